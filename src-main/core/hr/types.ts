@@ -1,0 +1,68 @@
+import type { FieldInfo, RealProvider } from '../../contract/providers';
+import type { PayrollField } from '../../contract/payroll';
+
+/**
+ * One person as an HR system holds them, flattened to provider field keys (../shared/hris/README.md).
+ * A key that is absent means "unknown" (e.g. the credential may not read it), never "blank";
+ * a key present with null or '' means the HR system holds nothing there.
+ */
+export interface ProviderRecord {
+  /** The vendor's own id for the person (Personio id, Humaans id, PeopleHR EmployeeId). */
+  externalId: string;
+  fields: Record<string, string | null>;
+  /** The vendor's own leaver signal (Personio status, Humaans offboarded/end dates, PeopleHR LeavingDate). */
+  leaver: { isLeaver: boolean; leaveDate: string | null; reason: string | null };
+}
+
+export interface FetchProgress {
+  fetched: number;
+  /** null when the HR system does not say how many there are. */
+  total: number | null;
+}
+
+export interface ListOptions {
+  signal?: AbortSignal;
+  /** Read salaries too (the company's "Sync salaries" is on). */
+  includeSalaries: boolean;
+  /** Called for each page, in order; awaited, so the caller can apply back-pressure. */
+  onPage(records: ProviderRecord[], progress: FetchProgress): void | Promise<void>;
+}
+
+export interface ListResult {
+  /** True only when the client is sure it received everyone; false when the fetch was cut short. */
+  complete: boolean;
+  /** Why it is not complete, in words a clerk understands. */
+  incompleteReason?: string;
+  fetched: number;
+}
+
+export interface CredentialCheck {
+  /** Facts worth telling the user even though the credentials work, e.g. salaries not readable. */
+  warnings: string[];
+  /** Whether this credential can read salaries (decides whether "Sync salaries" can be switched on). */
+  canReadSalaries: boolean;
+  /** Why not, in the HR system's own words, when it cannot. */
+  salaryReason?: string;
+}
+
+export interface GetOptions {
+  signal?: AbortSignal;
+  includeSalaries: boolean;
+}
+
+/**
+ * A vendor client. Every failure is thrown as an AppError with a contract code
+ * (AUTH_FAILED, FORBIDDEN with details.permission and details.howToGrant, HR_UNREACHABLE, HR_ERROR,
+ * RATE_LIMITED) and a sentence a bureau clerk understands.
+ */
+export interface HrClient {
+  readonly provider: RealProvider;
+  checkCredentials(signal?: AbortSignal): Promise<CredentialCheck>;
+  listEmployees(opts: ListOptions): Promise<ListResult>;
+  /** One person by the vendor's id, for "Sync now"; null when the HR system no longer has them. */
+  getEmployee(externalId: string, opts: GetOptions): Promise<ProviderRecord | null>;
+  fieldCatalogue(signal?: AbortSignal): Promise<FieldInfo[]>;
+}
+
+/** Per-vendor suggested mapping from its catalogue (custom fields by label). */
+export type SuggestMapping = (catalogue: FieldInfo[]) => Partial<Record<PayrollField, string>>;
