@@ -7,7 +7,7 @@ export class AppError extends Error {
     message: string,
     readonly details?: Record<string, unknown>,
     /** The underlying failure (e.g. the HTTP response), for the vendor client to refine; never shown. */
-    readonly cause?: unknown,
+    override readonly cause?: unknown,
   ) {
     super(message);
     this.name = 'AppError';
