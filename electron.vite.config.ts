@@ -1,0 +1,23 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+// Source roots are src-main, src-preload and src-renderer (electron-vite's defaults are src/main, …).
+export default defineConfig({
+  main: {
+    build: {
+      // electron-store and conf are ESM-only: bundle them into the CommonJS main output.
+      externalizeDeps: { exclude: ['electron-store', 'conf'] },
+      rollupOptions: { input: { index: resolve(__dirname, 'src-main/index.ts') } },
+    },
+  },
+  preload: {
+    // CommonJS (the package has no "type": "module"), which a sandboxed preload requires.
+    build: { rollupOptions: { input: { index: resolve(__dirname, 'src-preload/index.ts') } } },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src-renderer'),
+    build: { rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } } },
+    plugins: [react()],
+  },
+});

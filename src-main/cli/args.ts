@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+
+export class UsageError extends Error {}
+
+export interface ParsedCli {
+  command: string[];
+  opts: Record<string, string | boolean | undefined>;
+}
+
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  name: { type: 'string' },
+  provider: { type: 'string' },
+  'base-url': { type: 'string' },
+  'client-id': { type: 'string' },
+  'client-secret': { type: 'string' },
+  token: { type: 'string' },
+  'api-key': { type: 'string' },
+  company: { type: 'string' },
+  employee: { type: 'string' },
+  set: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export function parseCli(argv: string[]): ParsedCli {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    return { command: positionals, opts: values as ParsedCli['opts'] };
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message.replace(/^TypeError \[\w+\]: /, '') : String(err));
+  }
+}
+
+export function need(opts: ParsedCli['opts'], name: string, what: string): string {
+  const v = opts[name];
+  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`--${name} is required: ${what}.`);
+  return v;
+}
+
+export const USAGE = `Bureau Sync — headless command line
+
+Usage: npm run cli -- <command> [options]
+
+Commands:
+  companies add --name NAME --provider personio|humaans|peoplehr|demo [--base-url URL]
+                [--client-id ID --client-secret S] [--token T] [--api-key K]
+  companies list
+  fields    --company ID
+  mapping   --company ID [--set FILE]
+  filters   --company ID [--set FILE]
+  settings  --company ID [--set FILE]
+  preview   --company ID
+  sync      --company ID [--employee EXTERNAL_ID]
+  employees --company ID
+  history   --company ID
+  changes   --company ID [--employee EXTERNAL_ID]
+
+Options:
+  --data-dir DIR   where the database and settings live (default: the desktop app's data folder;
+                   or set BUREAU_SYNC_DATA_DIR)
+  --json           machine-readable output on stdout
+
+Exit codes: 0 success; 1 the operation ran and failed; 2 bad usage or invalid input.
+`;

@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import { PAYROLL_FIELDS } from '../contract/payroll';
+import { providerSchema, type Credentials } from '../contract/providers';
+import type { CommandName, CommandOutputs } from '../contract/index';
+import type { RunSummary } from '../contract/sync';
+import type { Core } from '../core/app';
+import { AppError } from '../core/errors';
+import { need, UsageError, type ParsedCli } from './args';
+
+export type Out = { json: unknown; text: string; failed?: boolean };
+
+async function call<K extends CommandName>(core: Core, name: K, input: unknown): Promise<CommandOutputs[K]> {
+  const r = await core.invoke(name, input);
+  if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details);
+  return r.value;
+}
+
+function readJsonFile(path: string, option: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`--${option} ${path}: cannot read this file. Check the path.`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`--${option} ${path}: not valid JSON (${err instanceof Error ? err.message : String(err)}).`);
+  }
+}
+
+function credentialsFrom(opts: ParsedCli['opts']): Credentials {
+  const provider = providerSchema.safeParse(opts.provider);
+  if (!provider.success) throw new UsageError('--provider must be one of personio, humaans, peoplehr, demo.');
+  switch (provider.data) {
+    case 'personio':
+      return {
+        provider: 'personio',
+        clientId: need(opts, 'client-id', 'the Personio API client ID'),
+        clientSecret: need(opts, 'client-secret', 'the Personio API client secret'),
+      };
+    case 'humaans':
+      return { provider: 'humaans', token: need(opts, 'token', 'the Humaans API access token') };
+    case 'peoplehr':
+      return { provider: 'peoplehr', apiKey: need(opts, 'api-key', 'the PeopleHR API key') };
+    case 'demo':
+      return { provider: 'demo' };
+  }
+}
+
+const syncJson = (r: RunSummary) => ({
+  runId: r.runId,
+  status: r.status,
+  trigger: r.trigger,
+  ...r.counts,
+  ...(r.error ? { error: r.error } : {}),
+});
+
+const syncText = (r: RunSummary) =>
+  r.status === 'skipped'
+    ? `Sync ${r.runId}: skipped. ${r.note ?? ''}`
+    : r.status === 'succeeded'
+      ? `Sync ${r.runId}: succeeded. Created ${r.counts.created}, updated ${r.counts.updated}, unchanged ${r.counts.unchanged}, excluded ${r.counts.excluded}, leavers ${r.counts.leavers}, missing ${r.counts.missing}, problems ${r.counts.problems}.`
+      : `Sync ${r.runId}: ${r.status}. ${r.error?.message ?? r.note ?? ''}`;
+
+export async function runCommand(core: Core, { command, opts }: ParsedCli): Promise<Out> {
+  const [verb, sub] = command;
+  const companyId = () => need(opts, 'company', 'the company ID (see `companies list`)');
+  switch (verb) {
+    case 'companies':
+      if (sub === 'add') {
+        const name = need(opts, 'name', "the client company's name");
+        const baseUrl = typeof opts['base-url'] === 'string' ? opts['base-url'] : undefined;
+        const res = await call(core, 'companies.create', { name, credentials: credentialsFrom(opts), baseUrl });
+        return { json: res, text: `Added ${name}: ${res.id}\nReview its mapping and filters, then run: sync --company ${res.id}` };
+      }
+      if (sub === 'list') {
+        const list = await call(core, 'companies.list', {});
+        const json = list.map((c) => ({
+          id: c.id,
+          name: c.name,
+          provider: c.provider,
+          paused: c.paused,
+          lastSuccessfulSyncAt: c.lastSuccessfulSyncAt,
+          lastAttempt: c.lastAttempt,
+          counts: c.counts,
+        }));
+        const text = list.length
+          ? list
+              .map((c) => `${c.id}  ${c.name} (${c.provider})${c.paused ? ' [paused]' : ''}  ready ${c.counts.ready}, pending ${c.counts.pending}, leavers ${c.counts.leaver}; last sync ${c.lastSuccessfulSyncAt ?? 'never'}`)
+              .join('\n')
+          : 'No companies yet. Add one with: companies add --name NAME --provider demo';
+        return { json, text };
+      }
+      throw new UsageError('Use `companies add …` or `companies list`.');
+    case 'fields': {
+      const fields = await call(core, 'companies.fields', { companyId: companyId(), refresh: true });
+      const json = fields.map((f) => ({ key: f.key, label: f.label, type: f.type, sample: f.sample }));
+      return { json, text: fields.map((f) => `${f.key.padEnd(32)} ${f.label} (${f.type})${f.sample ? ` e.g. ${f.sample}` : ''}`).join('\n') };
+    }
+    case 'mapping': {
+      const id = companyId();
+      if (typeof opts.set === 'string') await call(core, 'mapping.set', { companyId: id, mapping: readJsonFile(opts.set, 'set') });
+      const m = await call(core, 'mapping.get', { companyId: id });
+      const whole = Object.fromEntries(PAYROLL_FIELDS.map((f) => [f, m[f] ?? null]));
+      return { json: whole, text: PAYROLL_FIELDS.map((f) => `${f.padEnd(20)} ← ${m[f] ?? '(do not map)'}`).join('\n') };
+    }
+    case 'filters': {
+      const id = companyId();
+      const rules =
+        typeof opts.set === 'string'
+          ? await call(core, 'filters.set', { companyId: id, filters: readJsonFile(opts.set, 'set') })
+          : await call(core, 'filters.get', { companyId: id });
+      return { json: rules, text: rules.length ? rules.map((r, i) => `${i + 1}. ${r.mode} ${r.field} ${r.operator} ${r.values.join(', ')}`).join('\n') : 'No filters: everyone is synced.' };
+    }
+    case 'settings': {
+      const id = companyId();
+      const s =
+        typeof opts.set === 'string'
+          ? await call(core, 'settings.set', { companyId: id, patch: readJsonFile(opts.set, 'set') })
+          : await call(core, 'settings.get', { companyId: id });
+      return { json: s, text: JSON.stringify(s, null, 2) };
+    }
+    case 'preview': {
+      const p = await call(core, 'companies.preview', { companyId: companyId() });
+      const json = { included: p.included, excluded: p.excluded, employees: p.employees };
+      return { json, text: `${p.included} included, ${p.excluded} excluded\n${p.employees.map((e) => `${e.included ? 'IN ' : 'OUT'} ${e.externalId} ${e.name}: ${e.reason}`).join('\n')}` };
+    }
+    case 'sync': {
+      const id = companyId();
+      await call(core, 'companies.get', { companyId: id });
+      const run =
+        typeof opts.employee === 'string'
+          ? await core.engine.runEmployee(id, core.reports.employeeIdByHrId(id, opts.employee))
+          : await core.scheduler.runCompany(id, 'cli');
+      return { json: syncJson(run), text: syncText(run), failed: run.status === 'failed' || run.status === 'cancelled' };
+    }
+    case 'employees': {
+      const id = companyId();
+      await call(core, 'companies.get', { companyId: id });
+      const list = core.reports.employees(id);
+      const json = list.map(({ employeeId: _e, ...rest }) => rest);
+      return { json, text: list.map((e) => `${e.externalId.padEnd(12)} ${(e.fields.firstName ?? '') + ' ' + (e.fields.lastName ?? '')}  ${e.state}/${e.readiness}${e.problems.length ? `  (${e.problems.length} problems)` : ''}`).join('\n') };
+    }
+    case 'history': {
+      const runs = await call(core, 'sync.history', { companyId: companyId(), limit: 500 });
+      const json = runs.map((r) => ({ runId: r.runId, trigger: r.trigger, status: r.status, startedAt: r.startedAt, finishedAt: r.finishedAt, counts: r.counts, ...(r.error ? { error: r.error } : {}) }));
+      return { json, text: runs.map((r) => `${r.startedAt}  ${r.trigger.padEnd(14)} ${r.status}${r.error ? `: ${r.error.message}` : ''}`).join('\n') };
+    }
+    case 'changes': {
+      const id = companyId();
+      await call(core, 'companies.get', { companyId: id });
+      const rows = core.reports.changes(id, typeof opts.employee === 'string' ? opts.employee : undefined);
+      return { json: rows, text: rows.map((c) => `${c.at}  ${c.externalId}  ${c.field}: ${c.from ?? '(blank)'} → ${c.to ?? '(blank)'}`).join('\n') };
+    }
+    default:
+      throw new UsageError(verb ? `Unknown command "${verb}". Run with --help to see the commands.` : 'No command given. Run with --help to see the commands.');
+  }
+}

@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { createCore } from '../core/app';
+import { defaultDataDir } from '../core/data-dir';
+import { AppError, toErrorShape } from '../core/errors';
+import { consoleLogger } from '../core/logger';
+import { FileSecretStore } from '../core/secrets/file-secret-store';
+import { parseCli, UsageError, USAGE } from './args';
+import { runCommand } from './commands';
+
+/** Exit codes (../shared/reference/cli.md): 0 success, 1 ran and failed, 2 bad usage or invalid input. */
+const USAGE_CODES = new Set(['VALIDATION', 'NOT_FOUND']);
+
+export async function main(argv: string[]): Promise<number> {
+  let json = argv.includes('--json');
+  try {
+    const parsed = parseCli(argv);
+    json = parsed.opts.json === true;
+    if (parsed.opts.help || parsed.command.length === 0) {
+      process.stdout.write(USAGE);
+      return parsed.opts.help ? 0 : 2;
+    }
+    const dataDir = (typeof parsed.opts['data-dir'] === 'string' ? parsed.opts['data-dir'] : undefined) ?? process.env.BUREAU_SYNC_DATA_DIR ?? defaultDataDir();
+    const core = createCore({
+      dataDir,
+      secrets: new FileSecretStore(join(dataDir, 'credentials.json')),
+      mode: 'cli',
+      logger: consoleLogger(join(dataDir, 'logs')),
+    });
+    try {
+      const out = await runCommand(core, parsed);
+      process.stdout.write(json ? `${JSON.stringify(out.json, null, 2)}\n` : `${out.text}\n`);
+      return out.failed ? 1 : 0;
+    } finally {
+      await core.close();
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`Error: ${err.message}\n`);
+      if (json) process.stdout.write(`${JSON.stringify({ error: { code: 'VALIDATION', message: err.message } })}\n`);
+      return 2;
+    }
+    const shape = toErrorShape(err);
+    process.stderr.write(`Error: ${shape.message}\n`);
+    if (json) process.stdout.write(`${JSON.stringify({ error: { code: shape.code, message: shape.message } })}\n`);
+    return err instanceof AppError && USAGE_CODES.has(err.code) ? 2 : 1;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

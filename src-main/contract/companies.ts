@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { AppErrorShape } from './errors';
+import { payrollDefaultsSchema } from './mapping';
+import { credentialsSchema, providerSchema, type FieldInfo, type Provider } from './providers';
+
+export const companyIdSchema = z.string().min(1, 'Choose a company');
+
+export const companySettingsSchema = z.object({
+  paused: z.boolean(),
+  syncSalaries: z.boolean(),
+  includeHolidayPayInPension: z.boolean(),
+  sendPayslipsViaHr: z.boolean(),
+  /** Minutes between scheduled syncs. */
+  frequencyMinutes: z.number().int().min(15, 'Sync at most every 15 minutes').max(24 * 60, 'Sync at least once a day'),
+  /** Provider field key used as the payroll Employee ID and to match employees (Personio only; others fixed). */
+  idField: z.string().min(1),
+  /** Company payroll defaults, used when a payroll field is unmapped or blank. */
+  defaults: payrollDefaultsSchema,
+});
+export type CompanySettings = z.infer<typeof companySettingsSchema>;
+
+export const companySettingsPatchSchema = companySettingsSchema.partial();
+
+export interface Counts {
+  ready: number;
+  pending: number;
+  leaver: number;
+  excluded: number;
+  missing: number;
+}
+
+export interface LastAttempt {
+  at: string;
+  status: 'succeeded' | 'failed' | 'skipped' | 'cancelled';
+  error: AppErrorShape | null;
+}
+
+export interface CompanySummary {
+  id: string;
+  name: string;
+  provider: Provider;
+  paused: boolean;
+  reviewed: boolean;
+  lastSuccessfulSyncAt: string | null;
+  lastAttempt: LastAttempt | null;
+  nextSyncAt: string | null;
+  counts: Counts;
+  running: boolean;
+}
+
+export interface CompanyDetail extends CompanySummary {
+  baseUrl: string | null;
+  settings: CompanySettings;
+  canReadSalaries: boolean;
+  salaryReason: string | null;
+  catalogue: FieldInfo[];
+  /** Where the credentials are kept, in words ("encrypted with the macOS Keychain"). */
+  secretStorage: string;
+}
+
+export const checkCredentialsInput = z.object({
+  credentials: credentialsSchema,
+  baseUrl: z.url('Enter a full address starting with https://').optional(),
+});
+
+export interface CredentialCheckResult {
+  warnings: string[];
+  canReadSalaries: boolean;
+  salaryReason: string | null;
+  employeeCount: number | null;
+}
+
+export const createCompanyInput = z.object({
+  name: z.string().trim().min(1, 'Enter the client company name').max(120, 'Keep the name under 120 characters'),
+  credentials: credentialsSchema,
+  baseUrl: z.url('Enter a full address starting with https://').optional(),
+});
+
+export const companyRef = z.object({ companyId: companyIdSchema });
+
+export const PROVIDER_ID_FIELD_DEFAULT: Record<Provider, string> = {
+  personio: 'id',
+  humaans: 'id',
+  peoplehr: 'EmployeeId',
+  demo: 'id',
+};
+
+export { providerSchema };

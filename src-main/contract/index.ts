@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import {
+  checkCredentialsInput,
+  companyRef,
+  companySettingsPatchSchema,
+  createCompanyInput,
+  type CompanyDetail,
+  type CompanySettings,
+  type CompanySummary,
+  type CredentialCheckResult,
+} from './companies';
+import { employeeRef, listEmployeesInput, type EmployeeDetail, type EmployeePage } from './employees';
+import type { Result } from './errors';
+import { filterRulesSchema, type FilterRule } from './filters';
+import { mappingSchema, type Mapping } from './mapping';
+import type { FieldInfo, Provider } from './providers';
+import { historyInput, runRef, syncCompanyInput, syncEmployeeInput, type RunSummary, type SyncProgress } from './sync';
+
+/**
+ * THE contract between the front end and the core: one entry per command with its zod input schema.
+ * It is bound three times — Electron IPC (shell/ipc), loopback HTTP (web/) and direct calls (cli/, tests) —
+ * and every binding validates input with these schemas and answers with a Result envelope.
+ */
+export const commands = {
+  'app.info': z.object({}),
+  'companies.list': z.object({}),
+  'companies.get': companyRef,
+  'companies.addDemo': z.object({}),
+  'companies.checkCredentials': checkCredentialsInput,
+  'companies.create': createCompanyInput,
+  'companies.fields': z.object({ companyId: z.string().min(1), refresh: z.boolean().default(false) }),
+  'companies.preview': companyRef,
+  'companies.review': companyRef,
+  'companies.setCredentials': z.object({ companyId: z.string().min(1), credentials: checkCredentialsInput.shape.credentials }),
+  'mapping.get': companyRef,
+  'mapping.set': z.object({ companyId: z.string().min(1), mapping: mappingSchema }),
+  'filters.get': companyRef,
+  'filters.set': z.object({ companyId: z.string().min(1), filters: filterRulesSchema }),
+  'settings.get': companyRef,
+  'settings.set': z.object({ companyId: z.string().min(1), patch: companySettingsPatchSchema }),
+  'sync.company': syncCompanyInput,
+  'sync.all': z.object({}),
+  'sync.employee': syncEmployeeInput,
+  'sync.cancel': syncCompanyInput,
+  'sync.history': historyInput,
+  'sync.runProblemsCsv': runRef,
+  'employees.list': listEmployeesInput,
+  'employees.get': employeeRef,
+} as const;
+
+export type CommandName = keyof typeof commands;
+export const COMMAND_NAMES = Object.keys(commands) as CommandName[];
+
+export interface AppInfo {
+  version: string;
+  mode: 'desktop' | 'browser' | 'cli';
+  dataDir: string;
+  secretStorage: string;
+}
+
+export interface PreviewResult {
+  included: number;
+  excluded: number;
+  complete: boolean;
+  employees: Array<{ externalId: string; name: string; included: boolean; reason: string }>;
+}
+
+/** What each command answers with (inside the Result envelope). */
+export interface CommandOutputs {
+  'app.info': AppInfo;
+  'companies.list': CompanySummary[];
+  'companies.get': CompanyDetail;
+  'companies.addDemo': { id: string };
+  'companies.checkCredentials': CredentialCheckResult;
+  'companies.create': { id: string };
+  'companies.fields': FieldInfo[];
+  'companies.preview': PreviewResult;
+  'companies.review': RunSummary;
+  'companies.setCredentials': CredentialCheckResult;
+  'mapping.get': Mapping;
+  'mapping.set': Mapping;
+  'filters.get': FilterRule[];
+  'filters.set': FilterRule[];
+  'settings.get': CompanySettings;
+  'settings.set': CompanySettings;
+  'sync.company': RunSummary;
+  'sync.all': RunSummary[];
+  'sync.employee': RunSummary;
+  'sync.cancel': { cancelled: boolean };
+  'sync.history': RunSummary[];
+  'sync.runProblemsCsv': { filename: string; csv: string };
+  'employees.list': EmployeePage;
+  'employees.get': EmployeeDetail;
+}
+
+export type CommandInput<K extends CommandName> = z.input<(typeof commands)[K]>;
+export type ParsedInput<K extends CommandName> = z.output<(typeof commands)[K]>;
+
+/** The typed API the preload exposes on window.bureau and the browser-mode client implements. */
+export type BureauApi = {
+  [K in CommandName]: (input: CommandInput<K>) => Promise<Result<CommandOutputs[K]>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: PushEvents[E]) => void): () => void;
+};
+
+/** Push events from the core to every window. */
+export interface PushEvents {
+  'sync.progress': SyncProgress;
+  'sync.finished': RunSummary;
+  'employees.changed': { companyId: string };
+  'companies.changed': Record<string, never>;
+}
+export type EventName = keyof PushEvents;
+export const EVENT_NAMES: EventName[] = ['sync.progress', 'sync.finished', 'employees.changed', 'companies.changed'];
+
+/** IPC channel for a command; the prefix is checked on both sides. */
+export const channelFor = (name: CommandName): string => `bureau:${name}`;
+export const eventChannelFor = (name: EventName): string => `bureau-event:${name}`;
+
+export type { Provider, Result };

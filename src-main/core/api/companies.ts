@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import { PROVIDER_ID_FIELD_DEFAULT, type CompanyDetail, type CompanySettings, type CompanySummary, type CredentialCheckResult } from '../../contract/companies';
+import { PROVIDER_NAMES, type Credentials, type Provider } from '../../contract/providers';
+import type { CompanyRow } from '../db/repositories/companies';
+import { AppError } from '../errors';
+import { suggestedMapping } from '../hr/registry';
+import type { HrClient } from '../hr/types';
+import { secretRefFor, vendorOf, type CoreContext } from './context';
+import type { Handlers } from './types';
+
+export function defaultSettings(provider: Provider): CompanySettings {
+  return {
+    paused: false,
+    syncSalaries: false,
+    includeHolidayPayInPension: false,
+    sendPayslipsViaHr: false,
+    frequencyMinutes: 60,
+    idField: PROVIDER_ID_FIELD_DEFAULT[provider],
+    defaults: {},
+  };
+}
+
+export function summarise(ctx: CoreContext, c: CompanyRow, running: (id: string) => boolean): CompanySummary {
+  return {
+    id: c.id,
+    name: c.name,
+    provider: c.provider,
+    paused: c.settings.paused,
+    reviewed: c.reviewed,
+    lastSuccessfulSyncAt: c.lastSuccessfulSyncAt,
+    lastAttempt: c.lastAttempt,
+    nextSyncAt: c.nextSyncAt,
+    counts: ctx.companies.counts(c.id),
+    running: running(c.id),
+  };
+}
+
+export function requireCompany(ctx: CoreContext, id: string): CompanyRow {
+  const c = ctx.companies.get(id);
+  if (!c) throw new AppError('NOT_FOUND', 'That company does not exist any more. Refresh the companies list.');
+  return c;
+}
+
+async function check(client: HrClient): Promise<CredentialCheckResult & { catalogue: Awaited<ReturnType<HrClient['fieldCatalogue']>> }> {
+  const res = await client.checkCredentials();
+  const catalogue = await client.fieldCatalogue();
+  return {
+    warnings: res.warnings,
+    canReadSalaries: res.canReadSalaries,
+    salaryReason: res.salaryReason ?? null,
+    employeeCount: null,
+    catalogue,
+  };
+}
+
+export function companyHandlers(
+  ctx: CoreContext,
+  running: (id: string) => boolean,
+): Pick<
+  Handlers,
+  | 'companies.list'
+  | 'companies.get'
+  | 'companies.addDemo'
+  | 'companies.checkCredentials'
+  | 'companies.create'
+  | 'companies.fields'
+  | 'companies.setCredentials'
+  | 'mapping.get'
+  | 'mapping.set'
+  | 'filters.get'
+  | 'filters.set'
+> {
+  async function create(name: string, credentials: Credentials, baseUrl: string | null): Promise<{ id: string }> {
+    const client = await ctx.clientForCredentials(credentials, baseUrl);
+    const checked = await check(client);
+    const id = randomUUID();
+    const provider = credentials.provider;
+    const secretRef = provider === 'demo' ? null : secretRefFor(id);
+    if (secretRef) await ctx.secrets.set(secretRef, JSON.stringify(credentials));
+    ctx.companies.insert({
+      id,
+      name,
+      provider,
+      baseUrl: provider === 'demo' ? null : baseUrl,
+      secretRef,
+      settings: defaultSettings(provider),
+      catalogue: checked.catalogue,
+      canReadSalaries: checked.canReadSalaries,
+      salaryReason: checked.salaryReason,
+      createdAt: ctx.clock.now().toISOString(),
+      mapping: suggestedMapping(vendorOf({ provider }), checked.catalogue),
+    });
+    ctx.emit('companies.changed', {});
+    return { id };
+  }
+
+  return {
+    'companies.list': async () => ctx.companies.list().map((c) => summarise(ctx, c, running)),
+    'companies.get': async ({ companyId }): Promise<CompanyDetail> => {
+      const c = requireCompany(ctx, companyId);
+      return {
+        ...summarise(ctx, c, running),
+        baseUrl: c.baseUrl,
+        settings: c.settings,
+        canReadSalaries: c.canReadSalaries,
+        salaryReason: c.salaryReason,
+        catalogue: c.catalogue,
+        secretStorage: c.provider === 'demo' ? 'no credentials needed (built-in demo)' : ctx.secrets.description,
+      };
+    },
+    'companies.addDemo': async () => {
+      const existing = ctx.companies.list().filter((c) => c.provider === 'demo').length;
+      return create(existing ? `Demo Company Ltd (${existing + 1})` : 'Demo Company Ltd', { provider: 'demo' }, null);
+    },
+    'companies.checkCredentials': async ({ credentials, baseUrl }) => {
+      const { catalogue: _c, ...res } = await check(await ctx.clientForCredentials(credentials, baseUrl ?? null));
+      return res;
+    },
+    'companies.create': async ({ name, credentials, baseUrl }) => {
+      if (ctx.companies.list().some((c) => c.name.toLowerCase() === name.toLowerCase())) {
+        throw new AppError('CONFLICT', `There is already a company called "${name}". Choose another name.`);
+      }
+      return create(name, credentials, baseUrl ?? null);
+    },
+    'companies.setCredentials': async ({ companyId, credentials }) => {
+      const c = requireCompany(ctx, companyId);
+      if (credentials.provider !== c.provider) {
+        throw new AppError('VALIDATION', `${c.name} is connected to ${PROVIDER_NAMES[c.provider]}; enter ${PROVIDER_NAMES[c.provider]} credentials.`);
+      }
+      const checked = await check(await ctx.clientForCredentials(credentials, c.baseUrl));
+      if (c.secretRef) await ctx.secrets.set(c.secretRef, JSON.stringify(credentials));
+      ctx.companies.setCatalogue(c.id, checked.catalogue, checked);
+      const { catalogue: _c, ...res } = checked;
+      return res;
+    },
+    'companies.fields': async ({ companyId, refresh }) => {
+      const c = requireCompany(ctx, companyId);
+      if (!refresh && c.catalogue.length > 0) return c.catalogue;
+      const catalogue = await (await ctx.clientFor(c)).fieldCatalogue();
+      ctx.companies.setCatalogue(c.id, catalogue);
+      return catalogue;
+    },
+    'mapping.get': async ({ companyId }) => ctx.companies.mapping(requireCompany(ctx, companyId).id),
+    'mapping.set': async ({ companyId, mapping }) => {
+      const c = requireCompany(ctx, companyId);
+      ctx.companies.setMapping(c.id, mapping);
+      return ctx.companies.mapping(c.id);
+    },
+    'filters.get': async ({ companyId }) => ctx.companies.filters(requireCompany(ctx, companyId).id),
+    'filters.set': async ({ companyId, filters }) => {
+      const c = requireCompany(ctx, companyId);
+      ctx.companies.setFilters(c.id, filters);
+      return ctx.companies.filters(c.id);
+    },
+  };
+}

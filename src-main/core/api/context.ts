@@ -1,0 +1,72 @@
+import type { Credentials } from '../../contract/providers';
+import type { Db } from '../db/open';
+import { CompanyRepository, type CompanyRow } from '../db/repositories/companies';
+import { EmployeeRepository } from '../db/repositories/employees';
+import { RunRepository } from '../db/repositories/runs';
+import { AppError } from '../errors';
+import type { HttpOptions } from '../hr/http';
+import { createHrClient } from '../hr/registry';
+import type { HrClient } from '../hr/types';
+import type { Clock, Logger, SecretStore } from '../ports';
+import { ensureDemoHr, DEMO_VENDOR } from '../demo/demo-hr';
+import type { Emit } from './types';
+
+/** What every handler needs: repositories, ports, and a way to reach a company's HR system. */
+export interface CoreContext {
+  db: Db;
+  companies: CompanyRepository;
+  employees: EmployeeRepository;
+  runs: RunRepository;
+  secrets: SecretStore;
+  clock: Clock;
+  logger: Logger;
+  emit: Emit;
+  mode: 'desktop' | 'browser' | 'cli';
+  dataDir: string;
+  version: string;
+  http?: Partial<HttpOptions>;
+  clientFor(company: CompanyRow): Promise<HrClient>;
+  clientForCredentials(credentials: Credentials, baseUrl: string | null): Promise<HrClient>;
+}
+
+export function secretRefFor(companyId: string): string {
+  return `company:${companyId}`;
+}
+
+export function buildContext(
+  base: Omit<CoreContext, 'companies' | 'employees' | 'runs' | 'clientFor' | 'clientForCredentials'>,
+): CoreContext {
+  const ctx: CoreContext = {
+    ...base,
+    companies: new CompanyRepository(base.db),
+    employees: new EmployeeRepository(base.db),
+    runs: new RunRepository(base.db),
+    async clientForCredentials(credentials, baseUrl) {
+      if (credentials.provider === 'demo') {
+        const demo = await ensureDemoHr();
+        return createHrClient(demo.credentials, demo.baseUrl, { logger: base.logger, http: base.http });
+      }
+      return createHrClient(credentials, baseUrl, { logger: base.logger, http: base.http });
+    },
+    async clientFor(company) {
+      if (company.provider === 'demo') return ctx.clientForCredentials({ provider: 'demo' }, null);
+      const raw = company.secretRef ? await base.secrets.get(company.secretRef) : null;
+      if (!raw) {
+        throw new AppError(
+          'AUTH_FAILED',
+          `Bureau Sync has no credentials stored for ${company.name}. Open the company's settings and enter them again.`,
+        );
+      }
+      return createHrClient(JSON.parse(raw) as Exclude<Credentials, { provider: 'demo' }>, company.baseUrl, {
+        logger: base.logger,
+        http: base.http,
+      });
+    },
+  };
+  return ctx;
+}
+
+/** The vendor behind a company, for vendor-keyed tables (the demo company is served by a fake of DEMO_VENDOR). */
+export function vendorOf(company: Pick<CompanyRow, 'provider'>) {
+  return company.provider === 'demo' ? DEMO_VENDOR : company.provider;
+}

@@ -1,0 +1,183 @@
+import { join } from 'node:path';
+import type { CommandName, CommandOutputs, EventName, PushEvents } from '../contract/index';
+import { commands } from '../contract/index';
+import type { Result } from '../contract/errors';
+import { openDatabase } from './db/open';
+import { toErrorShape } from './errors';
+import type { HttpOptions } from './hr/http';
+import { SALARY_PERIOD_KEY } from './hr/registry';
+import { SyncEngine } from './sync/engine';
+import { Scheduler } from './sync/scheduler';
+import { stopDemoHr } from './demo/demo-hr';
+import { systemClock, silentLogger, type Clock, type Logger, type SecretStore } from './ports';
+import { buildContext, vendorOf } from './api/context';
+import { companyHandlers } from './api/companies';
+import { syncHandlers } from './api/sync';
+import type { Handlers } from './api/types';
+import { createReports, type Reports } from './api/reports';
+
+export interface CoreOptions {
+  dataDir: string;
+  secrets: SecretStore;
+  mode: 'desktop' | 'browser' | 'cli';
+  version?: string;
+  clock?: Clock;
+  logger?: Logger;
+  /** better-sqlite3 addon for the running runtime (Electron passes its own ABI build). */
+  nativeBinding?: string;
+  /** HTTP layer overrides (tests shorten timeouts and backoff). */
+  http?: Partial<HttpOptions>;
+  /** Start the hourly scheduler (the desktop app and browser mode do; the CLI does not). */
+  schedule?: boolean;
+}
+
+type Listener = (event: EventName, payload: unknown) => void;
+
+export interface Core {
+  /** Validates input with the contract and answers with a Result envelope: what every binding calls. */
+  invoke<K extends CommandName>(name: K, input: unknown): Promise<Result<CommandOutputs[K]>>;
+  /** Subscribes to push events; returns an unsubscribe function. */
+  subscribe(listener: Listener): () => void;
+  readonly scheduler: Scheduler;
+  readonly engine: SyncEngine;
+  readonly reports: Reports;
+  readonly dbFile: string;
+  close(): Promise<void>;
+}
+
+/** The composition root of the core: database, repositories, HR clients, engine, scheduler, handlers. */
+export function createCore(opts: CoreOptions): Core {
+  const clock = opts.clock ?? systemClock;
+  const logger = opts.logger ?? silentLogger;
+  const dbFile = join(opts.dataDir, 'bureau-sync.sqlite');
+  const db = openDatabase(dbFile, { nativeBinding: opts.nativeBinding });
+  const listeners = new Set<Listener>();
+  const emit = <E extends EventName>(event: E, payload: PushEvents[E]) => {
+    for (const l of listeners) l(event, payload);
+  };
+  const ctx = buildContext({
+    db,
+    secrets: opts.secrets,
+    clock,
+    logger,
+    emit,
+    mode: opts.mode,
+    dataDir: opts.dataDir,
+    version: opts.version ?? '0.1.0',
+    http: opts.http,
+  });
+  ctx.runs.closeInterrupted(clock.now().toISOString());
+
+  const engine = new SyncEngine({
+    db,
+    companies: ctx.companies,
+    employees: ctx.employees,
+    runs: ctx.runs,
+    clientFor: (c) => ctx.clientFor(c),
+    salaryPeriodKey: (c) => SALARY_PERIOD_KEY[vendorOf(c)],
+    clock,
+    logger,
+  });
+  const scheduler = new Scheduler({
+    engine,
+    clock,
+    logger,
+    listCompanies: () =>
+      ctx.companies.list().map((c) => ({
+        id: c.id,
+        reviewed: c.reviewed,
+        paused: c.settings.paused,
+        frequencyMinutes: c.settings.frequencyMinutes,
+        lastAttemptAt: c.lastAttempt?.at ?? null,
+      })),
+    setNextSyncAt: (id, at) => ctx.companies.setNextSyncAt(id, at),
+    onProgress: throttle((p) => emit('sync.progress', p), 200),
+    onFinished: (run) => {
+      emit('sync.finished', run);
+      emit('employees.changed', { companyId: run.companyId });
+      emit('companies.changed', {});
+    },
+  });
+
+  const base = { ...companyHandlers(ctx, (id) => scheduler.isRunning(id)), ...syncHandlers(ctx, engine, scheduler) };
+  // Every settings change triggers a sync of a company that has finished the wizard, as users expect.
+  const afterSettingsChange = (companyId: string) => {
+    if (ctx.companies.get(companyId)?.reviewed) void scheduler.runCompany(companyId, 'settings');
+  };
+  const handlers: Handlers = {
+    ...base,
+    'app.info': async () => ({ version: ctx.version, mode: ctx.mode, dataDir: opts.dataDir, secretStorage: opts.secrets.description }),
+    'mapping.set': async (i) => {
+      const r = await base['mapping.set'](i);
+      afterSettingsChange(i.companyId);
+      return r;
+    },
+    'filters.set': async (i) => {
+      const r = await base['filters.set'](i);
+      afterSettingsChange(i.companyId);
+      return r;
+    },
+    'settings.set': async (i) => {
+      const r = await base['settings.set'](i);
+      afterSettingsChange(i.companyId);
+      return r;
+    },
+  };
+
+  if (opts.schedule) scheduler.start();
+
+  return {
+    dbFile,
+    scheduler,
+    engine,
+    reports: createReports(db),
+    subscribe(l) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    async invoke(name, input) {
+      const schema = commands[name];
+      const parsed = schema.safeParse(input ?? {});
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        const where = first?.path.length ? `${first.path.join('.')}: ` : '';
+        return { ok: false, error: { code: 'VALIDATION', message: `${where}${first?.message ?? 'invalid input'}`, details: { issues: parsed.error.issues } } };
+      }
+      try {
+        const handler = handlers[name] as (i: unknown) => Promise<CommandOutputs[typeof name]>;
+        return { ok: true, value: await handler(parsed.data) };
+      } catch (err) {
+        const error = toErrorShape(err);
+        if (error.code === 'INTERNAL') logger.error('command failed', { name, message: err instanceof Error ? err.message : String(err) });
+        return { ok: false, error };
+      }
+    },
+    async close() {
+      await scheduler.stop();
+      await stopDemoHr();
+      db.close();
+    },
+  };
+}
+
+/** At most one call per `ms`, always delivering the latest value (progress bars need the last state). */
+function throttle<T>(fn: (v: T) => void, ms: number): (v: T) => void {
+  let last = 0;
+  let pending: { v: T } | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  return (v: T) => {
+    const now = Date.now();
+    if (now - last >= ms) {
+      last = now;
+      fn(v);
+      return;
+    }
+    pending = { v };
+    timer ??= setTimeout(() => {
+      timer = null;
+      last = Date.now();
+      if (pending) fn(pending.v);
+      pending = null;
+    }, ms - (now - last));
+  };
+}

@@ -1,0 +1,213 @@
+import type { Db } from '../open';
+import type { EmployeeRow, StatusFilter, FieldChange } from '../../../contract/employees';
+import type { EmployeeState, PayrollField, Problem, Readiness } from '../../../contract/payroll';
+
+export interface StoredEmployee {
+  id: number;
+  identity: string;
+  hrId: string;
+  name: string;
+  state: EmployeeState;
+  readiness: Readiness;
+  values: Record<PayrollField, string | null>;
+  sources: Record<string, unknown>;
+  recordJson: string;
+  recordHash: string;
+  problemCount: number;
+  warningCount: number;
+  firstSyncedAt: string;
+  lastSyncedAt: string;
+}
+
+interface RawEmployee {
+  id: number;
+  identity: string;
+  hr_id: string;
+  display_name: string;
+  state: EmployeeState;
+  readiness: Readiness;
+  values_json: string;
+  sources_json: string;
+  record_json: string;
+  record_hash: string;
+  problem_count: number;
+  warning_count: number;
+  first_synced_at: string;
+  last_synced_at: string;
+}
+
+const toStored = (r: RawEmployee): StoredEmployee => ({
+  id: r.id,
+  identity: r.identity,
+  hrId: r.hr_id,
+  name: r.display_name,
+  state: r.state,
+  readiness: r.readiness,
+  values: JSON.parse(r.values_json) as Record<PayrollField, string | null>,
+  sources: JSON.parse(r.sources_json) as Record<string, unknown>,
+  recordJson: r.record_json,
+  recordHash: r.record_hash,
+  problemCount: r.problem_count,
+  warningCount: r.warning_count,
+  firstSyncedAt: r.first_synced_at,
+  lastSyncedAt: r.last_synced_at,
+});
+
+const toRow = (r: Pick<RawEmployee, 'id' | 'identity' | 'hr_id' | 'display_name' | 'state' | 'readiness' | 'problem_count' | 'warning_count' | 'last_synced_at'>): EmployeeRow => ({
+  id: r.id,
+  identity: r.identity,
+  hrId: r.hr_id,
+  name: r.display_name,
+  state: r.state,
+  readiness: r.readiness,
+  problemCount: r.problem_count,
+  warningCount: r.warning_count,
+  lastSyncedAt: r.last_synced_at,
+});
+
+export interface EmployeeWrite {
+  identity: string;
+  hrId: string;
+  name: string;
+  state: EmployeeState;
+  readiness: Readiness;
+  values: Record<PayrollField, string | null>;
+  sources: Record<string, unknown>;
+  recordJson: string;
+  recordHash: string;
+  problems: Problem[];
+  syncedAt: string;
+  runId: string;
+}
+
+const STATUS_WHERE: Record<StatusFilter, string> = {
+  all: '',
+  ready: "AND state = 'active' AND readiness = 'ready'",
+  pending: "AND state = 'active' AND readiness = 'pending'",
+  leaver: "AND state = 'leaver'",
+  excluded: "AND state = 'excluded'",
+  missing: "AND state = 'missing'",
+};
+
+/** Employees, their problems and field history. Writes are plain statements: the sync wraps them in one transaction. */
+export class EmployeeRepository {
+  readonly #allForCompany;
+  readonly #byId;
+  readonly #insert;
+  readonly #update;
+  readonly #setState;
+  readonly #deleteProblems;
+  readonly #insertProblem;
+  readonly #problems;
+  readonly #insertChange;
+  readonly #changes;
+
+  constructor(private readonly db: Db) {
+    this.#allForCompany = db.prepare<[string], RawEmployee>('SELECT * FROM employees WHERE company_id = ?');
+    this.#byId = db.prepare<[string, number], RawEmployee>('SELECT * FROM employees WHERE company_id = ? AND id = ?');
+    this.#insert = db.prepare(`INSERT INTO employees (company_id, identity, hr_id, display_name, state, readiness, values_json,
+        sources_json, record_json, record_hash, problem_count, warning_count, first_synced_at, last_synced_at, last_run_id)
+      VALUES (@companyId, @identity, @hrId, @name, @state, @readiness, @values, @sources, @recordJson, @recordHash,
+        @problemCount, @warningCount, @syncedAt, @syncedAt, @runId)`);
+    this.#update = db.prepare(`UPDATE employees SET hr_id = @hrId, display_name = @name, state = @state, readiness = @readiness,
+        values_json = @values, sources_json = @sources, record_json = @recordJson, record_hash = @recordHash,
+        problem_count = @problemCount, warning_count = @warningCount, last_synced_at = @syncedAt, last_run_id = @runId
+      WHERE id = @id`);
+    this.#setState = db.prepare('UPDATE employees SET state = ?, last_run_id = ? WHERE id = ?');
+    this.#deleteProblems = db.prepare('DELETE FROM employee_problems WHERE employee_id = ?');
+    this.#insertProblem = db.prepare(
+      'INSERT INTO employee_problems (employee_id, field, code, severity, message, value) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.#problems = db.prepare<[number], Problem>(
+      'SELECT field, code, severity, message, value FROM employee_problems WHERE employee_id = ? ORDER BY rowid',
+    );
+    this.#insertChange = db.prepare(
+      'INSERT INTO field_changes (company_id, employee_id, field, from_value, to_value, run_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.#changes = db.prepare<[number], { field: PayrollField; from_value: string | null; to_value: string | null; run_id: string; at: string }>(
+      'SELECT field, from_value, to_value, run_id, at FROM field_changes WHERE employee_id = ? ORDER BY id DESC',
+    );
+  }
+
+  /** Every stored employee of a company, keyed by identity (the sync diffs against these). */
+  mapByIdentity(companyId: string): Map<string, StoredEmployee> {
+    const m = new Map<string, StoredEmployee>();
+    for (const r of this.#allForCompany.iterate(companyId)) m.set(r.identity, toStored(r));
+    return m;
+  }
+
+  get(companyId: string, id: number): StoredEmployee | null {
+    const r = this.#byId.get(companyId, id);
+    return r ? toStored(r) : null;
+  }
+
+  problems(id: number): Problem[] {
+    return this.#problems.all(id);
+  }
+
+  changes(id: number): FieldChange[] {
+    return this.#changes.all(id).map((c) => ({ field: c.field, from: c.from_value, to: c.to_value, runId: c.run_id, at: c.at }));
+  }
+
+  insert(companyId: string, e: EmployeeWrite): number {
+    const info = this.#insert.run(this.#params(companyId, e));
+    const id = Number(info.lastInsertRowid);
+    this.#writeProblems(id, e.problems);
+    return id;
+  }
+
+  update(id: number, companyId: string, e: EmployeeWrite): void {
+    this.#update.run({ ...this.#params(companyId, e), id });
+    this.#deleteProblems.run(id);
+    this.#writeProblems(id, e.problems);
+  }
+
+  setState(id: number, state: EmployeeState, runId: string): void {
+    this.#setState.run(state, runId, id);
+  }
+
+  recordChange(companyId: string, employeeId: number, field: string, from: string | null, to: string | null, runId: string, at: string): void {
+    this.#insertChange.run(companyId, employeeId, field, from, to, runId, at);
+  }
+
+  list(q: { companyId: string; search: string; status: StatusFilter; offset: number; limit: number }): { total: number; rows: EmployeeRow[] } {
+    const params: Record<string, unknown> = { companyId: q.companyId, limit: q.limit, offset: q.offset };
+    let where = `company_id = @companyId ${STATUS_WHERE[q.status]}`;
+    const s = q.search.trim();
+    if (s) {
+      where += " AND (display_name LIKE @like ESCAPE '\\' OR identity LIKE @like ESCAPE '\\')";
+      params.like = `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    }
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM employees WHERE ${where}`).get(params) as { n: number }).n;
+    const rows = this.db
+      .prepare(
+        `SELECT id, identity, hr_id, display_name, state, readiness, problem_count, warning_count, last_synced_at
+         FROM employees WHERE ${where} ORDER BY display_name COLLATE NOCASE, id LIMIT @limit OFFSET @offset`,
+      )
+      .all(params) as RawEmployee[];
+    return { total, rows: rows.map(toRow) };
+  }
+
+  #params(companyId: string, e: EmployeeWrite) {
+    return {
+      companyId,
+      identity: e.identity,
+      hrId: e.hrId,
+      name: e.name,
+      state: e.state,
+      readiness: e.readiness,
+      values: JSON.stringify(e.values),
+      sources: JSON.stringify(e.sources),
+      recordJson: e.recordJson,
+      recordHash: e.recordHash,
+      problemCount: e.problems.filter((p) => p.severity === 'error').length,
+      warningCount: e.problems.filter((p) => p.severity === 'warning').length,
+      syncedAt: e.syncedAt,
+      runId: e.runId,
+    };
+  }
+
+  #writeProblems(id: number, problems: Problem[]): void {
+    for (const p of problems) this.#insertProblem.run(id, p.field, p.code, p.severity, p.message, p.value);
+  }
+}

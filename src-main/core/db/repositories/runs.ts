@@ -1,0 +1,96 @@
+import type { Db } from '../open';
+import type { AppErrorShape } from '../../../contract/errors';
+import type { RunCounts, RunStatus, RunSummary, Trigger } from '../../../contract/sync';
+
+export const EMPTY_COUNTS: RunCounts = { created: 0, updated: 0, unchanged: 0, excluded: 0, leavers: 0, missing: 0, problems: 0 };
+
+interface RawRun {
+  id: string;
+  company_id: string;
+  trigger: Trigger;
+  status: RunStatus;
+  employee_hr_id: string | null;
+  started_at: string;
+  finished_at: string | null;
+  counts_json: string;
+  error_json: string | null;
+  note: string | null;
+}
+
+const toRun = (r: RawRun): RunSummary => ({
+  runId: r.id,
+  companyId: r.company_id,
+  trigger: r.trigger,
+  status: r.status,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
+  counts: { ...EMPTY_COUNTS, ...(JSON.parse(r.counts_json) as Partial<RunCounts>) },
+  error: r.error_json ? (JSON.parse(r.error_json) as AppErrorShape) : null,
+  note: r.note,
+  employeeHrId: r.employee_hr_id,
+});
+
+export interface RunProblemRow {
+  identity: string;
+  name: string;
+  field: string;
+  code: string;
+  severity: string;
+  message: string;
+  value: string | null;
+}
+
+/** Sync runs and the per-employee problems each run found. */
+export class RunRepository {
+  constructor(private readonly db: Db) {}
+
+  start(r: { id: string; companyId: string; trigger: Trigger; startedAt: string; employeeHrId: string | null }): void {
+    this.db
+      .prepare(
+        `INSERT INTO sync_runs (id, company_id, trigger, status, employee_hr_id, started_at) VALUES (@id, @companyId, @trigger, 'running', @employeeHrId, @startedAt)`,
+      )
+      .run(r);
+  }
+
+  finish(id: string, f: { status: RunStatus; finishedAt: string; counts: RunCounts; error: AppErrorShape | null; note: string | null }): void {
+    this.db
+      .prepare('UPDATE sync_runs SET status = ?, finished_at = ?, counts_json = ?, error_json = ?, note = ? WHERE id = ?')
+      .run(f.status, f.finishedAt, JSON.stringify(f.counts), f.error ? JSON.stringify(f.error) : null, f.note, id);
+  }
+
+  /** Runs left "running" by a process that was killed: they changed nothing (all-or-nothing), so say so. */
+  closeInterrupted(at: string): number {
+    return this.db
+      .prepare(
+        `UPDATE sync_runs SET status = 'failed', finished_at = ?, note = 'Interrupted: Bureau Sync was closed or stopped during this sync. Nothing from it was saved.' WHERE status = 'running'`,
+      )
+      .run(at).changes;
+  }
+
+  get(id: string): RunSummary | null {
+    const r = this.db.prepare<[string], RawRun>('SELECT * FROM sync_runs WHERE id = ?').get(id);
+    return r ? toRun(r) : null;
+  }
+
+  history(companyId: string, limit: number): RunSummary[] {
+    return this.db
+      .prepare<[string, number], RawRun>('SELECT * FROM sync_runs WHERE company_id = ? ORDER BY started_at DESC, rowid DESC LIMIT ?')
+      .all(companyId, limit)
+      .map(toRun);
+  }
+
+  addProblems(runId: string, rows: RunProblemRow[]): void {
+    const ins = this.db.prepare(
+      'INSERT INTO run_problems (run_id, identity, name, field, code, severity, message, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const p of rows) ins.run(runId, p.identity, p.name, p.field, p.code, p.severity, p.message, p.value);
+  }
+
+  problems(runId: string): RunProblemRow[] {
+    return this.db
+      .prepare<[string], RunProblemRow>(
+        'SELECT identity, name, field, code, severity, message, value FROM run_problems WHERE run_id = ? ORDER BY rowid',
+      )
+      .all(runId);
+  }
+}

@@ -1,0 +1,54 @@
+import type { Credentials, FieldInfo, RealProvider } from '../../contract/providers';
+import type { Mapping } from '../../contract/mapping';
+import type { Logger } from '../ports';
+import type { HttpOptions } from './http';
+import type { HrClient } from './types';
+import { createPersonioClient, personioSuggestedMapping, PERSONIO_DEFAULT_BASE_URL } from './personio';
+import { createHumaansClient, humaansSuggestedMapping, HUMAANS_DEFAULT_BASE_URL } from './humaans';
+import { createPeopleHRClient, peoplehrSuggestedMapping, PEOPLEHR_DEFAULT_BASE_URL } from './peoplehr';
+import { AppError } from '../errors';
+
+/** The one place that knows which client serves which HR system; nothing after it knows the vendor. */
+export const DEFAULT_BASE_URL: Record<RealProvider, string> = {
+  personio: PERSONIO_DEFAULT_BASE_URL,
+  humaans: HUMAANS_DEFAULT_BASE_URL,
+  peoplehr: PEOPLEHR_DEFAULT_BASE_URL,
+};
+
+/** Provider field key stating the salary's period, so amounts are converted only when the HR system says. */
+export const SALARY_PERIOD_KEY: Record<RealProvider, string | null> = {
+  personio: 'fix_salary_interval',
+  humaans: 'compensation.period',
+  peoplehr: 'Salary.PaymentFrequency',
+};
+
+export interface ClientOptions {
+  logger?: Logger;
+  http?: Partial<HttpOptions>;
+}
+
+export function createHrClient(
+  credentials: Exclude<Credentials, { provider: 'demo' }>,
+  baseUrl: string | null,
+  opts: ClientOptions = {},
+): HrClient {
+  switch (credentials.provider) {
+    case 'personio':
+      return createPersonioClient({
+        baseUrl: baseUrl ?? PERSONIO_DEFAULT_BASE_URL,
+        credentials: { clientId: credentials.clientId, clientSecret: credentials.clientSecret },
+        ...opts,
+      });
+    case 'humaans':
+      return createHumaansClient({ baseUrl: baseUrl ?? HUMAANS_DEFAULT_BASE_URL, credentials: { token: credentials.token }, ...opts });
+    case 'peoplehr':
+      return createPeopleHRClient({ baseUrl: baseUrl ?? PEOPLEHR_DEFAULT_BASE_URL, credentials: { apiKey: credentials.apiKey }, ...opts });
+    default:
+      throw new AppError('VALIDATION', 'Unknown HR system.');
+  }
+}
+
+export function suggestedMapping(provider: RealProvider, catalogue: FieldInfo[]): Mapping {
+  const fn = { personio: personioSuggestedMapping, humaans: humaansSuggestedMapping, peoplehr: peoplehrSuggestedMapping }[provider];
+  return fn(catalogue);
+}

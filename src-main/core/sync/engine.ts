@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import type { AppErrorShape } from '../../contract/errors';
+import type { PreviewResult } from '../../contract/index';
+import type { RunCounts, RunSummary, SyncProgress, Trigger } from '../../contract/sync';
+import { PROVIDER_ID_FIELD_DEFAULT } from '../../contract/companies';
+import { AppError, toErrorShape } from '../errors';
+import type { Clock, Logger } from '../ports';
+import type { Db } from '../db/open';
+import type { CompanyRepository, CompanyRow } from '../db/repositories/companies';
+import type { EmployeeRepository, StoredEmployee } from '../db/repositories/employees';
+import { EMPTY_COUNTS, type RunRepository } from '../db/repositories/runs';
+import type { HrClient, ProviderRecord } from '../hr/types';
+import { evaluateFilters } from '../filters/evaluate';
+import { emptyPlan, identityOf, planMissing, planRecord, type PlanConfig, type SyncPlan } from './plan';
+import { londonDate } from './dates';
+
+export interface EngineDeps {
+  db: Db;
+  companies: CompanyRepository;
+  employees: EmployeeRepository;
+  runs: RunRepository;
+  clientFor(company: CompanyRow): Promise<HrClient>;
+  salaryPeriodKey(company: CompanyRow): string | null;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?(p: SyncProgress): void;
+}
+
+/** Triggers that a paused company skips (recorded as skipped). "Sync now" on one employee still runs. */
+const PAUSABLE: ReadonlySet<Trigger> = new Set(['scheduled', 'settings', 'manual-all', 'manual-company', 'cli', 'first']);
+
+/**
+ * One sync run: fetch everything, decide everything, then write everything in one transaction.
+ * A run that fails (or a fetch cut short) writes nothing but its own failed run record.
+ */
+export class SyncEngine {
+  constructor(private readonly d: EngineDeps) {}
+
+  async runCompany(companyId: string, trigger: Trigger, opts: RunOptions = {}): Promise<RunSummary> {
+    const company = this.#company(companyId);
+    const runId = randomUUID();
+    const startedAt = this.#now();
+    this.d.runs.start({ id: runId, companyId, trigger, startedAt, employeeHrId: null });
+    if (company.settings.paused && PAUSABLE.has(trigger)) {
+      return this.#finish(company, runId, 'skipped', EMPTY_COUNTS, null, 'Skipped: syncing is paused for this company.');
+    }
+    const progress = (phase: SyncProgress['phase'], processed: number, total: number | null) =>
+      opts.onProgress?.({ runId, companyId, phase, processed, total });
+    try {
+      progress('connecting', 0, null);
+      const client = await this.d.clientFor(company);
+      const records: ProviderRecord[] = [];
+      const fetched = await client.listEmployees({
+        signal: opts.signal,
+        includeSalaries: this.#syncSalaries(company),
+        onPage: (page, p) => {
+          records.push(...page);
+          progress('fetching', p.fetched, p.total);
+        },
+      });
+      if (!fetched.complete) {
+        throw new AppError(
+          'INCOMPLETE_FETCH',
+          `${fetched.incompleteReason ?? 'The HR system stopped sending employees part way through.'} To be safe nothing was changed; the next sync will try again.`,
+        );
+      }
+      opts.signal?.throwIfAborted();
+      progress('checking', 0, records.length);
+      const cfg = this.#config(company, runId);
+      const stored = this.d.employees.mapByIdentity(companyId);
+      const seen = new Set<string>();
+      const plan = emptyPlan();
+      for (const r of records) planRecord(plan, r, stored, seen, cfg);
+      planMissing(plan, stored, seen);
+      opts.signal?.throwIfAborted();
+      progress('writing', 0, records.length);
+      return this.#apply(company, runId, plan, trigger);
+    } catch (err) {
+      const shape = toErrorShape(err);
+      this.d.logger.warn('sync failed', { companyId, code: shape.code });
+      return this.#finish(company, runId, shape.code === 'CANCELLED' ? 'cancelled' : 'failed', EMPTY_COUNTS, shape, null);
+    }
+  }
+
+  /** "Sync now" on one employee: runs even while the company is paused. */
+  async runEmployee(companyId: string, employeeId: number, opts: RunOptions = {}): Promise<RunSummary> {
+    const company = this.#company(companyId);
+    const existing = this.d.employees.get(companyId, employeeId);
+    if (!existing) throw new AppError('NOT_FOUND', 'That employee is not in this company any more. Refresh the list.');
+    const runId = randomUUID();
+    this.d.runs.start({ id: runId, companyId, trigger: 'employee', startedAt: this.#now(), employeeHrId: existing.hrId });
+    try {
+      const client = await this.d.clientFor(company);
+      const record = await client.getEmployee(existing.hrId, { signal: opts.signal, includeSalaries: this.#syncSalaries(company) });
+      const plan = emptyPlan();
+      if (!record) {
+        if (existing.state !== 'missing') {
+          plan.stateChanges.push({ id: existing.id, state: 'missing' });
+          plan.counts.missing = 1;
+        }
+      } else {
+        const cfg = this.#config(company, runId);
+        const identity = identityOf(record, cfg);
+        const stored = new Map<string, StoredEmployee>([[identity, existing]]);
+        planRecord(plan, record, stored, new Set(), cfg);
+      }
+      return this.#apply(company, runId, plan, 'employee');
+    } catch (err) {
+      return this.#finish(company, runId, 'failed', EMPTY_COUNTS, toErrorShape(err), null, false);
+    }
+  }
+
+  /** Who a sync would include and exclude, and why; writes nothing. */
+  async preview(companyId: string, signal?: AbortSignal): Promise<PreviewResult> {
+    const company = this.#company(companyId);
+    const client = await this.d.clientFor(company);
+    const cfg = this.#config(company, 'preview');
+    const employees: PreviewResult['employees'] = [];
+    const res = await client.listEmployees({
+      signal,
+      includeSalaries: false,
+      onPage: (page) => {
+        for (const r of page) {
+          const v = evaluateFilters(cfg.filters, r.fields, cfg.labels);
+          const name = [r.fields['first_name'] ?? r.fields['firstName'] ?? r.fields['FirstName'], r.fields['last_name'] ?? r.fields['lastName'] ?? r.fields['LastName']]
+            .filter(Boolean)
+            .join(' ');
+          employees.push({ externalId: r.externalId, name: name || r.externalId, included: v.included, reason: v.reason });
+        }
+      },
+    });
+    const included = employees.filter((e) => e.included).length;
+    return { included, excluded: employees.length - included, complete: res.complete, employees };
+  }
+
+  #apply(company: CompanyRow, runId: string, plan: SyncPlan, trigger: Trigger): RunSummary {
+    const now = this.#now();
+    const { employees, runs } = this.d;
+    // All or nothing: employees, problems, history and the run's own record commit together.
+    return this.d.db.transaction(() => {
+      for (const w of plan.inserts) employees.insert(company.id, w);
+      for (const u of plan.updates) {
+        employees.update(u.id, company.id, u.write);
+        for (const c of u.changes) employees.recordChange(company.id, u.id, c.field, c.from, c.to, runId, now);
+      }
+      for (const s of plan.stateChanges) employees.setState(s.id, s.state, runId);
+      runs.addProblems(runId, plan.runProblems);
+      return this.#finish(company, runId, 'succeeded', plan.counts, null, null, trigger !== 'employee');
+    })();
+  }
+
+  #finish(
+    company: CompanyRow,
+    runId: string,
+    status: Exclude<RunSummary['status'], 'running'>,
+    counts: RunCounts,
+    error: AppErrorShape | null,
+    note: string | null,
+    recordOnCompany = true,
+  ): RunSummary {
+    const finishedAt = this.#now();
+    this.d.runs.finish(runId, { status, finishedAt, counts, error, note });
+    if (recordOnCompany) {
+      this.d.companies.recordAttempt(company.id, { at: finishedAt, status, error, succeeded: status === 'succeeded' });
+    }
+    const run = this.d.runs.get(runId);
+    if (!run) throw new AppError('INTERNAL', 'The sync run record vanished.');
+    return run;
+  }
+
+  #company(id: string): CompanyRow {
+    const c = this.d.companies.get(id);
+    if (!c) throw new AppError('NOT_FOUND', 'That company does not exist any more. Refresh the companies list.');
+    return c;
+  }
+
+  #syncSalaries(c: CompanyRow): boolean {
+    return c.settings.syncSalaries && c.canReadSalaries;
+  }
+
+  #config(company: CompanyRow, runId: string): PlanConfig {
+    const now = this.d.clock.now();
+    return {
+      mapping: this.d.companies.mapping(company.id),
+      filters: this.d.companies.filters(company.id),
+      defaults: company.settings.defaults,
+      syncSalaries: this.#syncSalaries(company),
+      salaryPeriodKey: this.d.salaryPeriodKey(company),
+      idField: company.settings.idField,
+      defaultIdField: PROVIDER_ID_FIELD_DEFAULT[company.provider],
+      labels: Object.fromEntries(company.catalogue.map((f) => [f.key, f.label])),
+      today: londonDate(now),
+      now: now.toISOString(),
+      runId,
+    };
+  }
+
+  #now(): string {
+    return this.d.clock.now().toISOString();
+  }
+}

@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import type { Mapping, PayrollDefaults } from '../../contract/mapping';
+import type { FilterRule } from '../../contract/filters';
+import type { PayrollField, Problem } from '../../contract/payroll';
+import type { RunCounts } from '../../contract/sync';
+import { evaluateEmployee } from '../payroll/evaluate';
+import { evaluateFilters } from '../filters/evaluate';
+import type { ProviderRecord } from '../hr/types';
+import type { EmployeeWrite, StoredEmployee } from '../db/repositories/employees';
+import type { RunProblemRow } from '../db/repositories/runs';
+
+/** Everything a run decided, computed before anything is written, then applied in one transaction. */
+export interface SyncPlan {
+  inserts: EmployeeWrite[];
+  updates: Array<{ id: number; write: EmployeeWrite; changes: Array<{ field: string; from: string | null; to: string | null }> }>;
+  stateChanges: Array<{ id: number; state: StoredEmployee['state'] }>;
+  runProblems: RunProblemRow[];
+  counts: RunCounts;
+}
+
+export interface PlanConfig {
+  mapping: Mapping;
+  filters: FilterRule[];
+  defaults: PayrollDefaults;
+  syncSalaries: boolean;
+  salaryPeriodKey: string | null;
+  idField: string;
+  defaultIdField: string;
+  labels: Record<string, string>;
+  today: string;
+  now: string;
+  runId: string;
+}
+
+export function emptyPlan(): SyncPlan {
+  return {
+    inserts: [],
+    updates: [],
+    stateChanges: [],
+    runProblems: [],
+    counts: { created: 0, updated: 0, unchanged: 0, excluded: 0, leavers: 0, missing: 0, problems: 0 },
+  };
+}
+
+/** The value of the company's ID field for a record; '' when the HR system holds none. */
+export function identityOf(record: ProviderRecord, cfg: Pick<PlanConfig, 'idField' | 'defaultIdField'>): string {
+  const v = record.fields[cfg.idField];
+  if (typeof v === 'string' && v.trim() !== '') return v.trim();
+  return cfg.idField === cfg.defaultIdField ? record.externalId : '';
+}
+
+export function displayName(values: Partial<Record<PayrollField, string | null>>, record: ProviderRecord): string {
+  const name = [values.firstName, values.lastName].filter(Boolean).join(' ').trim();
+  return name || `HR record ${record.externalId}`;
+}
+
+export const hashRecord = (record: ProviderRecord): string =>
+  createHash('sha1').update(JSON.stringify(record)).digest('hex');
+
+/**
+ * Decides what one record means for the stored employees: create, update, leave unchanged, or mark
+ * excluded. Pure apart from the plan it appends to, so the whole run can be checked before writing.
+ */
+export function planRecord(
+  plan: SyncPlan,
+  record: ProviderRecord,
+  stored: Map<string, StoredEmployee>,
+  seen: Set<string>,
+  cfg: PlanConfig,
+): void {
+  const identity = identityOf(record, cfg);
+  if (!identity) {
+    plan.runProblems.push({
+      identity: record.externalId,
+      name: `HR record ${record.externalId}`,
+      field: 'employeeId',
+      code: 'missing_id',
+      severity: 'error',
+      message: `This person has no value in the ID field "${cfg.labels[cfg.idField] ?? cfg.idField}", so Bureau Sync cannot match them to payroll. Fill it in in the HR system.`,
+      value: null,
+    });
+    plan.counts.problems += 1;
+    return;
+  }
+  if (seen.has(identity)) {
+    plan.runProblems.push({
+      identity,
+      name: `HR record ${record.externalId}`,
+      field: 'employeeId',
+      code: 'duplicate_id',
+      severity: 'error',
+      message: `Two people in the HR system share the ID "${identity}"; only the first was synced. Give each person their own ID in the HR system.`,
+      value: identity,
+    });
+    plan.counts.problems += 1;
+    return;
+  }
+  seen.add(identity);
+  const existing = stored.get(identity);
+  const verdict = evaluateFilters(cfg.filters, record.fields, cfg.labels);
+  if (!verdict.included) {
+    plan.counts.excluded += 1;
+    if (existing && existing.state !== 'excluded') plan.stateChanges.push({ id: existing.id, state: 'excluded' });
+    return;
+  }
+  const ev = evaluateEmployee({
+    record,
+    mapping: cfg.mapping,
+    previous: existing ? existing.values : null,
+    defaults: cfg.defaults,
+    syncSalaries: cfg.syncSalaries,
+    salaryPeriodKey: cfg.salaryPeriodKey,
+    today: cfg.today,
+  });
+  const write: EmployeeWrite = {
+    identity,
+    hrId: record.externalId,
+    name: displayName(ev.values, record),
+    state: ev.state,
+    readiness: ev.readiness,
+    values: ev.values,
+    sources: ev.sources as Record<string, unknown>,
+    recordJson: JSON.stringify(record),
+    recordHash: hashRecord(record),
+    problems: ev.problems,
+    syncedAt: cfg.now,
+    runId: cfg.runId,
+  };
+  if (ev.state === 'leaver') plan.counts.leavers += 1;
+  addRunProblems(plan, identity, write.name, ev.problems);
+  if (!existing) {
+    plan.inserts.push(write);
+    plan.counts.created += 1;
+    return;
+  }
+  const changes = diffValues(existing.values, ev.values);
+  const same =
+    changes.length === 0 &&
+    existing.state === ev.state &&
+    existing.readiness === ev.readiness &&
+    existing.recordHash === write.recordHash &&
+    existing.name === write.name;
+  // Even an unchanged employee is written: its "last synced" time is what staff rely on.
+  plan.updates.push({ id: existing.id, write, changes });
+  if (same) plan.counts.unchanged += 1;
+  else plan.counts.updated += 1;
+}
+
+function addRunProblems(plan: SyncPlan, identity: string, name: string, problems: Problem[]): void {
+  for (const p of problems) {
+    plan.runProblems.push({ identity, name, field: p.field, code: p.code, severity: p.severity, message: p.message, value: p.value });
+    if (p.severity === 'error') plan.counts.problems += 1;
+  }
+}
+
+export function diffValues(
+  before: Partial<Record<PayrollField, string | null>>,
+  after: Partial<Record<PayrollField, string | null>>,
+): Array<{ field: string; from: string | null; to: string | null }> {
+  const out: Array<{ field: string; from: string | null; to: string | null }> = [];
+  for (const field of Object.keys(after) as PayrollField[]) {
+    const from = before[field] ?? null;
+    const to = after[field] ?? null;
+    if (from !== to) out.push({ field, from, to });
+  }
+  return out;
+}
+
+/** After a complete fetch: everyone stored but not seen is missing (never deleted). */
+export function planMissing(plan: SyncPlan, stored: Map<string, StoredEmployee>, seen: Set<string>): void {
+  for (const [identity, e] of stored) {
+    if (!seen.has(identity) && e.state !== 'missing') {
+      plan.stateChanges.push({ id: e.id, state: 'missing' });
+      plan.counts.missing += 1;
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import { join, resolve } from 'node:path';
+import { createCore } from '../core/app';
+import { FileSecretStore } from '../core/secrets/file-secret-store';
+import { consoleLogger } from '../core/logger';
+import { defaultDataDir } from '../core/data-dir';
+import { startWebServer } from './server';
+
+/** `npm run start:web`: the app's core and renderer, served to a browser on this machine only. */
+async function main(): Promise<void> {
+  const dataDir = process.env.BUREAU_SYNC_DATA_DIR ?? defaultDataDir();
+  const core = createCore({
+    dataDir,
+    secrets: new FileSecretStore(join(dataDir, 'credentials.json')),
+    mode: 'browser',
+    logger: consoleLogger(join(dataDir, 'logs')),
+    schedule: true,
+  });
+  const rendererDir = resolve(process.env.BUREAU_SYNC_RENDERER_DIR ?? join(__dirname, '../../out/renderer'));
+  const port = process.env.BUREAU_SYNC_PORT ? Number(process.env.BUREAU_SYNC_PORT) : 0;
+  const web = await startWebServer(core, { rendererDir, port });
+  process.stdout.write(
+    `Bureau Sync is running in browser mode.\nData folder: ${dataDir}\nOpen this address in your browser (it contains this launch's key):\n\n  ${web.url}\n\nPress Ctrl+C to stop.\n`,
+  );
+  const stop = async () => {
+    await web.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+void main();
