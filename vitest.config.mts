@@ -1,12 +1,19 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // The core must never reach Electron: these resolve to a module that throws on import.
+    alias: {
+      electron: resolve(__dirname, 'tests/helpers/electron-throws.ts'),
+      'electron-store': resolve(__dirname, 'tests/helpers/electron-throws.ts'),
+    },
+  },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    // Integration tests start their own fake servers on port 0 and temp-file databases, so files can run in parallel.
     pool: 'forks',
   },
 });
