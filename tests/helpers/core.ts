@@ -1,0 +1,54 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore, type Core } from '../../src-main/core/app';
+import type { CommandName, CommandOutputs } from '../../src-main/contract/index';
+import { MemorySecretStore } from '../../src-main/core/secrets/file-secret-store';
+import type { Clock } from '../../src-main/core/ports';
+
+/** A real core on a fresh temp-file database, with fast HTTP retries so fault tests stay quick. */
+export function makeCore(opts: { dataDir?: string; clock?: Clock } = {}): Core & { dataDir: string } {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'bureau-test-'));
+  const core = createCore({
+    dataDir,
+    secrets: new MemorySecretStore(),
+    mode: 'cli',
+    clock: opts.clock,
+    http: { retryBaseMs: 5, minRateLimitWaitMs: 10, timeoutMs: 5000 },
+  });
+  return Object.assign(core, { dataDir });
+}
+
+/** Calls a contract command and unwraps the Result, failing the test with the error's words. */
+export async function call<K extends CommandName>(core: Core, name: K, input: unknown): Promise<CommandOutputs[K]> {
+  const r = await core.invoke(name, input);
+  if (!r.ok) throw new Error(`${name} failed: ${r.error.code} ${r.error.message}`);
+  return r.value;
+}
+
+/** A clock tests move by hand. */
+export class FakeClock implements Clock {
+  #now: number;
+  #timers: Array<{ at: number; fn: () => void; id: number }> = [];
+  #next = 1;
+  constructor(start = '2026-11-02T09:00:00Z') {
+    this.#now = Date.parse(start);
+  }
+  now() {
+    return new Date(this.#now);
+  }
+  setTimeout(fn: () => void, ms: number) {
+    const id = this.#next++;
+    this.#timers.push({ at: this.#now + ms, fn, id });
+    return id;
+  }
+  clearTimeout(h: unknown) {
+    this.#timers = this.#timers.filter((t) => t.id !== h);
+  }
+  advance(ms: number) {
+    this.#now += ms;
+    const due = this.#timers.filter((t) => t.at <= this.#now);
+    this.#timers = this.#timers.filter((t) => t.at > this.#now);
+    for (const t of due) t.fn();
+  }
+}
