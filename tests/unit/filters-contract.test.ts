@@ -30,24 +30,41 @@ describe('filter rule schema (cli.md)', () => {
 
   it.each([
     [{ mode: 'include', field: 'office', operator: 'is', values: [] }, '"is" needs exactly one value (it has 0)'],
-    [{ mode: 'include', field: 'office', operator: 'is', values: ['a', 'b'] }, '"is" needs exactly one value (it has 2)'],
+    [
+      { mode: 'include', field: 'office', operator: 'is', values: ['a', 'b'] },
+      '"is" needs exactly one value (it has 2)',
+    ],
     [{ mode: 'include', field: 'office', operator: 'isNot', values: [] }, '"isNot" needs exactly one value (it has 0)'],
-    [{ mode: 'include', field: 'office', operator: 'contains', values: ['a', 'b'] }, '"contains" needs exactly one value (it has 2)'],
+    [
+      { mode: 'include', field: 'office', operator: 'contains', values: ['a', 'b'] },
+      '"contains" needs exactly one value (it has 2)',
+    ],
     [{ mode: 'include', field: 'office', operator: 'isOneOf', values: [] }, '"isOneOf" needs at least one value'],
     [{ mode: 'include', field: 'office', operator: 'isNotOneOf', values: [] }, '"isNotOneOf" needs at least one value'],
     [{ mode: 'include', field: 'office', operator: 'isEmpty', values: ['x'] }, '"isEmpty" takes no values (it has 1)'],
-    [{ mode: 'include', field: 'office', operator: 'isNotEmpty', values: ['x'] }, '"isNotEmpty" takes no values (it has 1)'],
-    [{ mode: 'include', field: 'office', operator: 'is', values: ['  '] }, 'values must not be blank; use "isEmpty" or "isNotEmpty" instead'],
+    [
+      { mode: 'include', field: 'office', operator: 'isNotEmpty', values: ['x'] },
+      '"isNotEmpty" takes no values (it has 1)',
+    ],
+    [
+      { mode: 'include', field: 'office', operator: 'is', values: ['  '] },
+      'values must not be blank; use "isEmpty" or "isNotEmpty" instead',
+    ],
     [{ mode: 'keep', field: 'office', operator: 'is', values: ['x'] }, 'mode must be "include" or "exclude"'],
     [{ mode: 'include', field: ' ', operator: 'is', values: ['x'] }, 'field must name a provider field key'],
-    [{ mode: 'include', field: 'office', operator: 'equals', values: ['x'] }, 'operator must be one of is, isNot, isOneOf, isNotOneOf, contains, isEmpty, isNotEmpty'],
+    [
+      { mode: 'include', field: 'office', operator: 'equals', values: ['x'] },
+      'operator must be one of is, isNot, isOneOf, isNotOneOf, contains, isEmpty, isNotEmpty',
+    ],
     [{ mode: 'include', field: 'office', operator: 'is', values: 'London' }, 'values must be a list of strings'],
   ])('rejects %j: %s', (rule, message) => {
     expect(messageOf(rule)).toBe(message);
   });
 
   it('rejects unknown properties, so a typo is not silently ignored', () => {
-    expect(messageOf({ mode: 'include', field: 'office', operator: 'is', value: ['x'] })).toMatch(/^Unrecognized key: "value"/);
+    expect(messageOf({ mode: 'include', field: 'office', operator: 'is', value: ['x'] })).toMatch(
+      /^Unrecognized key: "value"/,
+    );
   });
 
   it('validates a whole list and points at the bad rule', () => {

@@ -2,10 +2,26 @@ import { describe, expect, it } from 'vitest';
 import type { FilterOperator, FilterRule } from '../../src-main/contract/filters';
 import { evaluateFilters } from '../../src-main/core/filters/evaluate';
 
-const include = (field: string, operator: FilterOperator, ...values: string[]): FilterRule => ({ mode: 'include', field, operator, values });
-const exclude = (field: string, operator: FilterOperator, ...values: string[]): FilterRule => ({ mode: 'exclude', field, operator, values });
+const include = (field: string, operator: FilterOperator, ...values: string[]): FilterRule => ({
+  mode: 'include',
+  field,
+  operator,
+  values,
+});
+const exclude = (field: string, operator: FilterOperator, ...values: string[]): FilterRule => ({
+  mode: 'exclude',
+  field,
+  operator,
+  values,
+});
 
-const person = { office: 'London HQ', employment_type: ' Contractor ', department: 'Finance', team: '', cost_centers: null };
+const person = {
+  office: 'London HQ',
+  employment_type: ' Contractor ',
+  department: 'Finance',
+  team: '',
+  cost_centers: null,
+};
 const labels = { office: 'Office', employment_type: 'Employment type', department: 'Department', team: 'Team' };
 
 describe('each operator, as an include rule', () => {
@@ -44,7 +60,10 @@ describe('include and exclude together', () => {
 
   it('needs every include rule to match', () => {
     const rules = [include('department', 'is', 'Finance'), include('office', 'is', 'Leeds')];
-    expect(evaluateFilters(rules, person, labels)).toEqual({ included: false, reason: 'Not included: "Office" is not "Leeds" (rule 2)' });
+    expect(evaluateFilters(rules, person, labels)).toEqual({
+      included: false,
+      reason: 'Not included: "Office" is not "Leeds" (rule 2)',
+    });
     expect(evaluateFilters(rules, { ...person, office: 'leeds' }, labels)).toEqual({
       included: true,
       reason: 'Included: matches every include rule',
@@ -64,7 +83,10 @@ describe('include and exclude together', () => {
   });
 
   it('with only exclude rules, includes whoever matches none', () => {
-    expect(evaluateFilters([exclude('office', 'is', 'Remote')], person)).toEqual({ included: true, reason: 'Included: matches no exclude rule' });
+    expect(evaluateFilters([exclude('office', 'is', 'Remote')], person)).toEqual({
+      included: true,
+      reason: 'Included: matches no exclude rule',
+    });
   });
 
   it('gives the first rule, in the order written, that leaves the person out', () => {
@@ -77,7 +99,10 @@ describe('reasons in words', () => {
   it.each<[FilterRule, string]>([
     [include('office', 'isOneOf', 'London', 'Leeds'), 'Not included: "Office" is not one of London, Leeds (rule 1)'],
     [include('office', 'isNot', 'London HQ'), 'Not included: "Office" is "London HQ" (rule 1)'],
-    [include('office', 'isNotOneOf', 'London HQ', 'Leeds'), 'Not included: "Office" is one of London HQ, Leeds (rule 1)'],
+    [
+      include('office', 'isNotOneOf', 'London HQ', 'Leeds'),
+      'Not included: "Office" is one of London HQ, Leeds (rule 1)',
+    ],
     [include('office', 'contains', 'Leeds'), 'Not included: "Office" does not contain "Leeds" (rule 1)'],
     [include('office', 'isEmpty'), 'Not included: "Office" is not empty (rule 1)'],
     [include('team', 'isNotEmpty'), 'Not included: "Team" is empty (rule 1)'],
@@ -91,6 +116,8 @@ describe('reasons in words', () => {
   });
 
   it('uses the provider field key when no label is known', () => {
-    expect(evaluateFilters([exclude('dynamic_24407', 'isEmpty')], person).reason).toBe('Excluded by rule 1: "dynamic_24407" is empty');
+    expect(evaluateFilters([exclude('dynamic_24407', 'isEmpty')], person).reason).toBe(
+      'Excluded by rule 1: "dynamic_24407" is empty',
+    );
   });
 });

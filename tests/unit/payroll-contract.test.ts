@@ -34,7 +34,15 @@ describe('mapping schema', () => {
 describe('company payroll defaults', () => {
   it('allows at least the fields where one value for the company makes sense', () => {
     expect(DEFAULTABLE_FIELDS).toEqual(
-      expect.arrayContaining(['niCategory', 'paymentFrequency', 'starterDeclaration', 'studentLoanPlan', 'postgraduateLoan', 'country', 'currency']),
+      expect.arrayContaining([
+        'niCategory',
+        'paymentFrequency',
+        'starterDeclaration',
+        'studentLoanPlan',
+        'postgraduateLoan',
+        'country',
+        'currency',
+      ]),
     );
   });
 
@@ -69,10 +77,13 @@ describe('company payroll defaults', () => {
     if (!check.ok) expect(check.message).toMatch(/default/);
   });
 
-  it.each(['taxCode', 'niNumber', 'sortCode', 'firstName'] as const)('refuses a default for %s, which must come from the HR system', (field) => {
-    const check = validatePayrollDefault(field, '1257L');
-    expect(check).toEqual({ ok: false, message: expect.stringMatching(/cannot be set/) });
-  });
+  it.each(['taxCode', 'niNumber', 'sortCode', 'firstName'] as const)(
+    'refuses a default for %s, which must come from the HR system',
+    (field) => {
+      const check = validatePayrollDefault(field, '1257L');
+      expect(check).toEqual({ ok: false, message: expect.stringMatching(/cannot be set/) });
+    },
+  );
 
   it('the schema returns canonical values and reports every bad field', () => {
     expect(payrollDefaultsSchema.parse({ niCategory: 'a', country: 'UK' })).toEqual({ niCategory: 'A', country: 'GB' });

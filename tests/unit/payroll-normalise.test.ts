@@ -218,12 +218,20 @@ describe('the other coded fields', () => {
     expect(accepts('studentLoanPlan', raw)).toBe('REJECTED');
   });
 
-  it.each(['phone', 'addressLine1', 'addressLine2', 'addressLine3', 'city', 'county', 'jobTitle', 'department', 'accountName', 'middleName'] as const)(
-    '%s is trimmed and otherwise kept as sent',
-    (field) => {
-      expect(accepts(field, '  Flat 2, The Mews  ')).toBe('Flat 2, The Mews');
-    },
-  );
+  it.each([
+    'phone',
+    'addressLine1',
+    'addressLine2',
+    'addressLine3',
+    'city',
+    'county',
+    'jobTitle',
+    'department',
+    'accountName',
+    'middleName',
+  ] as const)('%s is trimmed and otherwise kept as sent', (field) => {
+    expect(accepts(field, '  Flat 2, The Mews  ')).toBe('Flat 2, The Mews');
+  });
 });
 
 describe('money amounts are exact decimals', () => {

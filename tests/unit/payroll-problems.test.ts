@@ -28,7 +28,11 @@ const READY: Record<string, string | null> = {
 function evaluate(overrides: Partial<Omit<EvaluateInput, 'record'>> & { fields?: Record<string, string | null> } = {}) {
   const { fields, ...rest } = overrides;
   return evaluateEmployee({
-    record: { externalId: 'p1', fields: { ...READY, ...fields }, leaver: { isLeaver: false, leaveDate: null, reason: null } },
+    record: {
+      externalId: 'p1',
+      fields: { ...READY, ...fields },
+      leaver: { isLeaver: false, leaveDate: null, reason: null },
+    },
     mapping: fullMapping(),
     previous: null,
     defaults: {},
@@ -38,7 +42,8 @@ function evaluate(overrides: Partial<Omit<EvaluateInput, 'record'>> & { fields?:
   });
 }
 
-const problemsOf = (result: ReturnType<typeof evaluate>, field: PayrollField) => result.problems.filter((p) => p.field === field);
+const problemsOf = (result: ReturnType<typeof evaluate>, field: PayrollField) =>
+  result.problems.filter((p) => p.field === field);
 
 describe('a complete UK employee', () => {
   const result = evaluate();
@@ -86,11 +91,15 @@ describe('missing required fields make the employee Pending', () => {
   });
 
   it('says when a required field is not mapped, and suggests a company default where one can be set', () => {
-    const result = evaluate({ mapping: { ...Object.fromEntries(REQUIRED_FIELDS.map((f) => [f, hr(f)])), niCategory: null, taxCode: null } });
+    const result = evaluate({
+      mapping: { ...Object.fromEntries(REQUIRED_FIELDS.map((f) => [f, hr(f)])), niCategory: null, taxCode: null },
+    });
     expect(problemsOf(result, 'niCategory')[0]?.message).toBe(
       'NI category letter is needed for payroll but is not mapped to any HR field; map it, or set a company default',
     );
-    expect(problemsOf(result, 'taxCode')[0]?.message).toBe('Tax code is needed for payroll but is not mapped to any HR field; map it');
+    expect(problemsOf(result, 'taxCode')[0]?.message).toBe(
+      'Tax code is needed for payroll but is not mapped to any HR field; map it',
+    );
   });
 
   it('says when the HR system did not send a mapped field at all', () => {
@@ -107,7 +116,11 @@ describe('invalid values are blanked, recorded with what the HR system sent, and
     ['firstName', '1Jane', 'First name must be a name starting with a letter; the HR system has 1Jane'],
     ['lastName', '-Doe', 'Last name must be a name starting with a letter; the HR system has -Doe'],
     ['gender', 'Diverse', 'Gender must be male or female (HMRC accepts only M or F); the HR system has Diverse'],
-    ['dateOfBirth', '31/02/1990', 'Date of birth must be a real date such as 1990-01-31 or 31/01/1990; the HR system has 31/02/1990'],
+    [
+      'dateOfBirth',
+      '31/02/1990',
+      'Date of birth must be a real date such as 1990-01-31 or 31/01/1990; the HR system has 31/02/1990',
+    ],
     ['dateOfBirth', '2020-01-01', 'Date of birth must be between 1 January 1900 and 1 November 2013'],
     ['email', 'jane.doe@', 'Email must be a valid email address'],
     ['postcode', 'LS1', 'Postcode must be a UK postcode such as SW1A 1AA; the HR system has LS1'],
@@ -120,7 +133,11 @@ describe('invalid values are blanked, recorded with what the HR system sent, and
     ['starterDeclaration', 'D', 'Starter declaration must be A, B or C; the HR system has D'],
     ['studentLoanPlan', '3', 'Student loan plan must be plan 1, 2, 4 or 5, or blank for none; the HR system has 3'],
     ['postgraduateLoan', 'maybe', 'Postgraduate loan must be yes or no; the HR system has maybe'],
-    ['paymentFrequency', 'quarterly', 'Pay frequency must be weekly, fortnightly, four-weekly or monthly; the HR system has quarterly'],
+    [
+      'paymentFrequency',
+      'quarterly',
+      'Pay frequency must be weekly, fortnightly, four-weekly or monthly; the HR system has quarterly',
+    ],
     ['sortCode', '12-345', 'Sort code must be 6 digits; the HR system has 12-345'],
     ['accountNumber', '1234567', 'Account number must be 8 digits; the HR system has 1234567'],
     ['salary', '-5', 'Annual salary must be an amount of 0 or more'],
@@ -158,7 +175,12 @@ describe('warnings are shown but never make the employee Pending', () => {
     ['an unmapped NI number', { mapping: { ...fullMapping(), niNumber: null } }, 'niNumber', 'missing'],
     ['a single initial as first name', { fields: { [hr('firstName')]: 'J.' } }, 'firstName', 'single_initial'],
     ['a title that does not fit the gender', { fields: { [hr('title')]: 'Mr' } }, 'title', 'title_gender_mismatch'],
-    ['a salary without a stated period', { syncSalaries: true, fields: { [hr('salary')]: '2500' } }, 'salary', 'salary_period_unknown'],
+    [
+      'a salary without a stated period',
+      { syncSalaries: true, fields: { [hr('salary')]: '2500' } },
+      'salary',
+      'salary_period_unknown',
+    ],
   ])('%s', (_name, overrides, field, code) => {
     const result = evaluate(overrides);
     expect(result.readiness).toBe('ready');
@@ -197,7 +219,10 @@ describe('the postcode is needed only for UK addresses', () => {
   });
 
   it('applies UK rules when the company default says the UK', () => {
-    const result = evaluate({ defaults: { country: 'GB' }, fields: { [hr('country')]: '', [hr('postcode')]: '28001' } });
+    const result = evaluate({
+      defaults: { country: 'GB' },
+      fields: { [hr('country')]: '', [hr('postcode')]: '28001' },
+    });
     expect(result.values.country).toBe('GB');
     expect(problemsOf(result, 'postcode')).toMatchObject([{ code: 'invalid' }]);
   });

@@ -24,7 +24,11 @@ const READY: Record<string, string | null> = {
   'hr.accountNumber': '12345678',
 };
 
-type Overrides = Partial<Omit<EvaluateInput, 'record'>> & { fields?: Record<string, string | null>; without?: string[]; isLeaver?: boolean };
+type Overrides = Partial<Omit<EvaluateInput, 'record'>> & {
+  fields?: Record<string, string | null>;
+  without?: string[];
+  isLeaver?: boolean;
+};
 
 function evaluate(overrides: Overrides = {}) {
   const { fields, without = [], isLeaver = false, ...rest } = overrides;
@@ -86,7 +90,12 @@ describe('company defaults fill a field only when it is unmapped or blank', () =
     ['mapped but blank in the HR system', { fields: { [hr('niCategory')]: '' } }, 'M', null],
     ['mapped but null in the HR system', { fields: { [hr('niCategory')]: null } }, 'M', null],
     ['"Do not map" with nothing stored', { mapping: { ...fullMapping(), niCategory: null } }, 'M', null],
-    ['"Do not map" with a blank stored value', { mapping: { ...fullMapping(), niCategory: null } }, 'M', { niCategory: '' }],
+    [
+      '"Do not map" with a blank stored value',
+      { mapping: { ...fullMapping(), niCategory: null } },
+      'M',
+      { niCategory: '' },
+    ],
     ['unknown (absent key) with nothing stored', { without: [hr('niCategory')] }, 'M', null],
   ])('%s → the default, marked as such', (_name, overrides, expected, prev) => {
     const result = evaluate({ ...overrides, defaults, previous: prev });
@@ -165,7 +174,9 @@ describe('title', () => {
 
   it('says which titles fit', () => {
     const result = evaluate({ fields: { [hr('gender')]: 'male', [hr('title')]: 'Mrs' } });
-    expect(result.problems[0]?.message).toBe('Title Mrs does not fit the gender male; for male employees payroll expects Mr or Dr');
+    expect(result.problems[0]?.message).toBe(
+      'Title Mrs does not fit the gender male; for male employees payroll expects Mr or Dr',
+    );
   });
 });
 
@@ -174,7 +185,11 @@ describe('salary', () => {
     evaluate({
       syncSalaries: true,
       salaryPeriodKey: period === undefined ? null : 'hr.period',
-      fields: { [hr('salary')]: amount, [hr('currency')]: '£', ...(period === undefined ? {} : { 'hr.period': period }) },
+      fields: {
+        [hr('salary')]: amount,
+        [hr('currency')]: '£',
+        ...(period === undefined ? {} : { 'hr.period': period }),
+      },
     });
 
   it('is never read while "Sync salaries" is off: salary and currency keep their stored values', () => {
@@ -238,8 +253,16 @@ describe('employee state from the HR record', () => {
     ['leave date yesterday', { fields: { [hr('leaveDate')]: '2026-10-31' } }, 'leaver'],
     ['leave date today', { fields: { [hr('leaveDate')]: '01/11/2026' } }, 'leaver'],
     ['leave date tomorrow (working their notice)', { fields: { [hr('leaveDate')]: '2026-11-02' } }, 'active'],
-    ['leave date given as a datetime late on today', { fields: { [hr('leaveDate')]: '2026-11-01T23:00:00-05:00' } }, 'leaver'],
-    ['leave date kept from the last sync', { previous: { leaveDate: '2026-01-31' }, without: [hr('leaveDate')] }, 'leaver'],
+    [
+      'leave date given as a datetime late on today',
+      { fields: { [hr('leaveDate')]: '2026-11-01T23:00:00-05:00' } },
+      'leaver',
+    ],
+    [
+      'leave date kept from the last sync',
+      { previous: { leaveDate: '2026-01-31' }, without: [hr('leaveDate')] },
+      'leaver',
+    ],
   ])('%s → %s', (_name, overrides, state) => {
     expect(evaluate(overrides).state).toBe(state);
   });
