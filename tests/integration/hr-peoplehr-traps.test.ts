@@ -103,77 +103,25 @@ describe('PeopleHR traps a naive client falls into', () => {
     expect(rec.fields.APIColumn1).toBe(p.taxCode);
     expect(rec.fields.UniqueKey).toMatch(/^[0-9a-f-]{36}$/);
     for (const r of records) {
-      for (const value of Object.values(r.fields)) expect(value ?? '').not.toMatch(/\[object|DisplayValue|FieldHistory/);
+      for (const value of Object.values(r.fields))
+        expect(value ?? '').not.toMatch(/\[object|DisplayValue|FieldHistory/);
       expect(r.fields).not.toHaveProperty('RightToWork');
     }
   });
 
-  it('trap 12 salary is N+1: one GetSalaryDetail per person, and none at all unless salaries are asked for', async () => {
-    const fake = await start({ people: people(6) });
-    const client = clientFor(fake);
-    const without = await listAll(client, false);
-    expect(fake.log.filter((e) => e.path === '/Salary')).toHaveLength(0);
-    expect(without.records.every((r) => !('Salary.SalaryAmount' in r.fields))).toBe(true);
-
-    await listAll(client, true);
-    const salaryIds = fake.log.filter((e) => e.path === '/Salary').map((e) => (JSON.parse(e.body) as { EmployeeId: string }).EmployeeId);
-    expect(salaryIds.sort()).toEqual(without.records.map((r) => r.externalId).sort());
-  });
-
-  it('trap 12 salary is rate-limited: calls are spaced to the limit, so PeopleHR never refuses one', async () => {
-    const fake = await start({ people: people(5), faults: { enforceRateLimit: true }, rateLimit: { max: 4, windowMs: 450 } });
-    // 480 a minute is one call per 125 ms or more: at most 4 in any 450 ms.
-    const { records, result } = await listAll(clientFor(fake, { callsPerMinute: 480 }), true);
-    expect(result.complete).toBe(true);
-    expect(records.every((r) => r.fields['Salary.SalaryType'] !== undefined)).toBe(true);
-    expect(fake.log.every((e) => e.status === 200)).toBe(true);
-    expect(fake.log).toHaveLength(6);
-    for (let i = 1; i < fake.log.length; i++) expect(fake.log[i]!.at - fake.log[i - 1]!.at).toBeGreaterThanOrEqual(110);
-  });
-
-  it('trap 12 salary is rate-limited: by default calls go no faster than PeopleHR\'s 30 a minute (one per 2 s)', async () => {
-    const staff = people(2);
-    const fake = await start({ people: staff });
-    const client = clientFor(fake, { callsPerMinute: undefined });
-    await client.getEmployee(staff[0]!.employeeNumber, { includeSalaries: true });
-    expect(fake.log).toHaveLength(2);
-    expect(fake.log[1]!.at - fake.log[0]!.at).toBeGreaterThanOrEqual(1900);
-  });
-
-  it('trap 12 salary needs its own grant: without "Get Salary Detail" salaries are refused in PeopleHR words', async () => {
-    const { PEOPLEHR_FAKE_EMPLOYEE_ONLY_KEY } = await import('../../src-main/fake-hr/peoplehr');
-    const fake = await start({ people: people(3) });
-    const client = clientFor(fake, { credentials: { apiKey: PEOPLEHR_FAKE_EMPLOYEE_ONLY_KEY } });
-    const check = await client.checkCredentials();
-    expect(check.canReadSalaries).toBe(false);
-    expect(check.salaryReason).toMatch(/Get Salary Detail/);
-    await expect(listAll(client, true)).rejects.toMatchObject({
-      code: 'FORBIDDEN',
-      details: { permission: 'Salary: Get Salary Detail', howToGrant: expect.stringMatching(/Settings → API/) },
-    });
-    expect((await listAll(client, false)).result.complete).toBe(true);
-  });
-
-  it('trap 10/12 the current salary row is read, not Result[0] and not a future-dated raise', async () => {
-    const staff = people(10).map((p) => ({ ...p, employmentType: 'Permanent' as const, isLeaver: false, leaveDate: null }));
-    const fake = await start({ people: staff });
-    const { records } = await listAll(clientFor(fake), true);
-    for (const p of staff) {
-      const rec = records.find((r) => r.externalId === p.employeeNumber)!;
-      expect(Number(rec.fields['Salary.SalaryAmount'])).toBeCloseTo(Math.round(p.salary.amount * 100) / 100, 2);
-      expect(rec.fields['Salary.EffectiveFrom']! <= '2026-11-01').toBe(true);
-    }
-  });
-
-  it('trap 11 currency is a symbol: PeopleHR\'s "£" reaches the record as GBP', async () => {
-    const fake = await start({ people: people(3).map((p) => ({ ...p, employmentType: 'Permanent' as const })) });
-    const { records } = await listAll(clientFor(fake), true);
-    expect(records.map((r) => r.fields['Salary.Currency'])).toEqual(['GBP', 'GBP', 'GBP']);
-  });
-
   it('trap 13 address is HTML: lines, town, county and postcode come out of the <br /> string', async () => {
     const [p] = people(1);
-    const person = { ...p!, address: { line1: 'Smith & Sons Yard', line2: null, city: 'Leeds', county: 'West Yorkshire', postcode: 'LS6 2AB', country: 'United Kingdom' } };
+    const person = {
+      ...p!,
+      address: {
+        line1: 'Smith & Sons Yard',
+        line2: null,
+        city: 'Leeds',
+        county: 'West Yorkshire',
+        postcode: 'LS6 2AB',
+        country: 'United Kingdom',
+      },
+    };
     const fake = await start({ people: [person] });
     const { records } = await listAll(clientFor(fake));
     expect(records[0]!.fields).toMatchObject({
@@ -242,13 +190,20 @@ describe('PeopleHR traps a naive client falls into', () => {
       expect(entry.url).not.toContain(fake.fullApiKey);
       expect(JSON.stringify(entry.headers)).not.toContain(fake.fullApiKey);
     }
-    expect(fake.log.filter((e) => e.status === 200).every((e) => JSON.parse(e.body).APIKey === fake.fullApiKey)).toBe(true);
+    expect(fake.log.filter((e) => e.status === 200).every((e) => JSON.parse(e.body).APIKey === fake.fullApiKey)).toBe(
+      true,
+    );
   });
 
   it('trap 18 IP-restricted keys: a key locked to another address is AUTH_FAILED with the IP hint', async () => {
     const restricted = '0f0e0d0c-0b0a-4908-8706-050403020100';
-    const fake = await start({ people: people(2), keys: { [restricted]: { actions: ['GetAllEmployeeDetail'], allowedIp: '203.0.113.9' } } });
-    const err = await clientFor(fake, { credentials: { apiKey: restricted } }).checkCredentials().catch((e: unknown) => e);
+    const fake = await start({
+      people: people(2),
+      keys: { [restricted]: { actions: ['GetAllEmployeeDetail'], allowedIp: '203.0.113.9' } },
+    });
+    const err = await clientFor(fake, { credentials: { apiKey: restricted } })
+      .checkCredentials()
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'AUTH_FAILED', message: expect.stringMatching(/IP address/) });
   });
 
@@ -257,7 +212,10 @@ describe('PeopleHR traps a naive client falls into', () => {
     fake.quirks.emptyReplies = { count: 1 };
     expect((await listAll(clientFor(fake))).records).toHaveLength(3);
     fake.quirks.emptyReplies = { count: 50 };
-    await expect(listAll(clientFor(fake))).rejects.toMatchObject({ code: 'HR_ERROR', message: expect.stringMatching(/PeopleHR/) });
+    await expect(listAll(clientFor(fake))).rejects.toMatchObject({
+      code: 'HR_ERROR',
+      message: expect.stringMatching(/PeopleHR/),
+    });
   });
 
   it('trap 20 manager linkage: ReportsToEmployeeId names the manager by id, not by display name', async () => {

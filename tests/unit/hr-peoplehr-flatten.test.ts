@@ -23,14 +23,18 @@ const captured = {
   Gender: { DisplayValue: 'Male', FieldHistory: [] },
   ContactDetail: {
     Address: {
-      DisplayValue: 'Flat 1, Fountain Court<br />Buckingham Palace Road<br />London<br />London<br />United Kingdom<br />SW1W 9ST',
+      DisplayValue:
+        'Flat 1, Fountain Court<br />Buckingham Palace Road<br />London<br />London<br />United Kingdom<br />SW1W 9ST',
       FieldHistory: [],
     },
     Mobile: { DisplayValue: '', FieldHistory: [] },
   },
   OtherContact: [],
   RightToWork: [{ DocumentType: { DisplayValue: 'Passport' } }],
-  BankDetail: { BankCode: { DisplayValue: '12-34-56', FieldHistory: [] }, AccountNumber: { DisplayValue: '12345678', FieldHistory: [] } },
+  BankDetail: {
+    BankCode: { DisplayValue: '12-34-56', FieldHistory: [] },
+    AccountNumber: { DisplayValue: '12345678', FieldHistory: [] },
+  },
   EmploymentDetail: { PayrollID: { DisplayValue: 'P-77', FieldHistory: [] } },
   LeavingDate: '',
   ReasonForLeaving: '',
@@ -46,7 +50,9 @@ describe('PeopleHR envelope', () => {
     expect(readEnvelope({ isError: true, Status: 2, Message: 'Invalid API Key.', Result: {} })?.isError).toBe(true);
     expect(readEnvelope({ IsError: 'true', Status: '2', Message: 'Invalid API Key.', Result: {} })?.isError).toBe(true);
     expect(readEnvelope({ IsError: 'false', Status: '0', Message: 'ok', Result: [] })?.isError).toBe(false);
-    expect(readEnvelope({ isError: false, Message: 'The requested processed successfully.', Result: [] })?.status).toBe(0);
+    expect(readEnvelope({ isError: false, Message: 'The requested processed successfully.', Result: [] })?.status).toBe(
+      0,
+    );
     expect(readEnvelope(null)).toBeNull();
     expect(readEnvelope([{ EmployeeId: 'x' }])).toBeNull();
   });
@@ -76,7 +82,9 @@ describe('PeopleHR envelope', () => {
     expect(denied.kind === 'fail' && denied.error.code).toBe('FORBIDDEN');
     expect(denied.kind === 'fail' && denied.error.details?.permission).toBe('Salary: Get Salary Detail');
     expect(judge({ isError: true, Status: 6, Message: 'Oops! Something went wrong.', Result: {} }).kind).toBe('retry');
-    expect(judge({ isError: true, Status: 5, Message: 'EmployeeId does not exists.', Result: {} }).kind).toBe('notFound');
+    expect(judge({ isError: true, Status: 5, Message: 'EmployeeId does not exists.', Result: {} }).kind).toBe(
+      'notFound',
+    );
   });
 });
 
@@ -92,16 +100,32 @@ describe('PeopleHR employee flattening', () => {
     expect(rec.fields['EmploymentDetail.PayrollID']).toBe('P-77');
     expect(rec.fields.APIColumn1).toBe('1257L');
     expect(rec.fields.UniqueKey).toBe('2f9586ab-3f96-4cc2-b930-2da45ac437b1');
-    for (const key of ['OtherContact', 'RightToWork', 'AdditionalreportsTo', 'lstFieldHistoryJobrole', 'ContactDetail']) {
+    for (const key of [
+      'OtherContact',
+      'RightToWork',
+      'AdditionalreportsTo',
+      'lstFieldHistoryJobrole',
+      'ContactDetail',
+    ]) {
       expect(rec.fields).not.toHaveProperty(key);
     }
-    expect(Object.values(rec.fields).some((v) => v !== null && /\[object|FieldHistory|DisplayValue/.test(v))).toBe(false);
+    expect(Object.values(rec.fields).some((v) => v !== null && /\[object|FieldHistory|DisplayValue/.test(v))).toBe(
+      false,
+    );
   });
 
   it('trap 8 strict schemas break: an old record missing newer keys and a record with unknown new keys both flatten', () => {
-    const old = { EmployeeId: { DisplayValue: '1', FieldHistory: [] }, Company: { DisplayValue: 'Acme', FieldHistory: [] }, LeavingDate: '' };
+    const old = {
+      EmployeeId: { DisplayValue: '1', FieldHistory: [] },
+      Company: { DisplayValue: 'Acme', FieldHistory: [] },
+      LeavingDate: '',
+    };
     expect(flattenEmployee(old, TODAY)!.fields).toMatchObject({ EmployeeId: '1', Company: 'Acme' });
-    const newer = { ...captured, PreferredPronouns: { DisplayValue: 'he/him', FieldHistory: [] }, ContactDetail: { ...captured.ContactDetail, Fax: { DisplayValue: '0207' } } };
+    const newer = {
+      ...captured,
+      PreferredPronouns: { DisplayValue: 'he/him', FieldHistory: [] },
+      ContactDetail: { ...captured.ContactDetail, Fax: { DisplayValue: '0207' } },
+    };
     const rec = flattenEmployee(newer, TODAY)!;
     expect(rec.fields.PreferredPronouns).toBe('he/him');
     expect(rec.fields['ContactDetail.Fax']).toBe('0207');
@@ -132,7 +156,14 @@ describe('PeopleHR employee flattening', () => {
 
   it('trap 13 address is HTML: <br /> lines in PeopleHR order, entities decoded, postcode found', () => {
     const rec = flattenEmployee(
-      { ...captured, ContactDetail: { Address: { DisplayValue: 'Smith &amp; Sons Yard<br /><br />Leeds<br />West Yorkshire<br />United Kingdom<br />ls6 2ab' } } },
+      {
+        ...captured,
+        ContactDetail: {
+          Address: {
+            DisplayValue: 'Smith &amp; Sons Yard<br /><br />Leeds<br />West Yorkshire<br />United Kingdom<br />ls6 2ab',
+          },
+        },
+      },
       TODAY,
     )!;
     expect(rec.fields['ContactDetail.Address.line1']).toBe('Smith & Sons Yard');
@@ -141,12 +172,20 @@ describe('PeopleHR employee flattening', () => {
     expect(rec.fields['ContactDetail.Address.line4']).toBe('West Yorkshire');
     expect(rec.fields['ContactDetail.Address.line5']).toBe('United Kingdom');
     expect(rec.fields['ContactDetail.Address.postcode']).toBe('ls6 2ab');
-    expect(rec.fields['ContactDetail.Address']).toBe('Smith & Sons Yard, Leeds, West Yorkshire, United Kingdom, ls6 2ab');
+    expect(rec.fields['ContactDetail.Address']).toBe(
+      'Smith & Sons Yard, Leeds, West Yorkshire, United Kingdom, ls6 2ab',
+    );
     expect(splitAddress('10 Downing Street<br><br/>London')).toEqual(['10 Downing Street', null, 'London']);
   });
 
   it('an overseas address has no UK postcode to offer', () => {
-    const rec = flattenEmployee({ ...captured, ContactDetail: { Address: { DisplayValue: 'Calle Mayor 5<br /><br />Madrid<br /><br />Spain<br />28013' } } }, TODAY)!;
+    const rec = flattenEmployee(
+      {
+        ...captured,
+        ContactDetail: { Address: { DisplayValue: 'Calle Mayor 5<br /><br />Madrid<br /><br />Spain<br />28013' } },
+      },
+      TODAY,
+    )!;
     expect(rec.fields['ContactDetail.Address.postcode']).toBeNull();
     expect(rec.fields['ContactDetail.Address.line6']).toBe('28013');
   });
@@ -154,9 +193,27 @@ describe('PeopleHR employee flattening', () => {
 
 describe('PeopleHR salary rows', () => {
   const rows = [
-    { EffectiveFrom: '2020-01-01', SalaryType: 'Annual', PaymentFrequency: 'Monthly', SalaryAmount: '25000.0000', Currency: '£' },
-    { EffectiveFrom: '2027-01-01', SalaryType: 'Annual', PaymentFrequency: 'Monthly', SalaryAmount: '40000.0000', Currency: '£' },
-    { EffectiveFrom: '2024-04-06', SalaryType: 'Annual', PaymentFrequency: 'Monthly', SalaryAmount: '31000.5000', Currency: '£' },
+    {
+      EffectiveFrom: '2020-01-01',
+      SalaryType: 'Annual',
+      PaymentFrequency: 'Monthly',
+      SalaryAmount: '25000.0000',
+      Currency: '£',
+    },
+    {
+      EffectiveFrom: '2027-01-01',
+      SalaryType: 'Annual',
+      PaymentFrequency: 'Monthly',
+      SalaryAmount: '40000.0000',
+      Currency: '£',
+    },
+    {
+      EffectiveFrom: '2024-04-06',
+      SalaryType: 'Annual',
+      PaymentFrequency: 'Monthly',
+      SalaryAmount: '31000.5000',
+      Currency: '£',
+    },
   ];
 
   it('picks the current row: latest EffectiveFrom on or before today, whatever order PeopleHR sends', () => {

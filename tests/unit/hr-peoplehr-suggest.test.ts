@@ -29,7 +29,9 @@ describe('PeopleHR field catalogue', () => {
 
   it('an empty company still offers the documented fields so mapping can be set up', () => {
     const keys = buildCatalogue([]).map((f) => f.key);
-    expect(keys).toEqual(expect.arrayContaining(['EmployeeId', 'BankDetail.BankCode', 'ContactDetail.Address.postcode', 'APIColumn5']));
+    expect(keys).toEqual(
+      expect.arrayContaining(['EmployeeId', 'BankDetail.BankCode', 'ContactDetail.Address.postcode', 'APIColumn5']),
+    );
   });
 });
 
@@ -83,7 +85,9 @@ describe('PeopleHR suggested mapping', () => {
     expect(m.taxCode).toBe('APIColumn1');
     expect(m.niCategory).toBe('APIColumn2');
     expect(Object.values(m)).not.toContain('APIColumn3');
-    expect(peoplehrSuggestedMapping(buildCatalogue([rec({ EmployeeId: 'E1', APIColumn1: '1257L' })])).taxCode).toBeUndefined();
+    expect(
+      peoplehrSuggestedMapping(buildCatalogue([rec({ EmployeeId: 'E1', APIColumn1: '1257L' })])).taxCode,
+    ).toBeUndefined();
   });
 
   it('never suggests a field the key cannot read', () => {

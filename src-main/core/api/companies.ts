@@ -37,7 +37,7 @@ export function summarise(ctx: CoreContext, c: CompanyRow, running: (id: string)
 
 export function requireCompany(ctx: CoreContext, id: string): CompanyRow {
   const c = ctx.companies.get(id);
-  if (!c) throw new AppError('NOT_FOUND', 'That company does not exist any more. Refresh the companies list.');
+  if (!c) throw new AppError('NOT_FOUND', `No company has the ID "${id}". It may have been removed: check the companies list.`);
   return c;
 }
 

@@ -14,9 +14,9 @@ import { silentLogger } from '../ports';
  */
 
 export interface RateLimit {
-  /** Requests allowed per minute (a rolling reservoir refilled every minute). */
+  /** Requests allowed in any rolling minute. */
   perMinute?: number;
-  /** Short burst cap: requests allowed per second. */
+  /** Short burst cap: requests allowed in any rolling second. */
   perSecond?: number;
   maxConcurrent?: number;
 }
@@ -150,32 +150,70 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
   };
 }
 
-function makeLimiter(rl: RateLimit | undefined): Bottleneck | null {
+interface Limiter {
+  schedule<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * Vendors count their limits over a rolling window, so a reservoir refilled on a fixed timer is not enough:
+ * calls just before and just after a refill would land in one rolling second (up to twice the limit).
+ * Each window remembers when its recent calls started and holds the next call until one has aged out.
+ */
+class RollingWindow {
+  private readonly starts: number[] = [];
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+  ) {}
+
+  /** How long until one more call may start (0: now). */
+  waitMs(now: number): number {
+    while (this.starts.length > 0 && this.starts[0]! <= now - this.windowMs) this.starts.shift();
+    return this.starts.length < this.max ? 0 : this.starts[0]! + this.windowMs - now;
+  }
+
+  record(now: number): void {
+    this.starts.push(now);
+  }
+}
+
+/** Slack on each window, so network jitter cannot push more calls into the vendor's window than it allows. */
+const WINDOW_SLACK_MS = 100;
+
+function makeLimiter(rl: RateLimit | undefined): Limiter | null {
   if (!rl) return null;
-  const limiters: Bottleneck[] = [];
-  if (rl.perMinute) {
-    limiters.push(
-      new Bottleneck({
-        reservoir: rl.perMinute,
-        reservoirRefreshAmount: rl.perMinute,
-        reservoirRefreshInterval: 60_000,
-        maxConcurrent: rl.maxConcurrent ?? null,
-      }),
-    );
-  }
-  if (rl.perSecond) {
-    limiters.push(
-      new Bottleneck({
-        reservoir: rl.perSecond,
-        reservoirRefreshAmount: rl.perSecond,
-        reservoirRefreshInterval: 1000,
-        maxConcurrent: rl.maxConcurrent ?? null,
-      }),
-    );
-  }
-  if (limiters.length === 0) return rl.maxConcurrent ? new Bottleneck({ maxConcurrent: rl.maxConcurrent }) : null;
-  for (let i = 0; i + 1 < limiters.length; i++) limiters[i]!.chain(limiters[i + 1]!);
-  return limiters[0]!;
+  const windows: RollingWindow[] = [];
+  if (rl.perMinute) windows.push(new RollingWindow(rl.perMinute, 60_000 + WINDOW_SLACK_MS));
+  if (rl.perSecond) windows.push(new RollingWindow(rl.perSecond, 1000 + WINDOW_SLACK_MS));
+  const concurrency = rl.maxConcurrent ? new Bottleneck({ maxConcurrent: rl.maxConcurrent }) : null;
+  if (windows.length === 0 && !concurrency) return null;
+
+  // Turns are taken one at a time, so concurrent callers cannot both see the last free slot.
+  let queue: Promise<void> = Promise.resolve();
+  const takeTurn = (): Promise<void> => {
+    const turn = queue.then(async () => {
+      for (;;) {
+        const now = Date.now();
+        const wait = Math.max(0, ...windows.map((w) => w.waitMs(now)));
+        if (wait === 0) {
+          for (const w of windows) w.record(now);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    });
+    queue = turn;
+    return turn;
+  };
+  return {
+    schedule<T>(fn: () => Promise<T>): Promise<T> {
+      const run = async () => {
+        await takeTurn();
+        return fn();
+      };
+      return concurrency ? concurrency.schedule(run) : run();
+    },
+  };
 }
 
 /** Retry-After is either seconds or an HTTP date. Returns ms, or null when absent or unreadable. */

@@ -174,7 +174,7 @@ export class SyncEngine {
 
   #company(id: string): CompanyRow {
     const c = this.d.companies.get(id);
-    if (!c) throw new AppError('NOT_FOUND', 'That company does not exist any more. Refresh the companies list.');
+    if (!c) throw new AppError('NOT_FOUND', `No company has the ID "${id}". It may have been removed: check the companies list.`);
     return c;
   }
 

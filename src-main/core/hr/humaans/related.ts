@@ -1,0 +1,103 @@
+import { AppError } from '../../errors';
+import { readAll, type HumaansApi, type Query, type ReadResult } from './api';
+import { SCOPE_COMPENSATIONS_READ, SCOPE_PRIVATE_READ, SCOPE_PUBLIC_READ } from './constants';
+import { groupByPerson, type Related } from './flatten';
+import {
+  type HumaansCompensation,
+  type HumaansCompensationType,
+  bankAccountSchema,
+  compensationSchema,
+  compensationTypeSchema,
+  customFieldSchema,
+  customValueSchema,
+  jobRoleSchema,
+} from './schemas';
+
+/**
+ * Job roles, bank accounts, compensations and custom values live in their own collections. A full
+ * list reads each collection page by page once (never one call per person); a single person reads
+ * them filtered by `personId`. Bank accounts and (when asked) compensations are required; custom
+ * fields the token may not see are simply unknown.
+ */
+export interface RelatedOptions {
+  today: string;
+  includeSalaries: boolean;
+  pageSize: number;
+  signal?: AbortSignal;
+  personId?: string;
+}
+
+export async function fetchRelated(api: HumaansApi, o: RelatedOptions): Promise<Related> {
+  const query: Query = o.personId ? { personId: o.personId } : {};
+  const common = { pageSize: o.pageSize, signal: o.signal, query };
+  const reasons: string[] = [];
+  const done = <T>(r: ReadResult<T>): T[] => {
+    if (!r.complete && r.incompleteReason) reasons.push(r.incompleteReason);
+    return r.items;
+  };
+
+  const jobRoles = await optional(
+    readAll(api, { ...common, path: '/job-roles', schema: jobRoleSchema, noun: 'job roles', scope: SCOPE_PUBLIC_READ }),
+  );
+  const bankAccounts = await readAll(api, {
+    ...common,
+    path: '/bank-accounts',
+    schema: bankAccountSchema,
+    noun: 'bank accounts',
+    scope: SCOPE_PRIVATE_READ,
+  });
+  let compensations: ReadResult<HumaansCompensation> | null = null;
+  let types: HumaansCompensationType[] = [];
+  if (o.includeSalaries) {
+    types = done(
+      await readAll(api, {
+        ...common,
+        query: {},
+        path: '/compensation-types',
+        schema: compensationTypeSchema,
+        noun: 'compensation types',
+        scope: SCOPE_COMPENSATIONS_READ,
+      }),
+    );
+    compensations = await readAll(api, {
+      ...common,
+      path: '/compensations',
+      schema: compensationSchema,
+      noun: 'compensations',
+      scope: SCOPE_COMPENSATIONS_READ,
+    });
+  }
+  const customFields = await optional(
+    readAll(api, { ...common, query: {}, path: '/custom-fields', schema: customFieldSchema, noun: 'custom fields', scope: SCOPE_PRIVATE_READ }),
+  );
+  const customValues = customFields
+    ? await optional(
+        readAll(api, { ...common, path: '/custom-values', schema: customValueSchema, noun: 'custom field values', scope: SCOPE_PRIVATE_READ }),
+      )
+    : null;
+
+  const related: Related = {
+    today: o.today,
+    jobRoles: jobRoles ? groupByPerson(done(jobRoles)) : null,
+    bankAccounts: groupByPerson(done(bankAccounts)),
+    compensations: compensations ? groupByPerson(done(compensations)) : null,
+    compensationTypes: new Map(types.map((t) => [t.id, t])),
+    customFields: customFields && customValues ? done(customFields) : null,
+    customValues: customValues ? groupByPerson(done(customValues)) : null,
+  };
+  if (reasons.length > 0) {
+    // A short related list would blank real job titles or bank details, so no person is delivered.
+    throw new AppError('INCOMPLETE_FETCH', reasons[0]!, { reasons });
+  }
+  return related;
+}
+
+/** Data the token may not see (403) or Humaans does not offer here (404) is unknown, not an error. */
+export async function optional<T>(p: Promise<T>): Promise<T | null> {
+  try {
+    return await p;
+  } catch (err) {
+    if (err instanceof AppError && (err.code === 'FORBIDDEN' || err.code === 'NOT_FOUND')) return null;
+    throw err;
+  }
+}

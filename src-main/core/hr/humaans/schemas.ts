@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * Humaans payloads, parsed tolerantly: the API was labelled "preview", so unknown fields are kept
+ * (loose objects) and only the fields the sync relies on are checked.
+ */
+const id = z.string().min(1);
+const text = z.string().nullish();
+
+export const listEnvelopeSchema = z.looseObject({
+  total: z.number().int().nonnegative().optional(),
+  limit: z.number().int().nonnegative().optional(),
+  skip: z.number().int().nonnegative().optional(),
+  data: z.array(z.unknown()),
+});
+export type ListEnvelope = z.infer<typeof listEnvelopeSchema>;
+
+export const personSchema = z.looseObject({ id, status: text, employmentEndDate: text, lastWorkingDay: text, leavingReason: text });
+export type HumaansPerson = z.infer<typeof personSchema>;
+
+export const jobRoleSchema = z.looseObject({
+  id,
+  personId: id,
+  jobTitle: text,
+  department: text,
+  effectiveDate: text,
+  endDate: text,
+});
+export type HumaansJobRole = z.infer<typeof jobRoleSchema>;
+
+export const bankAccountSchema = z.looseObject({
+  id,
+  personId: id,
+  bankName: text,
+  nameOnAccount: text,
+  accountNumber: text,
+  sortCode: text,
+  swiftCode: text,
+  createdAt: text,
+});
+export type HumaansBankAccount = z.infer<typeof bankAccountSchema>;
+
+/** `amount` is a decimal string; a number is accepted but never used for arithmetic. */
+export const compensationSchema = z.looseObject({
+  id,
+  personId: id,
+  compensationTypeId: text,
+  amount: z.union([z.string(), z.number()]).nullish(),
+  currency: text,
+  period: text,
+  effectiveDate: text,
+  endDate: text,
+});
+export type HumaansCompensation = z.infer<typeof compensationSchema>;
+
+export const compensationTypeSchema = z.looseObject({ id, name: text, baseType: text });
+export type HumaansCompensationType = z.infer<typeof compensationTypeSchema>;
+
+export const customFieldSchema = z.looseObject({ id, name: text, type: text, section: text });
+export type HumaansCustomField = z.infer<typeof customFieldSchema>;
+
+/** `value` is a string, or an array of strings for multi-selects. */
+export const customValueSchema = z.looseObject({ id, personId: z.string().nullish(), customFieldId: id, value: z.unknown() });
+export type HumaansCustomValue = z.infer<typeof customValueSchema>;
+
+export const tokenInfoSchema = z.looseObject({ scopes: z.array(z.string()) });

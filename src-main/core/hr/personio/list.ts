@@ -1,0 +1,110 @@
+import { AppError } from '../../errors';
+import type { Logger } from '../../ports';
+import type { ListOptions, ListResult, ProviderRecord } from '../types';
+import { flattenEmployee } from './flatten';
+import { listResponseSchema } from './schemas';
+import type { PersonioSession } from './session';
+
+/**
+ * Reads everyone from GET /v1/company/employees with row-offset pagination (offset counts rows from 0,
+ * trap T1; limit ≤ 100 always sent, T2) and decides whether the result is complete. Offset paging
+ * shifts when HR adds or removes people mid-sync (T9): a repeated id or a changed total means rows may
+ * have been skipped, so another pass is made that delivers only people not yet seen. Only a pass that
+ * saw no such change, and got as many people as Personio said it holds, makes the result complete.
+ */
+export interface ListDeps {
+  session: PersonioSession;
+  pageSize: number;
+  maxPasses: number;
+  logger: Logger;
+  tagKeys: () => ReadonlySet<string> | undefined;
+}
+
+interface PassResult {
+  stable: boolean;
+  reason?: string;
+  /** Another pass would not help (e.g. records without an id). */
+  final?: boolean;
+}
+
+const CHANGED =
+  "Personio's employee list changed while Bureau Sync was reading it (someone was added or removed), so some people may have been missed. " +
+  'Nobody was marked missing; run the sync again.';
+
+function cancelled(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new AppError('CANCELLED', 'The sync was cancelled.');
+}
+
+export async function listAllEmployees(deps: ListDeps, opts: ListOptions): Promise<ListResult> {
+  const seen = new Set<string>();
+  let last: PassResult = { stable: false };
+  for (let pass = 1; pass <= deps.maxPasses; pass++) {
+    last = await onePass(deps, opts, seen);
+    if (last.stable) return { complete: true, fetched: seen.size };
+    if (last.final) break;
+    deps.logger.warn('Personio: employee list was not read cleanly', { pass, reason: last.reason });
+  }
+  return { complete: false, incompleteReason: last.reason ?? CHANGED, fetched: seen.size };
+}
+
+async function onePass(deps: ListDeps, opts: ListOptions, seen: Set<string>): Promise<PassResult> {
+  const passIds = new Set<string>();
+  let firstTotal: number | null = null;
+  let total: number | null = null;
+  let offset = 0;
+  let result: PassResult = { stable: true };
+  let unreadable = 0;
+  // A page cap, so a server that never stops answering cannot keep the sync going forever.
+  let pagesLeft = 100_000;
+
+  for (;;) {
+    cancelled(opts.signal);
+    const raw = await deps.session.get('/v1/company/employees', { limit: deps.pageSize, offset }, 'list', opts.signal);
+    const parsed = listResponseSchema.safeParse(raw);
+    if (!parsed.success || parsed.data.success === false) {
+      throw new AppError('HR_ERROR', 'Personio sent an employee list Bureau Sync could not read (no "data" list). Nothing was changed; try again in a few minutes.');
+    }
+    const page = parsed.data;
+    total = page.metadata?.total_elements ?? null;
+    if (firstTotal === null) firstTotal = total;
+    else if (total !== null && total !== firstTotal) result = { stable: false, reason: CHANGED };
+
+    const fresh: ProviderRecord[] = [];
+    for (const row of page.data) {
+      const rec = flattenEmployee(row, { includeSalaries: opts.includeSalaries, tagKeys: deps.tagKeys() });
+      if (!rec) {
+        unreadable += 1;
+        continue;
+      }
+      if (passIds.has(rec.externalId)) result = { stable: false, reason: CHANGED };
+      passIds.add(rec.externalId);
+      if (!seen.has(rec.externalId)) {
+        seen.add(rec.externalId);
+        fresh.push(rec);
+      }
+    }
+    if (fresh.length > 0) await opts.onPage(fresh, { fetched: seen.size, total: total ?? firstTotal });
+
+    if (page.data.length === 0) break;
+    // Advance by the rows actually served: Personio may serve fewer than asked for (a lower maximum).
+    offset += page.data.length;
+    const servedLimit = page.limit ?? deps.pageSize;
+    if (total !== null ? offset >= total : page.data.length < servedLimit) break;
+    if (--pagesLeft <= 0) return { stable: false, final: true, reason: 'Personio kept sending more pages than it said it had; the list was cut short. Nobody was marked missing.' };
+  }
+
+  if (unreadable > 0) {
+    return {
+      stable: false,
+      final: true,
+      reason: `Personio sent ${unreadable} employee record(s) without an ID, so they could not be synced. Nobody was marked missing.`,
+    };
+  }
+  if (result.stable && total !== null && passIds.size < total) {
+    return {
+      stable: false,
+      reason: `Personio said it holds ${total} employees but sent only ${passIds.size}, so the list was cut short. Nobody was marked missing; run the sync again.`,
+    };
+  }
+  return result;
+}

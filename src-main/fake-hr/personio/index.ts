@@ -1,0 +1,5 @@
+export { startFakePersonio, type RunningFakePersonio } from './server';
+export { PERSONIO_FAKE_CREDENTIALS, FAKE_PERSONIO_CREDENTIALS, FIRST_ID as FAKE_PERSONIO_FIRST_ID, type FakePersonioCredentials, type FakePersonioOptions } from './state';
+export { DEFAULT_CUSTOM_ATTRIBUTES, STANDARD_ATTRIBUTES, SALARY_KEYS, type FakeCustomAttribute } from './attributes';
+export { NO_EMPLOYEE_ACCESS } from './employee-routes';
+export { statusOf as fakePersonioStatusOf } from './payload';
