@@ -16,6 +16,11 @@ export default tseslint.config(
     },
   },
   {
+    // Build and test scripts run under plain Node.
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
+  },
+  {
     files: ['src-main/core/**/*.ts', 'src-main/fake-hr/**/*.ts', 'src-main/cli/**/*.ts', 'src-main/web/**/*.ts'],
     rules: {
       'no-restricted-imports': [

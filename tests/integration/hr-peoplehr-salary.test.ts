@@ -1,8 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPeopleHRClient, type PeopleHRClientOptions } from '../../src-main/core/hr/peoplehr';
 import type { ProviderRecord } from '../../src-main/core/hr/types';
-import type { Logger } from '../../src-main/core/ports';
-import { startFakePeopleHR, type FakePeopleHR, type FakePeopleHROptions } from '../../src-main/fake-hr/peoplehr';
+import {
+  PEOPLEHR_FAKE_EMPLOYEE_ONLY_KEY,
+  startFakePeopleHR,
+  type FakePeopleHR,
+  type FakePeopleHROptions,
+} from '../../src-main/fake-hr/peoplehr';
 import { generatePeople, type SamplePerson } from '../../src-main/fake-hr/sample-people';
 
 // The salary traps of ../shared/hris/peoplehr.md §12 (N+1 calls, rate limit, separate grant, strings, symbols).
@@ -77,8 +81,16 @@ describe('PeopleHR salary traps', () => {
     expect(fake.log[1]!.at - fake.log[0]!.at).toBeGreaterThanOrEqual(1900);
   });
 
+  it('trap 12 salary is rate-limited: the pace can be set through http.rateLimit.perMinute, as for other vendors', async () => {
+    const staff = people(2);
+    const fake = await start({ people: staff });
+    const client = clientFor(fake, { callsPerMinute: undefined, http: { ...FAST, rateLimit: { perMinute: 200 } } });
+    await client.getEmployee(staff[0]!.employeeNumber, { includeSalaries: true });
+    expect(fake.log).toHaveLength(2);
+    expect(fake.log[1]!.at - fake.log[0]!.at).toBeGreaterThanOrEqual(290);
+  });
+
   it('trap 12 salary needs its own grant: without "Get Salary Detail" salaries are refused in PeopleHR words', async () => {
-    const { PEOPLEHR_FAKE_EMPLOYEE_ONLY_KEY } = await import('../../src-main/fake-hr/peoplehr');
     const fake = await start({ people: people(3) });
     const client = clientFor(fake, { credentials: { apiKey: PEOPLEHR_FAKE_EMPLOYEE_ONLY_KEY } });
     const check = await client.checkCredentials();
@@ -112,5 +124,4 @@ describe('PeopleHR salary traps', () => {
     const { records } = await listAll(clientFor(fake), true);
     expect(records.map((r) => r.fields['Salary.Currency'])).toEqual(['GBP', 'GBP', 'GBP']);
   });
-
 });

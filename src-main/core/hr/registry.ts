@@ -19,7 +19,7 @@ export const DEFAULT_BASE_URL: Record<RealProvider, string> = {
 export const SALARY_PERIOD_KEY: Record<RealProvider, string | null> = {
   personio: 'fix_salary_interval',
   humaans: 'compensation.period',
-  peoplehr: 'Salary.PaymentFrequency',
+  peoplehr: 'Salary.SalaryType',
 };
 
 export interface ClientOptions {

@@ -21,7 +21,10 @@ export interface PeopleHRClientOptions {
   credentials: { apiKey: string };
   logger?: Logger;
   http?: Partial<HttpOptions>;
-  /** Calls a minute to the whole API (default 30, PeopleHR's limit). Tests and benchmarks against the fake raise it. */
+  /**
+   * Calls a minute to the whole API (default http.rateLimit.perMinute, else 30: PeopleHR's limit).
+   * Tests and benchmarks against the fake raise it.
+   */
   callsPerMinute?: number;
   /** "Today" for leaver and current-salary decisions; injected so tests are repeatable. */
   today?: () => Date;
@@ -33,12 +36,19 @@ export interface PeopleHRClientOptions {
 
 export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
   const logger = opts.logger ?? silentLogger;
-  const http = createHttpClient({ vendor: 'PeopleHR', baseURL: opts.baseUrl, logger, ...opts.http });
+  // The pacer in transport.ts is PeopleHR's limiter; http.rateLimit.perMinute only sets its pace.
+  const http = createHttpClient({
+    vendor: 'PeopleHR',
+    baseURL: opts.baseUrl,
+    logger,
+    ...opts.http,
+    rateLimit: undefined,
+  });
   const { call } = createTransport({
     http,
     baseUrl: opts.baseUrl,
     apiKey: opts.credentials.apiKey.trim(),
-    callsPerMinute: opts.callsPerMinute ?? PEOPLEHR_CALLS_PER_MINUTE,
+    callsPerMinute: opts.callsPerMinute ?? opts.http?.rateLimit?.perMinute ?? PEOPLEHR_CALLS_PER_MINUTE,
     retries: opts.http?.retries ?? 4,
     retryBaseMs: opts.http?.retryBaseMs ?? 500,
     minRateLimitWaitMs: opts.http?.minRateLimitWaitMs ?? 1000,
