@@ -16,6 +16,20 @@ import { mappingSchema, type Mapping } from './mapping';
 import type { FieldInfo, Provider } from './providers';
 import { historyInput, runRef, syncCompanyInput, syncEmployeeInput, type RunSummary, type SyncProgress } from './sync';
 
+/** App-wide preferences (not per company). startAtLogin is null where it cannot apply (browser mode, CLI). */
+export const appPreferencesPatchSchema = z
+  .object({
+    startAtLogin: z.boolean(),
+    notifyOnFailure: z.boolean(),
+    notifyOnPending: z.boolean(),
+  })
+  .partial();
+export interface AppPreferences {
+  startAtLogin: boolean | null;
+  notifyOnFailure: boolean;
+  notifyOnPending: boolean;
+}
+
 /**
  * THE contract between the front end and the core: one entry per command with its zod input schema.
  * It is bound three times — Electron IPC (shell/ipc), loopback HTTP (web/) and direct calls (cli/, tests) —
@@ -23,6 +37,9 @@ import { historyInput, runRef, syncCompanyInput, syncEmployeeInput, type RunSumm
  */
 export const commands = {
   'app.info': z.object({}),
+  'app.preferences.get': z.object({}),
+  'app.preferences.set': z.object({ patch: appPreferencesPatchSchema }),
+  'companies.pauseAll': z.object({ paused: z.boolean() }),
   'companies.list': z.object({}),
   'companies.get': companyRef,
   'companies.addDemo': z.object({}),
@@ -68,6 +85,9 @@ export interface PreviewResult {
 /** What each command answers with (inside the Result envelope). */
 export interface CommandOutputs {
   'app.info': AppInfo;
+  'app.preferences.get': AppPreferences;
+  'app.preferences.set': AppPreferences;
+  'companies.pauseAll': { changed: number };
   'companies.list': CompanySummary[];
   'companies.get': CompanyDetail;
   'companies.addDemo': { id: string };
@@ -109,9 +129,11 @@ export interface PushEvents {
   'sync.finished': RunSummary;
   'employees.changed': { companyId: string };
   'companies.changed': Record<string, never>;
+  /** The desktop shell asks the window to show a screen (e.g. after a notification is clicked). */
+  'app.navigate': { screen: 'home' | 'company' | 'history' | 'settings'; companyId?: string };
 }
 export type EventName = keyof PushEvents;
-export const EVENT_NAMES: EventName[] = ['sync.progress', 'sync.finished', 'employees.changed', 'companies.changed'];
+export const EVENT_NAMES: EventName[] = ['sync.progress', 'sync.finished', 'employees.changed', 'companies.changed', 'app.navigate'];
 
 /** IPC channel for a command; the prefix is checked on both sides. */
 export const channelFor = (name: CommandName): string => `bureau:${name}`;

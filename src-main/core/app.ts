@@ -15,6 +15,8 @@ import { companyHandlers } from './api/companies';
 import { syncHandlers } from './api/sync';
 import type { Handlers } from './api/types';
 import { createReports, type Reports } from './api/reports';
+import { createPreferences, type LoginItemPort } from './api/preferences';
+import { AppError } from './errors';
 
 export interface CoreOptions {
   dataDir: string;
@@ -29,6 +31,8 @@ export interface CoreOptions {
   http?: Partial<HttpOptions>;
   /** Start the hourly scheduler (the desktop app and browser mode do; the CLI does not). */
   schedule?: boolean;
+  /** The OS login item (desktop only); without it "start at login" is unavailable. */
+  loginItem?: LoginItemPort;
 }
 
 type Listener = (event: EventName, payload: unknown) => void;
@@ -41,6 +45,9 @@ export interface Core {
   readonly scheduler: Scheduler;
   readonly engine: SyncEngine;
   readonly reports: Reports;
+  readonly preferences: ReturnType<typeof createPreferences>;
+  /** Lets the desktop shell push events of its own (e.g. app.navigate after a notification click). */
+  emit<E extends EventName>(event: E, payload: PushEvents[E]): void;
   readonly dbFile: string;
   close(): Promise<void>;
 }
@@ -99,6 +106,7 @@ export function createCore(opts: CoreOptions): Core {
     },
   });
 
+  const preferences = createPreferences(db, opts.loginItem ?? null);
   const base = { ...companyHandlers(ctx, (id) => scheduler.isRunning(id)), ...syncHandlers(ctx, engine, scheduler) };
   // Every settings change triggers a sync of a company that has finished the wizard, as users expect.
   const afterSettingsChange = (companyId: string) => {
@@ -107,6 +115,23 @@ export function createCore(opts: CoreOptions): Core {
   const handlers: Handlers = {
     ...base,
     'app.info': async () => ({ version: ctx.version, mode: ctx.mode, dataDir: opts.dataDir, secretStorage: opts.secrets.description }),
+    'app.preferences.get': async () => preferences.get(),
+    'app.preferences.set': async ({ patch }) => {
+      if (patch.startAtLogin !== undefined && !opts.loginItem) {
+        throw new AppError('VALIDATION', 'Starting at login is a setting of the desktop app; browser mode and the command line cannot change it.');
+      }
+      return preferences.set(patch);
+    },
+    'companies.pauseAll': async ({ paused }) => {
+      let changed = 0;
+      for (const c of ctx.companies.list()) {
+        if (c.settings.paused === paused) continue;
+        ctx.companies.setSettings(c.id, { ...c.settings, paused });
+        changed += 1;
+      }
+      emit('companies.changed', {});
+      return { changed };
+    },
     'mapping.set': async (i) => {
       const r = await base['mapping.set'](i);
       afterSettingsChange(i.companyId);
@@ -131,6 +156,8 @@ export function createCore(opts: CoreOptions): Core {
     scheduler,
     engine,
     reports: createReports(db),
+    preferences,
+    emit,
     subscribe(l) {
       listeners.add(l);
       return () => listeners.delete(l);
