@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createPersonioClient, type PersonioClientOptions } from '../../src-main/core/hr/personio';
 import type { HrClient, ProviderRecord } from '../../src-main/core/hr/types';
 import type { FaultSwitches } from '../../src-main/fake-hr/faults';
+import { startFakeHttpServer, type RunningFake } from '../../src-main/fake-hr/http-server';
 import { startFakePersonio, PERSONIO_FAKE_CREDENTIALS, type FakePersonioOptions, type RunningFakePersonio } from '../../src-main/fake-hr/personio';
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
 
@@ -167,6 +168,25 @@ describe('Personio client under fault switches', () => {
     // while the person removed before being read is not invented.
     expect(new Set(ids)).toEqual(new Set(f.ids().map(String)));
     expect(ids).toHaveLength(50);
+  });
+
+  it('a list that ends before the total Personio itself states is incomplete, never complete', async () => {
+    // A Personio-shaped server whose list stops at 20 of the 30 people it says it holds.
+    const short: RunningFake = await startFakeHttpServer((req) => {
+      if (req.path === '/v1/auth') return { status: 200, json: { success: true, data: { token: 'papi-x', expires_in: 86400 } } };
+      const offset = Number(req.query.get('offset') ?? 0);
+      const data = offset === 0 ? Array.from({ length: 20 }, (_, i) => ({ type: 'Employee', attributes: { id: { label: 'ID', value: i + 1 } } })) : [];
+      return { status: 200, json: { success: true, metadata: { total_elements: 30 }, offset, limit: 20, data } };
+    });
+    try {
+      const c = createPersonioClient({ baseUrl: short.baseUrl, credentials: PERSONIO_FAKE_CREDENTIALS, rateLimit: null, pageSize: 20 });
+      const { result, records } = await listAll(c);
+      expect(result.complete).toBe(false);
+      expect(result.incompleteReason).toMatch(/30 employees but sent only 20/);
+      expect(records).toHaveLength(20);
+    } finally {
+      await short.close();
+    }
   });
 
   it('missingPermissions: a credential that may not read employees is FORBIDDEN with how to grant it', async () => {

@@ -154,59 +154,38 @@ interface Limiter {
   schedule<T>(fn: () => Promise<T>): Promise<T>;
 }
 
-/**
- * Vendors count their limits over a rolling window, so a reservoir refilled on a fixed timer is not enough:
- * calls just before and just after a refill would land in one rolling second (up to twice the limit).
- * Each window remembers when its recent calls started and holds the next call until one has aged out.
- */
-class RollingWindow {
-  private readonly starts: number[] = [];
-  constructor(
-    private readonly max: number,
-    private readonly windowMs: number,
-  ) {}
-
-  /** How long until one more call may start (0: now). */
-  waitMs(now: number): number {
-    while (this.starts.length > 0 && this.starts[0]! <= now - this.windowMs) this.starts.shift();
-    return this.starts.length < this.max ? 0 : this.starts[0]! + this.windowMs - now;
-  }
-
-  record(now: number): void {
-    this.starts.push(now);
-  }
-}
-
 /** Slack on each window, so network jitter cannot push more calls into the vendor's window than it allows. */
 const WINDOW_SLACK_MS = 100;
 
+/**
+ * Vendors count limits over a rolling window; a reservoir refilled on a fixed timer would let calls just
+ * before and after a refill land in one rolling second (twice the limit). So each window remembers when its
+ * recent calls started and holds the next one until one has aged out; turns are taken one at a time.
+ */
 function makeLimiter(rl: RateLimit | undefined): Limiter | null {
   if (!rl) return null;
-  const windows: RollingWindow[] = [];
-  if (rl.perMinute) windows.push(new RollingWindow(rl.perMinute, 60_000 + WINDOW_SLACK_MS));
-  if (rl.perSecond) windows.push(new RollingWindow(rl.perSecond, 1000 + WINDOW_SLACK_MS));
+  const windows = [
+    ...(rl.perMinute ? [{ max: rl.perMinute, ms: 60_000 + WINDOW_SLACK_MS, starts: [] as number[] }] : []),
+    ...(rl.perSecond ? [{ max: rl.perSecond, ms: 1000 + WINDOW_SLACK_MS, starts: [] as number[] }] : []),
+  ];
   const concurrency = rl.maxConcurrent ? new Bottleneck({ maxConcurrent: rl.maxConcurrent }) : null;
   if (windows.length === 0 && !concurrency) return null;
-
-  // Turns are taken one at a time, so concurrent callers cannot both see the last free slot.
+  const waitMs = (w: (typeof windows)[number], now: number) => {
+    while (w.starts.length > 0 && w.starts[0]! <= now - w.ms) w.starts.shift();
+    return w.starts.length < w.max ? 0 : w.starts[0]! + w.ms - now;
+  };
   let queue: Promise<void> = Promise.resolve();
-  const takeTurn = (): Promise<void> => {
-    const turn = queue.then(async () => {
+  const takeTurn = (): Promise<void> =>
+    (queue = queue.then(async () => {
       for (;;) {
         const now = Date.now();
-        const wait = Math.max(0, ...windows.map((w) => w.waitMs(now)));
-        if (wait === 0) {
-          for (const w of windows) w.record(now);
-          return;
-        }
+        const wait = Math.max(0, ...windows.map((w) => waitMs(w, now)));
+        if (wait === 0) return void windows.forEach((w) => w.starts.push(now));
         await new Promise((r) => setTimeout(r, wait));
       }
-    });
-    queue = turn;
-    return turn;
-  };
+    }));
   return {
-    schedule<T>(fn: () => Promise<T>): Promise<T> {
+    schedule: <T>(fn: () => Promise<T>): Promise<T> => {
       const run = async () => {
         await takeTurn();
         return fn();

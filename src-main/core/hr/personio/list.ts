@@ -50,7 +50,7 @@ export async function listAllEmployees(deps: ListDeps, opts: ListOptions): Promi
 async function onePass(deps: ListDeps, opts: ListOptions, seen: Set<string>): Promise<PassResult> {
   const passIds = new Set<string>();
   let firstTotal: number | null = null;
-  let total: number | null = null;
+  let lastTotal: number | null = null;
   let offset = 0;
   let result: PassResult = { stable: true };
   let unreadable = 0;
@@ -65,7 +65,8 @@ async function onePass(deps: ListDeps, opts: ListOptions, seen: Set<string>): Pr
       throw new AppError('HR_ERROR', 'Personio sent an employee list Bureau Sync could not read (no "data" list). Nothing was changed; try again in a few minutes.');
     }
     const page = parsed.data;
-    total = page.metadata?.total_elements ?? null;
+    const total = page.metadata?.total_elements ?? null;
+    if (total !== null) lastTotal = total;
     if (firstTotal === null) firstTotal = total;
     else if (total !== null && total !== firstTotal) result = { stable: false, reason: CHANGED };
 
@@ -100,10 +101,10 @@ async function onePass(deps: ListDeps, opts: ListOptions, seen: Set<string>): Pr
       reason: `Personio sent ${unreadable} employee record(s) without an ID, so they could not be synced. Nobody was marked missing.`,
     };
   }
-  if (result.stable && total !== null && passIds.size < total) {
+  if (result.stable && lastTotal !== null && passIds.size < lastTotal) {
     return {
       stable: false,
-      reason: `Personio said it holds ${total} employees but sent only ${passIds.size}, so the list was cut short. Nobody was marked missing; run the sync again.`,
+      reason: `Personio said it holds ${lastTotal} employees but sent only ${passIds.size}, so the list was cut short. Nobody was marked missing; run the sync again.`,
     };
   }
   return result;

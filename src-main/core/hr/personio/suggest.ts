@@ -1,5 +1,4 @@
 import type { PayrollField } from '../../../contract/payroll';
-import type { FieldInfo } from '../../../contract/providers';
 import { normaliseLabel, payrollFieldForLabel } from '../../mapping/label-match';
 import type { SuggestMapping } from '../types';
 
