@@ -1,13 +1,24 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/core/errors';
-import { createHumaansClient, HUMAANS_DEFAULT_BASE_URL, humaansHowToCreateCredentials, type HumaansClientOptions } from '../../src-main/core/hr/humaans';
+import {
+  createHumaansClient,
+  HUMAANS_DEFAULT_BASE_URL,
+  humaansHowToCreateCredentials,
+  type HumaansClientOptions,
+} from '../../src-main/core/hr/humaans';
 import type { ProviderRecord } from '../../src-main/core/hr/types';
-import { HUMAANS_DEMO_TOKEN, humaansPersonId, startFakeHumaans, type FakeHumaans, type FakeHumaansOptions } from '../../src-main/fake-hr/humaans';
+import {
+  HUMAANS_DEMO_TOKEN,
+  humaansPersonId,
+  startFakeHumaans,
+  type FakeHumaans,
+  type FakeHumaansOptions,
+} from '../../src-main/fake-hr/humaans';
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
 
 /** Credentials, listing, one person and the catalogue, against the fake Humaans over real HTTP. */
 const TODAY = '2026-11-01';
-const people = generatePeople({ count: 30, seed: 3, today: new Date(`${TODAY}T00:00:00Z`) });
+const people = generatePeople({ count: 30, seed: 4, today: new Date(`${TODAY}T00:00:00Z`) });
 const fakes: FakeHumaans[] = [];
 afterEach(async () => {
   await Promise.all(fakes.splice(0).map((f) => f.close()));
@@ -89,7 +100,11 @@ describe('Humaans credentials check', () => {
     const url = fake.baseUrl;
     await fake.close();
     fakes.splice(0);
-    const client = createHumaansClient({ baseUrl: url, credentials: { token: HUMAANS_DEMO_TOKEN }, http: { retries: 0 } });
+    const client = createHumaansClient({
+      baseUrl: url,
+      credentials: { token: HUMAANS_DEMO_TOKEN },
+      http: { retries: 0 },
+    });
     expect((await failure(client.checkCredentials())).code).toBe('HR_UNREACHABLE');
   });
 
@@ -102,7 +117,10 @@ describe('Humaans credentials check', () => {
 
   it('accepts the site root as base URL and documents how to create a token', async () => {
     const { fake } = await setup();
-    const client = createHumaansClient({ baseUrl: fake.baseUrl.replace(/\/api$/, ''), credentials: { token: HUMAANS_DEMO_TOKEN } });
+    const client = createHumaansClient({
+      baseUrl: fake.baseUrl.replace(/\/api$/, ''),
+      credentials: { token: HUMAANS_DEMO_TOKEN },
+    });
     expect((await client.checkCredentials()).canReadSalaries).toBe(true);
     expect(HUMAANS_DEFAULT_BASE_URL).toBe('https://app.humaans.io/api');
     expect(humaansHowToCreateCredentials).toMatch(/API access tokens/);
@@ -117,9 +135,10 @@ describe('Humaans employee list', () => {
     expect(result).toEqual({ complete: true, fetched: people.length });
     expect(records.map((r) => r.externalId).sort()).toEqual(people.map(humaansPersonId).sort());
     expect(progress.at(-1)).toEqual({ fetched: people.length, total: people.length });
-    const leaver = people.find((p) => p.isLeaver)!;
-    const rec = records.find((r) => r.externalId === humaansPersonId(leaver))!;
-    expect(rec.leaver).toMatchObject({ isLeaver: true, leaveDate: leaver.leaveDate });
+    const leaver = people.find((p) => p.isLeaver);
+    expect(leaver).toBeDefined();
+    const rec = records.find((r) => r.externalId === humaansPersonId(leaver!))!;
+    expect(rec.leaver).toMatchObject({ isLeaver: true, leaveDate: leaver!.leaveDate });
     expect(rec.fields.status).toBe('offboarded');
     expect(fake.log.filter((l) => l.path === '/api/people').every((l) => l.query.status === 'all')).toBe(true);
   });
@@ -140,7 +159,7 @@ describe('Humaans employee list', () => {
   });
 
   it('never fires requests in parallel', async () => {
-    const { fake, client } = await setup({ latencyMs: 15 }, { pageSize: 10, http: { retries: 0 } });
+    const { fake, client } = await setup({ latencyMs: 10 }, { pageSize: 50, http: { retries: 0 } });
     await listAll(client, true);
     expect(fake.log.length).toBeGreaterThan(10);
     expect(fake.stats.maxInFlight).toBe(1);
@@ -180,7 +199,9 @@ describe('Humaans single employee and field catalogue', () => {
       'bankAccount.sortCode': p.sortCode,
       'compensation.currency': 'GBP',
     });
-    const related = fake.log.filter((l) => ['/api/job-roles', '/api/bank-accounts', '/api/compensations'].includes(l.path));
+    const related = fake.log.filter((l) =>
+      ['/api/job-roles', '/api/bank-accounts', '/api/compensations'].includes(l.path),
+    );
     expect(related.every((l) => l.query.personId === humaansPersonId(p))).toBe(true);
   });
 
@@ -196,7 +217,10 @@ describe('Humaans single employee and field catalogue', () => {
     const ni = cat.find((f) => f.label === 'NI category letter')!;
     expect(ni).toMatchObject({ custom: true, type: 'text' });
     expect(ni.key).toMatch(/^custom\.[A-Za-z0-9]{24}$/);
-    expect(cat.find((f) => f.label === 'Languages at work')).toMatchObject({ type: 'list', sample: expect.stringContaining('English') });
+    expect(cat.find((f) => f.label === 'Languages at work')).toMatchObject({
+      type: 'list',
+      sample: expect.stringContaining('English'),
+    });
   });
 
   it('leaves salary fields out of the catalogue when the token cannot read compensations', async () => {

@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/core/errors';
 import { createHumaansClient, type HumaansClientOptions } from '../../src-main/core/hr/humaans';
 import type { ProviderRecord } from '../../src-main/core/hr/types';
-import { HUMAANS_DEMO_TOKEN, startFakeHumaans, type FakeHumaans, type FakeHumaansOptions } from '../../src-main/fake-hr/humaans';
+import {
+  HUMAANS_DEMO_TOKEN,
+  startFakeHumaans,
+  type FakeHumaans,
+  type FakeHumaansOptions,
+} from '../../src-main/fake-hr/humaans';
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
 
 /** Every fault switch of src-main/fake-hr/faults.ts, played by the fake Humaans against the real client. */
@@ -13,7 +18,13 @@ afterEach(async () => {
   await Promise.all(fakes.splice(0).map((f) => f.close()));
 });
 
-const fastHttp = { retries: 2, retryBaseMs: 5, minRateLimitWaitMs: 5, timeoutMs: 3000, rateLimit: { maxConcurrent: 1 } };
+const fastHttp = {
+  retries: 2,
+  retryBaseMs: 5,
+  minRateLimitWaitMs: 5,
+  timeoutMs: 3000,
+  rateLimit: { maxConcurrent: 1 },
+};
 
 async function setup(fakeOpts: Partial<FakeHumaansOptions> = {}, clientOpts: Partial<HumaansClientOptions> = {}) {
   const fake = await startFakeHumaans({ people, today: TODAY, ...fakeOpts });
@@ -109,7 +120,9 @@ describe('Humaans client under the fake server’s faults', () => {
   });
 
   it('429 with Retry-After is waited out and the request repeated', async () => {
-    const { fake, client } = await setup({ faults: { rateLimit: { count: 1, retryAfterSeconds: 1, paths: ['/api/people'] } } });
+    const { fake, client } = await setup({
+      faults: { rateLimit: { count: 1, retryAfterSeconds: 1, paths: ['/api/people'] } },
+    });
     const { result } = await listAll(client);
     expect(result).toMatchObject({ complete: true, fetched: people.length });
     expect(retriedAfter(fake, 429)).toBe(true);
@@ -125,7 +138,10 @@ describe('Humaans client under the fake server’s faults', () => {
   });
 
   it('the enforced rate limit answers 429 with Retry-After past its limit, and the client still gets everyone', async () => {
-    const { fake, client } = await setup({ faults: { enforceRateLimit: true }, rateLimit: { requests: 8, windowMs: 1000 } }, { pageSize: 50 });
+    const { fake, client } = await setup(
+      { faults: { enforceRateLimit: true }, rateLimit: { requests: 8, windowMs: 1000 } },
+      { pageSize: 50 },
+    );
     const { result } = await listAll(client);
     expect(result).toMatchObject({ complete: true, fetched: people.length });
     const limited = fake.log.find((l) => l.status === 429);

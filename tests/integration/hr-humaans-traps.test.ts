@@ -1,9 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/core/errors';
-import { createHumaansClient, humaansSuggestedMapping, type HumaansClientOptions } from '../../src-main/core/hr/humaans';
+import {
+  createHumaansClient,
+  humaansSuggestedMapping,
+  type HumaansClientOptions,
+} from '../../src-main/core/hr/humaans';
 import type { ProviderRecord } from '../../src-main/core/hr/types';
 import type { Logger } from '../../src-main/core/ports';
-import { HUMAANS_DEMO_TOKEN, humaansPersonId, startFakeHumaans, type FakeHumaans, type FakeHumaansOptions } from '../../src-main/fake-hr/humaans';
+import {
+  HUMAANS_DEMO_TOKEN,
+  humaansPersonId,
+  startFakeHumaans,
+  type FakeHumaans,
+  type FakeHumaansOptions,
+} from '../../src-main/fake-hr/humaans';
 import { generatePeople, type SamplePerson } from '../../src-main/fake-hr/sample-people';
 
 /** One test per trap of ../shared/hris/humaans.md §12, each against the fake Humaans over real HTTP. */
@@ -78,7 +88,11 @@ describe('Humaans traps a naive client falls into', () => {
     const { fake, client } = await setup();
     const { of } = await listAll(client);
     const promoted = people.find((p) => p.seq % 4 === 0 && !p.isLeaver)!;
-    expect(fake.data.jobRoles.some((r) => r.personId === humaansPersonId(promoted) && String(r.jobTitle).startsWith('Senior '))).toBe(true);
+    expect(
+      fake.data.jobRoles.some(
+        (r) => r.personId === humaansPersonId(promoted) && String(r.jobTitle).startsWith('Senior '),
+      ),
+    ).toBe(true);
     expect(of(promoted).fields['jobRole.jobTitle']).toBe(promoted.jobTitle);
     const withHistory = people.find((p) => p.seq % 3 === 0 && !p.isLeaver && p.startDate < '2026-07-01')!;
     expect(of(withHistory).fields['jobRole.jobTitle']).toBe(withHistory.jobTitle);
@@ -221,8 +235,13 @@ describe('Humaans traps a naive client falls into', () => {
     expect(forbidden.code).toBe('FORBIDDEN');
     expect(forbidden.message).toMatch(/private:read/);
     const feathers = await setup({ errorStyle: 'feathers' }, { credentials: { token: 'wrong' } });
-    expect((await failure(feathers.client.checkCredentials())).message).toMatch(/Humaans rejected the API access token/);
-    const html = await setup({ faults: { serverError: { count: 99, status: 502 } } }, { http: { retries: 1, retryBaseMs: 5, rateLimit: { maxConcurrent: 1 } } });
+    expect((await failure(feathers.client.checkCredentials())).message).toMatch(
+      /Humaans rejected the API access token/,
+    );
+    const html = await setup(
+      { faults: { serverError: { count: 99, status: 502 } } },
+      { http: { retries: 1, retryBaseMs: 5, rateLimit: { maxConcurrent: 1 } } },
+    );
     const gateway = await failure(html.client.checkCredentials());
     expect(gateway.code).toBe('HR_ERROR');
     expect(gateway.message).toMatch(/Humaans had a problem of its own \(HTTP 502\)/);

@@ -103,7 +103,10 @@ describe('Humaans person flattening', () => {
   });
 
   it('sets related keys to null when the collection was read but holds nothing for the person', () => {
-    const r = flattenPerson(kelsey, related({ jobRoles: new Map(), bankAccounts: new Map(), compensations: new Map() }));
+    const r = flattenPerson(
+      kelsey,
+      related({ jobRoles: new Map(), bankAccounts: new Map(), compensations: new Map() }),
+    );
     expect(r.fields['jobRole.jobTitle']).toBeNull();
     expect(r.fields['bankAccount.sortCode']).toBeNull();
     expect(r.fields['compensation.amount']).toBeNull();
@@ -136,16 +139,33 @@ describe('Humaans person flattening', () => {
 });
 
 describe('Humaans effective-dated history', () => {
-  const role = (id: string, jobTitle: string, effectiveDate: string) => ({ id, personId: 'p', jobTitle, department: 'Eng', effectiveDate, endDate: null });
+  const role = (id: string, jobTitle: string, effectiveDate: string) => ({
+    id,
+    personId: 'p',
+    jobTitle,
+    department: 'Eng',
+    effectiveDate,
+    endDate: null,
+  });
 
   it('picks the job role with the latest effective date that has started, whatever the list order', () => {
-    const roles = [role('r3', 'Head of Engineering', '2027-01-01'), role('r1', 'Engineer', '2019-01-01'), role('r2', 'Senior Engineer', '2024-06-01')];
+    const roles = [
+      role('r3', 'Head of Engineering', '2027-01-01'),
+      role('r1', 'Engineer', '2019-01-01'),
+      role('r2', 'Senior Engineer', '2024-06-01'),
+    ];
     expect(currentJobRole(roles, TODAY)?.jobTitle).toBe('Senior Engineer');
     expect(currentJobRole([role('r3', 'Future', '2027-01-01')], TODAY)).toBeNull();
   });
 
   it('picks the salary-type compensation in effect today by baseType, keeping the amount string exact', () => {
-    const comp = (id: string, typeId: string, amount: string, effectiveDate: string, endDate: string | null = null) => ({
+    const comp = (
+      id: string,
+      typeId: string,
+      amount: string,
+      effectiveDate: string,
+      endDate: string | null = null,
+    ) => ({
       id,
       personId: 'p',
       compensationTypeId: typeId,
@@ -163,7 +183,10 @@ describe('Humaans effective-dated history', () => {
     ];
     const pay = currentSalary(comps, related().compensationTypes, TODAY);
     expect(pay?.id).toBe('now');
-    const r = flattenPerson(kelsey, related({ compensations: new Map([[kelsey.id, comps.map((c) => ({ ...c, personId: kelsey.id }))]]) }));
+    const r = flattenPerson(
+      kelsey,
+      related({ compensations: new Map([[kelsey.id, comps.map((c) => ({ ...c, personId: kelsey.id }))]]) }),
+    );
     expect(r.fields['compensation.amount']).toBe('12345678901234567.89');
     expect(r.fields['compensation.period']).toBe('annual');
   });
@@ -179,7 +202,12 @@ describe('Humaans effective-dated history', () => {
       swiftCode: null,
       createdAt,
     });
-    expect(primaryBankAccount([acc('new', '20-00-00', '2025-02-01T10:00:00.000Z'), acc('old', '10-00-00', '2019-01-01T10:00:00.000Z')])?.sortCode).toBe('20-00-00');
+    expect(
+      primaryBankAccount([
+        acc('new', '20-00-00', '2025-02-01T10:00:00.000Z'),
+        acc('old', '10-00-00', '2019-01-01T10:00:00.000Z'),
+      ])?.sortCode,
+    ).toBe('20-00-00');
     expect(primaryBankAccount([])).toBeNull();
   });
 });
@@ -187,7 +215,16 @@ describe('Humaans effective-dated history', () => {
 describe('Humaans leaver signal', () => {
   it('treats offboarded people as leavers with their end date and reason', () => {
     expect(
-      leaverSignal({ ...kelsey, status: 'offboarded', employmentEndDate: '2026-05-31', lastWorkingDay: '2026-05-29', leavingReason: 'resigned' }, TODAY),
+      leaverSignal(
+        {
+          ...kelsey,
+          status: 'offboarded',
+          employmentEndDate: '2026-05-31',
+          lastWorkingDay: '2026-05-29',
+          leavingReason: 'resigned',
+        },
+        TODAY,
+      ),
     ).toEqual({ isLeaver: true, leaveDate: '2026-05-31', reason: 'resigned' });
   });
 
@@ -196,7 +233,11 @@ describe('Humaans leaver signal', () => {
   });
 
   it('does not treat a future end date (notice period) or a lone lastWorkingDay as leaving', () => {
-    expect(leaverSignal({ ...kelsey, employmentEndDate: '2026-12-31' }, TODAY)).toEqual({ isLeaver: false, leaveDate: '2026-12-31', reason: null });
+    expect(leaverSignal({ ...kelsey, employmentEndDate: '2026-12-31' }, TODAY)).toEqual({
+      isLeaver: false,
+      leaveDate: '2026-12-31',
+      reason: null,
+    });
     // The docs sample itself has lastWorkingDay set on an active person.
     expect(leaverSignal(kelsey, TODAY)).toEqual({ isLeaver: false, leaveDate: null, reason: null });
   });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { FieldInfo } from '../../src-main/contract/providers';
 import { buildHumaansCatalogue, humaansSuggestedMapping } from '../../src-main/core/hr/humaans';
 
-const field = (key: string, label = key, custom = false): FieldInfo => ({ key, label, type: 'text', sample: null, custom });
+const field = (key: string, label = key, custom = false): FieldInfo => ({
+  key,
+  label,
+  type: 'text',
+  sample: null,
+  custom,
+});
 
 describe('Humaans suggested mapping', () => {
   const catalogue: FieldInfo[] = [
@@ -68,12 +74,22 @@ describe('Humaans suggested mapping', () => {
 
 describe('Humaans field catalogue', () => {
   const people = [
-    { id: 'p1', firstName: 'Ann', birthday: '1990-01-01', teams: [{ name: 'Core' }], calendarFeedToken: 'secret', isVerified: true, shoeSize: 42 },
+    {
+      id: 'p1',
+      firstName: 'Ann',
+      birthday: '1990-01-01',
+      teams: [{ name: 'Core' }],
+      calendarFeedToken: 'secret',
+      isVerified: true,
+      shoeSize: 42,
+    },
     { id: 'p2', firstName: 'Bob', birthday: null, teams: [], calendarFeedToken: 'secret2', isVerified: false },
   ];
   const cat = buildHumaansCatalogue({
     people,
-    jobRoles: [{ id: 'r', personId: 'p1', jobTitle: 'Engineer', department: 'Eng', effectiveDate: '2020-01-01', endDate: null }],
+    jobRoles: [
+      { id: 'r', personId: 'p1', jobTitle: 'Engineer', department: 'Eng', effectiveDate: '2020-01-01', endDate: null },
+    ],
     bankAccounts: null,
     compensations: null,
     customFields: [
@@ -99,7 +115,12 @@ describe('Humaans field catalogue', () => {
   });
 
   it('offers custom fields keyed by id and labelled with their name', () => {
-    expect(byKey.get('custom.cfA')).toMatchObject({ label: 'Languages', type: 'list', sample: 'English, Welsh', custom: true });
+    expect(byKey.get('custom.cfA')).toMatchObject({
+      label: 'Languages',
+      type: 'list',
+      sample: 'English, Welsh',
+      custom: true,
+    });
     expect(byKey.get('custom.cfB')).toMatchObject({ label: 'Visa expiry', type: 'date', sample: null, custom: true });
   });
 });

@@ -22,7 +22,19 @@ export const COLLECTIONS: Record<string, Collection> = {
     rows: (ds) => ds.people,
     read: 'public:read',
     write: 'private:write',
-    filters: [...STAMPS, 'status', 'email', 'personalEmail', 'firstName', 'lastName', 'preferredName', 'employeeId', 'teamId', 'spaceId', 'locationId'],
+    filters: [
+      ...STAMPS,
+      'status',
+      'email',
+      'personalEmail',
+      'firstName',
+      'lastName',
+      'preferredName',
+      'employeeId',
+      'teamId',
+      'spaceId',
+      'locationId',
+    ],
   },
   'job-roles': {
     rows: (ds) => ds.jobRoles,
@@ -31,7 +43,12 @@ export const COLLECTIONS: Record<string, Collection> = {
     filters: [...STAMPS, 'personId', 'effectiveDate', 'endDate', 'department'],
     asOfGroup: ['personId'],
   },
-  'bank-accounts': { rows: (ds) => ds.bankAccounts, read: 'private:read', write: 'private:write', filters: [...STAMPS, 'personId'] },
+  'bank-accounts': {
+    rows: (ds) => ds.bankAccounts,
+    read: 'private:read',
+    write: 'private:write',
+    filters: [...STAMPS, 'personId'],
+  },
   compensations: {
     rows: (ds) => ds.compensations,
     read: 'compensations:read',
@@ -39,16 +56,36 @@ export const COLLECTIONS: Record<string, Collection> = {
     filters: [...STAMPS, 'personId', 'compensationTypeId', 'effectiveDate', 'endDate'],
     asOfGroup: ['personId', 'compensationTypeId'],
   },
-  'compensation-types': { rows: (ds) => ds.compensationTypes, read: 'public:read', write: 'compensations:write', filters: [...STAMPS, 'baseType', 'name'] },
-  'custom-fields': { rows: (ds) => ds.customFields, read: 'public:read', write: 'private:write', filters: [...STAMPS, 'section', 'type', 'name', 'resourceId'] },
+  'compensation-types': {
+    rows: (ds) => ds.compensationTypes,
+    read: 'public:read',
+    write: 'compensations:write',
+    filters: [...STAMPS, 'baseType', 'name'],
+  },
+  'custom-fields': {
+    rows: (ds) => ds.customFields,
+    read: 'public:read',
+    write: 'private:write',
+    filters: [...STAMPS, 'section', 'type', 'name', 'resourceId'],
+  },
   'custom-values': {
     rows: (ds) => ds.customValues,
     read: 'private:read',
     write: 'private:write',
     filters: [...STAMPS, 'personId', 'customFieldId', 'resourceId'],
   },
-  documents: { rows: none, read: 'documents:read', write: 'documents:write', filters: [...STAMPS, 'personId', 'documentTypeId'] },
-  'identity-documents': { rows: none, read: 'documents:read', write: 'documents:write', filters: [...STAMPS, 'personId'] },
+  documents: {
+    rows: none,
+    read: 'documents:read',
+    write: 'documents:write',
+    filters: [...STAMPS, 'personId', 'documentTypeId'],
+  },
+  'identity-documents': {
+    rows: none,
+    read: 'documents:read',
+    write: 'documents:write',
+    filters: [...STAMPS, 'personId'],
+  },
 };
 
 /** Person fields only `private:read` may see (Merge: gender, DOB, address, phone, …). */

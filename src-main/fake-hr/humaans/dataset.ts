@@ -1,5 +1,8 @@
 import type { SamplePerson } from '../sample-people';
 import { addDays, humaansId } from './ids';
+import { COMPANY_ID, personId, personRow, stamp } from './person-row';
+
+export { COMPANY_ID, personId, personRow };
 
 export { addDays, humaansId };
 
@@ -39,122 +42,40 @@ export interface DatasetOptions {
   withoutBankAccount: Set<number>;
 }
 
-export const COMPANY_ID = humaansId('company', 1);
 export const SALARY_TYPE_ID = humaansId('compensationType', 1);
 export const BONUS_TYPE_ID = humaansId('compensationType', 2);
 
 export const DEFAULT_CUSTOM_FIELDS: FakeCustomField[] = [
-  { name: 'NI category letter', type: 'select', section: 'personal', config: { choices: ['A', 'B', 'C', 'H', 'M', 'Z'] }, valueOf: (p) => p.niCategory },
-  { name: 'Title', type: 'select', section: 'personal', config: { choices: ['Mr', 'Mrs', 'Miss', 'Ms', 'Dr'] }, valueOf: (p) => p.title },
+  {
+    name: 'NI category letter',
+    type: 'select',
+    section: 'personal',
+    config: { choices: ['A', 'B', 'C', 'H', 'M', 'Z'] },
+    valueOf: (p) => p.niCategory,
+  },
+  {
+    name: 'Title',
+    type: 'select',
+    section: 'personal',
+    config: { choices: ['Mr', 'Mrs', 'Miss', 'Ms', 'Dr'] },
+    valueOf: (p) => p.title,
+  },
   { name: 'Pay frequency', type: 'select', section: 'employment', valueOf: (p) => p.paymentFrequency },
   { name: 'Starter declaration', type: 'select', section: 'employment', valueOf: (p) => p.starterDeclaration },
   { name: 'Student loan plan', type: 'select', section: 'employment', valueOf: (p) => p.studentLoanPlan },
-  { name: 'Postgraduate loan', type: 'select', section: 'employment', valueOf: (p) => (p.postgraduateLoan ? 'Yes' : 'No') },
-  { name: 'Languages at work', type: 'multiselect', section: 'basics', valueOf: (p) => (p.seq % 7 === 0 ? ['English', 'Welsh'] : ['English']) },
+  {
+    name: 'Postgraduate loan',
+    type: 'select',
+    section: 'employment',
+    valueOf: (p) => (p.postgraduateLoan ? 'Yes' : 'No'),
+  },
+  {
+    name: 'Languages at work',
+    type: 'multiselect',
+    section: 'basics',
+    valueOf: (p) => (p.seq % 7 === 0 ? ['English', 'Welsh'] : ['English']),
+  },
 ];
-
-const COUNTRY_CODES: Record<string, [string, string]> = {
-  'United Kingdom': ['GB', 'British'],
-  Spain: ['ES', 'Spanish'],
-  Ireland: ['IE', 'Irish'],
-  Germany: ['DE', 'German'],
-  Portugal: ['PT', 'Portuguese'],
-};
-const CONTRACT_TYPES: Record<SamplePerson['employmentType'], string> = {
-  Permanent: 'Full time',
-  'Fixed term': 'Fixed term',
-  Contractor: 'Contractor',
-};
-const LEAVING_REASONS: Record<string, string> = {
-  Resignation: 'resigned',
-  'End of contract': 'contractEnded',
-  Redundancy: 'redundancy',
-  Retirement: 'other',
-};
-const OFFICES = ['London HQ', 'Manchester', 'Leeds'];
-const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
-const stamp = (date: string, time = '09:00:00.000') => `${date}T${time}Z`;
-
-export function personId(p: SamplePerson): string {
-  return humaansId('person', p.seq);
-}
-
-export function personStatus(p: SamplePerson, today: string): string {
-  if (p.leaveDate && p.leaveDate <= today) return 'offboarded';
-  return p.startDate > today ? 'newHire' : 'active';
-}
-
-export function personRow(p: SamplePerson, today: string): Row {
-  const [countryCode, nationality] = COUNTRY_CODES[p.address.country] ?? ['GB', 'British'];
-  const remote = p.office === 'Remote';
-  const phoneDigits = p.phone.replace(/\s+/g, '');
-  return {
-    id: personId(p),
-    companyId: COMPANY_ID,
-    firstName: p.firstName,
-    middleName: p.middleName,
-    lastName: p.lastName,
-    preferredName: null,
-    email: p.email,
-    locationId: remote ? 'remote' : humaansId('location', OFFICES.indexOf(p.office) + 1),
-    remoteCity: remote ? p.address.city : null,
-    remoteRegionCode: null,
-    remoteCountryCode: remote ? countryCode : null,
-    remoteTimezone: remote ? (countryCode === 'GB' ? 'Europe/London' : 'Europe/Madrid') : null,
-    personalEmail: p.personalEmail,
-    phoneNumber: `+44${phoneDigits.slice(1)}`,
-    formattedPhoneNumber: `+44 ${phoneDigits.slice(1, 5)} ${phoneDigits.slice(5)}`,
-    personalPhoneNumber: null,
-    formattedPersonalPhoneNumber: null,
-    gender: p.gender,
-    birthday: p.dateOfBirth,
-    profilePhotoId: null,
-    profilePhoto: null,
-    nationality,
-    nationalities: [nationality],
-    spokenLanguages: ['English'],
-    dietaryPreference: null,
-    foodAllergies: [],
-    address: [p.address.line1, p.address.line2].filter(Boolean).join(', '),
-    city: p.address.city,
-    state: p.address.county,
-    postcode: p.address.postcode,
-    countryCode,
-    country: p.address.country,
-    bio: null,
-    linkedIn: null,
-    twitter: null,
-    github: null,
-    employmentStartDate: p.startDate,
-    firstWorkingDay: p.startDate,
-    employmentEndDate: p.leaveDate,
-    lastWorkingDay: p.leaveDate,
-    probationEndDate: addDays(p.startDate, 90),
-    turnoverImpact: p.isLeaver ? 'regrettable' : null,
-    workingDays: WEEKDAYS.map((day) => ({ day })),
-    publicHolidayCalendarId: countryCode === 'GB' ? 'GB-ENG' : `${countryCode}-MD`,
-    leavingReason: p.leavingReason ? (LEAVING_REASONS[p.leavingReason] ?? 'other') : null,
-    leavingNote: null,
-    leavingFileId: null,
-    contractType: CONTRACT_TYPES[p.employmentType],
-    employeeId: p.employeeNumber,
-    taxId: p.niNumber,
-    taxCode: p.taxCode,
-    teams: [{ name: p.team }, ...(p.seq % 5 === 0 ? [{ name: 'Social Committee' }] : [])],
-    status: personStatus(p, today),
-    isVerified: true,
-    isWorkEmailHidden: false,
-    calendarFeedToken: humaansId('calendarFeed', p.seq),
-    role: p.seq === 1 ? 'owner' : 'user',
-    seenDocumentsAt: null,
-    source: null,
-    sourceId: null,
-    timezone: 'Europe/London',
-    payrollProvider: null,
-    createdAt: stamp(p.startDate),
-    updatedAt: p.updatedAt,
-  };
-}
 
 export function buildDataset(people: SamplePerson[], o: DatasetOptions): HumaansDataset {
   const ds: HumaansDataset = {
@@ -163,9 +84,23 @@ export function buildDataset(people: SamplePerson[], o: DatasetOptions): Humaans
     bankAccounts: [],
     compensations: [],
     compensationTypes: [
-      { id: SALARY_TYPE_ID, companyId: COMPANY_ID, name: 'Base pay', baseType: 'salary', createdAt: stamp('2019-01-01'), updatedAt: stamp('2019-01-01') },
+      {
+        id: SALARY_TYPE_ID,
+        companyId: COMPANY_ID,
+        name: 'Base pay',
+        baseType: 'salary',
+        createdAt: stamp('2019-01-01'),
+        updatedAt: stamp('2019-01-01'),
+      },
       // Named "Salary …" on purpose: the salary is found by baseType, not by name.
-      { id: BONUS_TYPE_ID, companyId: COMPANY_ID, name: 'Salary bonus', baseType: 'bonus', createdAt: stamp('2019-01-01'), updatedAt: stamp('2019-01-01') },
+      {
+        id: BONUS_TYPE_ID,
+        companyId: COMPANY_ID,
+        name: 'Salary bonus',
+        baseType: 'bonus',
+        createdAt: stamp('2019-01-01'),
+        updatedAt: stamp('2019-01-01'),
+      },
     ],
     customFields: o.customFields.map((f, i) => ({
       id: f.id ?? humaansId('customField', i + 1),
@@ -205,7 +140,13 @@ export function buildDataset(people: SamplePerson[], o: DatasetOptions): Humaans
 }
 
 function addJobRoles(ds: HumaansDataset, p: SamplePerson, today: string, managerId: string | null): void {
-  const role = (n: number, jobTitle: string, effectiveDate: string, endDate: string | null, createdAt: string): Row => ({
+  const role = (
+    n: number,
+    jobTitle: string,
+    effectiveDate: string,
+    endDate: string | null,
+    createdAt: string,
+  ): Row => ({
     id: humaansId(`jobRole${n}`, p.seq),
     personId: personId(p),
     jobTitle,
@@ -225,7 +166,8 @@ function addJobRoles(ds: HumaansDataset, p: SamplePerson, today: string, manager
     ds.jobRoles.push(role(2, p.jobTitle, p.startDate, null, stamp(p.startDate)));
   }
   // Future-dated promotion, created most recently: "the last role" is not the current one.
-  if (p.seq % 4 === 0 && !p.isLeaver) ds.jobRoles.push(role(3, `Senior ${p.jobTitle}`, addDays(today, 30), null, stamp(addDays(today, -5))));
+  if (p.seq % 4 === 0 && !p.isLeaver)
+    ds.jobRoles.push(role(3, `Senior ${p.jobTitle}`, addDays(today, 30), null, stamp(addDays(today, -5))));
 }
 
 function addBankAccounts(ds: HumaansDataset, p: SamplePerson, today: string): void {
@@ -267,8 +209,10 @@ function addCompensations(ds: HumaansDataset, p: SamplePerson, today: string): v
   });
   const review = addDays(today, -150);
   const hasHistory = p.seq % 3 === 1 && p.startDate < addDays(review, -1);
-  if (hasHistory) ds.compensations.push(comp(1, SALARY_TYPE_ID, amount(p.salary.amount * 0.9), p.startDate, addDays(review, -1)));
+  if (hasHistory)
+    ds.compensations.push(comp(1, SALARY_TYPE_ID, amount(p.salary.amount * 0.9), p.startDate, addDays(review, -1)));
   ds.compensations.push(comp(2, SALARY_TYPE_ID, amount(p.salary.amount), hasHistory ? review : p.startDate, null));
-  if (p.seq % 4 === 1 && !p.isLeaver) ds.compensations.push(comp(3, SALARY_TYPE_ID, amount(p.salary.amount * 1.1), addDays(today, 60), null));
+  if (p.seq % 4 === 1 && !p.isLeaver)
+    ds.compensations.push(comp(3, SALARY_TYPE_ID, amount(p.salary.amount * 1.1), addDays(today, 60), null));
   if (p.seq % 6 === 0) ds.compensations.push(comp(4, BONUS_TYPE_ID, '1500.00', addDays(today, -30), null));
 }

@@ -93,7 +93,10 @@ export function matches(row: Row, c: Cond): boolean {
 
 /** Filters and sorts; the default order is stable: createdAt, then id. */
 export function applyQuery(rows: Row[], q: ParsedQuery): Row[] {
-  const filtered = rows.filter((r) => q.conds.every((c) => matches(r, c)) && (q.or.length === 0 || q.or.some((g) => g.every((c) => matches(r, c)))));
+  const filtered = rows.filter(
+    (r) =>
+      q.conds.every((c) => matches(r, c)) && (q.or.length === 0 || q.or.some((g) => g.every((c) => matches(r, c)))),
+  );
   const sort: Array<[string, 1 | -1]> = [...q.sort, ['createdAt', 1], ['id', 1]];
   return filtered.sort((a, b) => {
     for (const [field, dir] of sort) {

@@ -2,8 +2,11 @@ import type { FaultSwitches } from '../faults';
 import { startFakeHttpServer, type FakeRequest, type FakeResponse, type RunningFake } from '../http-server';
 import type { SamplePerson } from '../sample-people';
 import { COLLECTIONS, hasScope, hideFields, PRIVATE_PERSON_FIELDS } from './collections';
-import { buildDataset, DEFAULT_CUSTOM_FIELDS, humaansId, personId, type FakeCustomField, type HumaansDataset, type Row } from './dataset';
+import { buildDataset, DEFAULT_CUSTOM_FIELDS, humaansId, personId, type HumaansDataset, type Row } from './dataset';
 import { applyQuery, asOf, parseQuery } from './query';
+import { HUMAANS_DEMO_SCOPES, HUMAANS_DEMO_TOKEN, type FakeHumaansOptions } from './options';
+
+export { HUMAANS_DEMO_SCOPES, HUMAANS_DEMO_TOKEN, type FakeHumaansOptions };
 
 /**
  * A fake Humaans on 127.0.0.1, faithful to ../shared/hris/humaans.md §11: Bearer tokens with scopes,
@@ -11,46 +14,6 @@ import { applyQuery, asOf, parseQuery } from './query';
  * Feathers filters (unknown ones refused), scope-shrunk people lists, Humaans-style error bodies, and
  * the vendor faults (enforced rate limit, token revoked mid-run, list changing between pages).
  */
-export const HUMAANS_DEMO_TOKEN = 'hmns_demo_7Fq2LxBureauSyncDemoToken';
-export const HUMAANS_DEMO_SCOPES = ['public:read', 'private:read', 'compensations:read', 'documents:read'];
-
-export interface FakeHumaansOptions {
-  people: SamplePerson[];
-  port?: number;
-  faults?: FaultSwitches;
-  /** The token the fake accepts (default HUMAANS_DEMO_TOKEN). */
-  credentials?: { token: string };
-  /** The token's scopes (default HUMAANS_DEMO_SCOPES); faults.missingPermissions removes some. */
-  scopes?: string[];
-  /** `YYYY-MM-DD` deciding statuses and effective dates (default: today, UTC). */
-  today?: string;
-  customFields?: FakeCustomField[];
-  /** Sample-person `seq`s with no bank account. */
-  withoutBankAccount?: number[];
-  /** Person fields the token creator's role may not see. */
-  hiddenFields?: string[];
-  /** Whether hidden fields are left out (default) or sent as null. */
-  hiddenFieldMode?: 'omit' | 'null';
-  /** false: `/token-info` answers 404, as a Humaans without it would. */
-  tokenInfo?: boolean;
-  /** false: `status=all` is refused with 400. */
-  statusAll?: boolean;
-  /** What `/people` returns without `status`: everyone, or (default) everyone but offboarded people. */
-  defaultStatus?: 'all' | 'current';
-  /** Refuse unknown filters with 400 (default) instead of ignoring them. */
-  rejectUnknownFilters?: boolean;
-  /** Largest page (default 250); bigger `$limit`s are clamped. */
-  maxLimit?: number;
-  /** Error body shape: Humaans' `{id,code,name,message}`, Feathers' default, or empty. */
-  errorStyle?: 'humaans' | 'feathers' | 'empty';
-  /** Delay inside the handler (ms), so concurrent requests overlap and show in `stats.maxInFlight`. */
-  latencyMs?: number;
-  /** The limit enforced when faults.enforceRateLimit is on (default 20 requests per second). */
-  rateLimit?: { requests: number; windowMs: number };
-  /** Adds fields Humaans might add while "in preview", to records and envelopes. */
-  extraFields?: boolean;
-}
-
 export interface FakeHumaans extends RunningFake {
   setPeople(people: SamplePerson[]): void;
   /** The records as this fake Humaans holds them. */
@@ -90,12 +53,16 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
   function error(status: number, name: string, message: string, extra: Record<string, unknown> = {}): FakeResponse {
     if (opts.errorStyle === 'empty') return { status, raw: '' };
     if (opts.errorStyle === 'feathers') {
-      return { status, json: { name, message, code: status, className: name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase() } };
+      return {
+        status,
+        json: { name, message, code: status, className: name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase() },
+      };
     }
     return { status, json: { id: humaansId('request', requestNo), code: status, name, message, ...extra } };
   }
 
-  const decorate = (row: Row): Row => (opts.extraFields ? { ...row, previewFlag: true, previewBlock: { added: '2026-01-01' } } : row);
+  const decorate = (row: Row): Row =>
+    opts.extraFields ? { ...row, previewFlag: true, previewBlock: { added: '2026-01-01' } } : row;
 
   function visiblePeople(granted: Set<string>): Row[] {
     let rows = ds.people;
@@ -111,7 +78,9 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
   function changePeople(): void {
     const template = samples[0];
     if (!template) return;
-    const order = [...ds.people].sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)) || a.id.localeCompare(b.id));
+    const order = [...ds.people].sort(
+      (a, b) => String(a.createdAt).localeCompare(String(b.createdAt)) || a.id.localeCompare(b.id),
+    );
     const removedId = order[1]?.id ?? order[0]!.id;
     const added: SamplePerson = {
       ...template,
@@ -137,14 +106,18 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
     params.delete('status');
     const q = parseQuery(params, new Set(col.filters));
     if (q.unknown.length > 0 && opts.rejectUnknownFilters !== false) {
-      return error(400, 'BadRequest', `Invalid query parameter '${q.unknown[0]}'`, { issues: q.unknown.map((k) => ({ name: k, reason: 'not allowed' })) });
+      return error(400, 'BadRequest', `Invalid query parameter '${q.unknown[0]}'`, {
+        issues: q.unknown.map((k) => ({ name: k, reason: 'not allowed' })),
+      });
     }
     if (name === 'people' && q.skip > 0 && faults.changeBetweenPages && !change) changePeople();
     let rows: Row[];
     if (name === 'people') {
       rows = visiblePeople(granted);
       if (status === 'all' && opts.statusAll === false) {
-        return error(400, 'BadRequest', "Invalid query parameter 'status'", { issues: [{ name: 'status', reason: 'must be newHire, active or offboarded' }] });
+        return error(400, 'BadRequest', "Invalid query parameter 'status'", {
+          issues: [{ name: 'status', reason: 'must be newHire, active or offboarded' }],
+        });
       }
       if (status && status !== 'all') rows = rows.filter((r) => r.status === status);
       if (!status && opts.defaultStatus !== 'all') rows = rows.filter((r) => r.status !== 'offboarded');
@@ -172,10 +145,23 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
     }
     const now = new Date().toISOString();
     if (req.method === 'POST' && !id) {
-      const required = name === 'people' ? ['firstName', 'lastName', 'email'] : 'personId' in body || name.endsWith('types') ? [] : ['personId'];
+      const required =
+        name === 'people'
+          ? ['firstName', 'lastName', 'email']
+          : 'personId' in body || name.endsWith('types')
+            ? []
+            : ['personId'];
       const missing = required.filter((k) => typeof body[k] !== 'string' || body[k] === '');
-      if (missing.length > 0) return error(400, 'BadRequest', 'Validation failed', { issues: missing.map((k) => ({ name: k, reason: 'required' })) });
-      const row: Row = { ...body, id: humaansId(`${name}:created`, rows.length + requestNo), createdAt: now, updatedAt: now };
+      if (missing.length > 0)
+        return error(400, 'BadRequest', 'Validation failed', {
+          issues: missing.map((k) => ({ name: k, reason: 'required' })),
+        });
+      const row: Row = {
+        ...body,
+        id: humaansId(`${name}:created`, rows.length + requestNo),
+        createdAt: now,
+        updatedAt: now,
+      };
       rows.push(row);
       return { status: 201, json: row };
     }
@@ -200,7 +186,10 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
       while (recent.length > 0 && recent[0]! <= now - limitCfg.windowMs) recent.shift();
       if (recent.length >= limitCfg.requests) {
         const wait = Math.max(1, Math.ceil((recent[0]! + limitCfg.windowMs - now) / 1000));
-        return { ...error(429, 'TooManyRequests', 'Too many requests, please slow down'), headers: { 'retry-after': String(wait) } };
+        return {
+          ...error(429, 'TooManyRequests', 'Too many requests, please slow down'),
+          headers: { 'retry-after': String(wait) },
+        };
       }
       recent.push(now);
     }
@@ -218,18 +207,33 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
     if (rest.length > 0) return error(404, 'NotFound', `Page not found`);
 
     if (name === 'me' && req.method === 'GET') {
-      const owner = ds.people[0] ?? { id: humaansId('person', 0), firstName: 'Workspace', lastName: 'Owner', role: 'owner' };
+      const owner = ds.people[0] ?? {
+        id: humaansId('person', 0),
+        firstName: 'Workspace',
+        lastName: 'Owner',
+        role: 'owner',
+      };
       return { status: 200, json: decorate(owner as Row) };
     }
     if (name === 'token-info' && req.method === 'GET') {
       if (opts.tokenInfo === false) return error(404, 'NotFound', 'Page not found');
-      return { status: 200, json: { id: humaansId('token', 1), scopes: [...granted], personId: ds.people[0]?.id ?? null, label: 'Bureau Sync' } };
+      return {
+        status: 200,
+        json: {
+          id: humaansId('token', 1),
+          scopes: [...granted],
+          personId: ds.people[0]?.id ?? null,
+          label: 'Bureau Sync',
+        },
+      };
     }
     const col = COLLECTIONS[name];
     if (!col) return error(404, 'NotFound', 'Page not found');
     const needed = req.method === 'GET' ? col.read : col.write;
     if (!hasScope(granted, needed)) {
-      return error(403, 'Forbidden', `Access token is missing the required scope: ${needed}`, { issues: [{ name: needed, reason: 'missing scope', forbidden: true }] });
+      return error(403, 'Forbidden', `Access token is missing the required scope: ${needed}`, {
+        issues: [{ name: needed, reason: 'missing scope', forbidden: true }],
+      });
     }
     if (req.method !== 'GET') return write(name, id, req);
     if (id === undefined) return list(name, req, granted);

@@ -18,7 +18,12 @@ export interface HumaansApi {
   readonly http: HttpClient;
 }
 
-export function createHumaansApi(opts: { baseUrl: string; token: string; logger?: Logger; http?: Partial<HttpOptions> }): HumaansApi {
+export function createHumaansApi(opts: {
+  baseUrl: string;
+  token: string;
+  logger?: Logger;
+  http?: Partial<HttpOptions>;
+}): HumaansApi {
   const http = createHttpClient({
     vendor: 'Humaans',
     // Humaans publishes no numbers; one request at a time keeps well clear of its limiter.
@@ -70,6 +75,8 @@ export interface ReadOptions<T extends { id: string }> {
   signal?: AbortSignal;
   /** How many times to re-read a list that changed while it was read. */
   maxPasses?: number;
+  /** Ids already delivered, shared when one listing is read as several queries. */
+  delivered?: Set<string>;
   /** Called with records not delivered before (across passes), page by page. */
   onPage?(fresh: T[], progress: { fetched: number; total: number | null }): void | Promise<void>;
 }
@@ -78,6 +85,8 @@ export interface ReadResult<T> {
   /** Every record of the last pass (a consistent snapshot when complete). */
   items: T[];
   delivered: number;
+  /** The count Humaans reported on the last pass. */
+  total: number | null;
   complete: boolean;
   incompleteReason?: string;
 }
@@ -89,23 +98,32 @@ export interface ReadResult<T> {
  * A changed list is read again; if it never settles, the result says it is incomplete.
  */
 export async function readAll<T extends { id: string }>(api: HumaansApi, o: ReadOptions<T>): Promise<ReadResult<T>> {
-  const delivered = new Set<string>();
+  const delivered = o.delivered ?? new Set<string>();
   const maxPasses = Math.max(1, o.maxPasses ?? 3);
   let reason = '';
   let items: T[] = [];
+  let total: number | null = null;
   for (let pass = 1; pass <= maxPasses; pass++) {
     const r = await readPass(api, o, delivered);
     items = r.items;
+    total = r.total;
     reason = r.problem ?? '';
     if (!reason && r.pages > 1) {
       const again = await readPage(api, o, 0);
       const sameTotal = again.total === r.total;
-      const sameFirst = again.items.length === r.firstPageIds.size && again.items.every((x) => r.firstPageIds.has(x.id));
+      const sameFirst =
+        again.items.length === r.firstPageIds.size && again.items.every((x) => r.firstPageIds.has(x.id));
       if (!sameTotal || !sameFirst) reason = 'changed';
     }
-    if (!reason) return { items, delivered: delivered.size, complete: true };
+    if (!reason) return { items, delivered: delivered.size, total, complete: true };
   }
-  return { items, delivered: delivered.size, complete: false, incompleteReason: describeProblem(reason, o.noun) };
+  return {
+    items,
+    delivered: delivered.size,
+    total,
+    complete: false,
+    incompleteReason: describeProblem(reason, o.noun),
+  };
 }
 
 function describeProblem(problem: string, noun: string): string {
@@ -167,7 +185,11 @@ async function readPage<T extends { id: string }>(
   o: ReadOptions<T>,
   skip: number,
 ): Promise<{ items: T[]; total: number | null; limit: number }> {
-  const body = await api.get(o.path, { ...o.query, $limit: o.pageSize, $skip: skip }, { signal: o.signal, scope: o.scope });
+  const body = await api.get(
+    o.path,
+    { ...o.query, $limit: o.pageSize, $skip: skip },
+    { signal: o.signal, scope: o.scope },
+  );
   const env = listEnvelopeSchema.safeParse(body);
   if (!env.success) throw unreadable(`a list of ${o.noun}`, 'no "data" list in the reply');
   const items: T[] = [];

@@ -1,6 +1,12 @@
 import type { FieldInfo, FieldType } from '../../../contract/providers';
 import { personProperties, valueText } from './flatten';
-import type { HumaansBankAccount, HumaansCompensation, HumaansCustomField, HumaansCustomValue, HumaansJobRole } from './schemas';
+import type {
+  HumaansBankAccount,
+  HumaansCompensation,
+  HumaansCustomField,
+  HumaansCustomValue,
+  HumaansJobRole,
+} from './schemas';
 
 /**
  * The field catalogue: every key the token can read, with a label, a type and a value Humaans holds.
@@ -90,7 +96,13 @@ export function buildCatalogue(input: CatalogueInput): FieldInfo[] {
     if (samples.has(key)) out.push({ key, label, type, sample: samples.get(key) ?? null, custom: false });
   }
   for (const key of [...samples.keys()].filter((k) => !known.has(k)).sort()) {
-    out.push({ key, label: humanise(key), type: guessType(seen.get(key)), sample: samples.get(key) ?? null, custom: false });
+    out.push({
+      key,
+      label: humanise(key),
+      type: guessType(seen.get(key)),
+      sample: samples.get(key) ?? null,
+      custom: false,
+    });
   }
 
   const related: Array<[string, Array<Record<string, unknown>> | null]> = [

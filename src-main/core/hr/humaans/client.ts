@@ -6,7 +6,14 @@ import { responseOf, type HttpOptions } from '../http';
 import type { CredentialCheck, GetOptions, HrClient, ListOptions, ListResult, ProviderRecord } from '../types';
 import { createHumaansApi, readAll, unreadable, type HumaansApi, type Query, type ReadResult } from './api';
 import { buildCatalogue } from './catalogue';
-import { HUMAANS_MAX_PAGE_SIZE, SCOPE_COMPENSATIONS_READ, SCOPE_PRIVATE_READ, SCOPE_PUBLIC_READ, howToGrantScope, scopeName } from './constants';
+import {
+  HUMAANS_MAX_PAGE_SIZE,
+  SCOPE_COMPENSATIONS_READ,
+  SCOPE_PRIVATE_READ,
+  SCOPE_PUBLIC_READ,
+  howToGrantScope,
+  scopeName,
+} from './constants';
 import { forbiddenError } from './errors';
 import { flattenPerson } from './flatten';
 import { fetchRelated, optional } from './related';
@@ -40,11 +47,16 @@ export interface HumaansClientOptions {
   maxPasses?: number;
 }
 
-/** The four people statuses; used one by one when a Humaans deployment refuses `status=all`. */
+/** The three people statuses; used one by one when a Humaans deployment refuses `status=all`. */
 const STATUSES = ['active', 'newHire', 'offboarded'] as const;
 
 export function createHumaansClient(opts: HumaansClientOptions): HrClient {
-  const api = createHumaansApi({ baseUrl: opts.baseUrl, token: opts.credentials.token, logger: opts.logger, http: opts.http });
+  const api = createHumaansApi({
+    baseUrl: opts.baseUrl,
+    token: opts.credentials.token,
+    logger: opts.logger,
+    http: opts.http,
+  });
   const pageSize = Math.min(HUMAANS_MAX_PAGE_SIZE, Math.max(1, Math.floor(opts.pageSize ?? HUMAANS_MAX_PAGE_SIZE)));
   const today = opts.today ?? localToday;
   let scopesCache: Promise<Set<string> | null> | null = null;
@@ -88,7 +100,8 @@ export function createHumaansClient(opts: HumaansClientOptions): HrClient {
     signal: AbortSignal | undefined,
     onPage: (people: HumaansPerson[], progress: { fetched: number; total: number | null }) => Promise<void>,
   ): Promise<{ complete: boolean; reasons: string[] }> {
-    const read = (query: Query, base: number): Promise<ReadResult<HumaansPerson>> =>
+    const delivered = new Set<string>();
+    const read = (query: Query, totalBefore: number): Promise<ReadResult<HumaansPerson>> =>
       readAll(api, {
         path: '/people',
         query,
@@ -98,19 +111,21 @@ export function createHumaansClient(opts: HumaansClientOptions): HrClient {
         signal,
         scope: SCOPE_PRIVATE_READ,
         maxPasses: opts.maxPasses,
-        onPage: (fresh, p) => onPage(fresh, { fetched: base + p.fetched, total: p.total === null ? null : base + p.total }),
+        delivered,
+        onPage: (fresh, p) =>
+          onPage(fresh, { fetched: p.fetched, total: p.total === null ? null : totalBefore + p.total }),
       });
     let results: ReadResult<HumaansPerson>[];
     try {
       // Without a status filter Humaans may leave out offboarded people, so ask for everyone.
       results = [await read({ status: 'all' }, 0)];
     } catch (err) {
-      if (responseOf(err)?.status !== 400) throw err;
+      if (responseOf(err)?.status !== 400 || delivered.size > 0) throw err;
       results = [];
-      let base = 0;
+      let totalBefore = 0;
       for (const status of STATUSES) {
-        const r = await read({ status }, base);
-        base += r.delivered;
+        const r = await read({ status }, totalBefore);
+        totalBefore += r.total ?? r.items.length;
         results.push(r);
       }
     }
@@ -138,7 +153,12 @@ export function createHumaansClient(opts: HumaansClientOptions): HrClient {
 
     async listEmployees(o: ListOptions): Promise<ListResult> {
       await requireScopes(o.includeSalaries, o.signal);
-      const related = await fetchRelated(api, { today: today(), includeSalaries: o.includeSalaries, pageSize, signal: o.signal });
+      const related = await fetchRelated(api, {
+        today: today(),
+        includeSalaries: o.includeSalaries,
+        pageSize,
+        signal: o.signal,
+      });
       let fetched = 0;
       const res = await readPeople(o.signal, async (people, progress) => {
         fetched += people.length;
@@ -147,7 +167,9 @@ export function createHumaansClient(opts: HumaansClientOptions): HrClient {
           progress,
         );
       });
-      return res.complete ? { complete: true, fetched } : { complete: false, incompleteReason: res.reasons[0], fetched };
+      return res.complete
+        ? { complete: true, fetched }
+        : { complete: false, incompleteReason: res.reasons[0], fetched };
     },
 
     async getEmployee(externalId: string, o: GetOptions): Promise<ProviderRecord | null> {
@@ -171,12 +193,23 @@ export function createHumaansClient(opts: HumaansClientOptions): HrClient {
 
     async fieldCatalogue(signal): Promise<FieldInfo[]> {
       await requireScopes(false, signal);
-      const first = async <T extends { id: string }>(path: string, schema: ZodType<T>, scope: string, query: Query = {}) =>
-        optional(samplePage(api, path, schema, scope, signal, query));
+      const first = async <T extends { id: string }>(
+        path: string,
+        schema: ZodType<T>,
+        scope: string,
+        query: Query = {},
+      ) => optional(samplePage(api, path, schema, scope, signal, query));
       const people = await samplePeople(api, signal);
       const salaries = await canRead(SCOPE_COMPENSATIONS_READ, '/compensations', signal);
       const customFields = await optional(
-        readAll(api, { path: '/custom-fields', schema: customFieldSchema, noun: 'custom fields', pageSize, signal, scope: SCOPE_PRIVATE_READ }),
+        readAll(api, {
+          path: '/custom-fields',
+          schema: customFieldSchema,
+          noun: 'custom fields',
+          pageSize,
+          signal,
+          scope: SCOPE_PRIVATE_READ,
+        }),
       );
       return buildCatalogue({
         people,

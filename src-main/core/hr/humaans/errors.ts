@@ -41,7 +41,10 @@ export function forbiddenError(scope: string, said?: string | null, cause?: unkn
 /** `scope` names the scope the failed request needed, so a 403 can say which one to grant. */
 export function humaansError(err: unknown, scope: string = SCOPE_PRIVATE_READ): AppError {
   if (!(err instanceof AppError)) {
-    return new AppError('INTERNAL', `Unexpected error talking to Humaans: ${err instanceof Error ? err.message : String(err)}`);
+    return new AppError(
+      'INTERNAL',
+      `Unexpected error talking to Humaans: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   const res = responseOf(err);
   const said = humaansMessage(res?.data);

@@ -111,7 +111,9 @@ export function currentSalary(
     const type = c.compensationTypeId ? types.get(c.compensationTypeId) : undefined;
     return type?.baseType === 'salary';
   });
-  return latestEffective(salaries.filter((c) => (c.effectiveDate ?? '') <= today && (!c.endDate || c.endDate >= today)));
+  return latestEffective(
+    salaries.filter((c) => (c.effectiveDate ?? '') <= today && (!c.endDate || c.endDate >= today)),
+  );
 }
 
 function latestEffective<T extends { effectiveDate?: string | null }>(items: T[]): T | null {

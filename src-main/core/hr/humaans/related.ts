@@ -68,11 +68,24 @@ export async function fetchRelated(api: HumaansApi, o: RelatedOptions): Promise<
     });
   }
   const customFields = await optional(
-    readAll(api, { ...common, query: {}, path: '/custom-fields', schema: customFieldSchema, noun: 'custom fields', scope: SCOPE_PRIVATE_READ }),
+    readAll(api, {
+      ...common,
+      query: {},
+      path: '/custom-fields',
+      schema: customFieldSchema,
+      noun: 'custom fields',
+      scope: SCOPE_PRIVATE_READ,
+    }),
   );
   const customValues = customFields
     ? await optional(
-        readAll(api, { ...common, path: '/custom-values', schema: customValueSchema, noun: 'custom field values', scope: SCOPE_PRIVATE_READ }),
+        readAll(api, {
+          ...common,
+          path: '/custom-values',
+          schema: customValueSchema,
+          noun: 'custom field values',
+          scope: SCOPE_PRIVATE_READ,
+        }),
       )
     : null;
 

@@ -15,7 +15,13 @@ export const listEnvelopeSchema = z.looseObject({
 });
 export type ListEnvelope = z.infer<typeof listEnvelopeSchema>;
 
-export const personSchema = z.looseObject({ id, status: text, employmentEndDate: text, lastWorkingDay: text, leavingReason: text });
+export const personSchema = z.looseObject({
+  id,
+  status: text,
+  employmentEndDate: text,
+  lastWorkingDay: text,
+  leavingReason: text,
+});
 export type HumaansPerson = z.infer<typeof personSchema>;
 
 export const jobRoleSchema = z.looseObject({
@@ -60,7 +66,12 @@ export const customFieldSchema = z.looseObject({ id, name: text, type: text, sec
 export type HumaansCustomField = z.infer<typeof customFieldSchema>;
 
 /** `value` is a string, or an array of strings for multi-selects. */
-export const customValueSchema = z.looseObject({ id, personId: z.string().nullish(), customFieldId: id, value: z.unknown() });
+export const customValueSchema = z.looseObject({
+  id,
+  personId: z.string().nullish(),
+  customFieldId: id,
+  value: z.unknown(),
+});
 export type HumaansCustomValue = z.infer<typeof customValueSchema>;
 
 export const tokenInfoSchema = z.looseObject({ scopes: z.array(z.string()) });
