@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Credentials } from '../../contract/providers';
 import type { Db } from '../db/open';
 import { CompanyRepository, type CompanyRow } from '../db/repositories/companies';
@@ -36,6 +37,9 @@ export function secretRefFor(companyId: string): string {
 export function buildContext(
   base: Omit<CoreContext, 'companies' | 'employees' | 'runs' | 'clientFor' | 'clientForCredentials'>,
 ): CoreContext {
+  // One client per company for the life of the core, so a Personio token is reused across syncs and
+  // "Sync now" costs one HR call. A change of credentials or address makes a new client.
+  const clients = new Map<string, { key: string; client: HrClient }>();
   const ctx: CoreContext = {
     ...base,
     companies: new CompanyRepository(base.db),
@@ -49,20 +53,30 @@ export function buildContext(
       return createHrClient(credentials, baseUrl, { logger: base.logger, http: base.http });
     },
     async clientFor(company) {
-      if (company.provider === 'demo') return ctx.clientForCredentials({ provider: 'demo' }, null);
-      const raw = company.secretRef ? await base.secrets.get(company.secretRef) : null;
-      if (!raw) {
-        throw new AppError(
-          'AUTH_FAILED',
-          `Bureau Sync has no credentials stored for ${company.name}. Open the company's settings and enter them again.`,
-        );
-      }
-      return createHrClient(JSON.parse(raw) as Exclude<Credentials, { provider: 'demo' }>, company.baseUrl, {
-        logger: base.logger,
-        http: base.http,
-      });
+      const raw =
+        company.provider === 'demo' ? 'demo' : company.secretRef ? await base.secrets.get(company.secretRef) : null;
+      const key = createHash('sha256').update(`${raw ?? ''}\u0000${company.baseUrl ?? ''}`).digest('hex');
+      const hit = clients.get(company.id);
+      if (hit && hit.key === key) return hit.client;
+      const client = await makeClient(company, raw);
+      clients.set(company.id, { key, client });
+      return client;
     },
   };
+
+  async function makeClient(company: CompanyRow, raw: string | null): Promise<HrClient> {
+    if (company.provider === 'demo') return ctx.clientForCredentials({ provider: 'demo' }, null);
+    if (!raw) {
+      throw new AppError(
+        'AUTH_FAILED',
+        `Bureau Sync has no credentials stored for ${company.name}. Open the company's settings and enter them again.`,
+      );
+    }
+    return createHrClient(JSON.parse(raw) as Exclude<Credentials, { provider: 'demo' }>, company.baseUrl, {
+      logger: base.logger,
+      http: base.http,
+    });
+  }
   return ctx;
 }
 
