@@ -1,0 +1,29 @@
+import { create } from 'zustand';
+
+export type CompanyTab = 'employees' | 'history' | 'settings';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'company'; companyId: string; tab: CompanyTab }
+  | { name: 'employee'; companyId: string; employeeId: number }
+  | { name: 'wizard' };
+
+type NavState = {
+  route: Route;
+  go: (route: Route) => void;
+};
+
+/** In-app navigation. No URL routing: the address carries the launch key and stays out of screenshots. */
+export const useNav = create<NavState>()((set) => ({
+  route: { name: 'home' },
+  go: (route) => {
+    set({ route });
+    window.scrollTo(0, 0);
+  },
+}));
+
+export const goHome = (): void => useNav.getState().go({ name: 'home' });
+export const openCompany = (companyId: string, tab: CompanyTab = 'employees'): void =>
+  useNav.getState().go({ name: 'company', companyId, tab });
+export const openEmployee = (companyId: string, employeeId: number): void =>
+  useNav.getState().go({ name: 'employee', companyId, employeeId });

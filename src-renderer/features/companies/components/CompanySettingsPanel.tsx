@@ -1,0 +1,5 @@
+import { SettingsForm } from '../../company-settings/components/SettingsForm';
+
+export function CompanySettingsPanel({ companyId }: { companyId: string }) {
+  return <SettingsForm companyId={companyId} />;
+}

@@ -1,0 +1,34 @@
+import type { CompanySummary, Counts } from '../../../src-main/contract/companies';
+import { PROVIDER_NAMES } from '../../../src-main/contract/providers';
+import type { RunSummary } from '../../../src-main/contract/sync';
+import { plural } from '../../lib/format';
+import type { Notice } from './store';
+
+export const providerName = (c: Pick<CompanySummary, 'provider'>): string => PROVIDER_NAMES[c.provider];
+
+export const totalEmployees = (counts: Counts): number =>
+  counts.ready + counts.pending + counts.leaver + counts.excluded + counts.missing;
+
+/** Summarises a "Sync all now" in one line. */
+export function syncAllMessage(runs: RunSummary[], companies: CompanySummary[]): Notice {
+  if (runs.length === 0) return { tone: 'info', title: 'Nothing to sync', text: 'No company is set up and active yet.' };
+  const failed = runs.filter((r) => r.status === 'failed');
+  const skipped = runs.filter((r) => r.status === 'skipped');
+  const ok = runs.length - failed.length - skipped.length;
+  const nameOf = (id: string) => companies.find((c) => c.id === id)?.name ?? 'A company';
+  if (failed.length === 0) {
+    const extra = skipped.length ? ` ${plural(skipped.length, 'company was', 'companies were')} skipped (paused).` : '';
+    return { tone: 'success', title: `${plural(ok, 'company')} synced.`, text: extra.trim() || undefined };
+  }
+  const reasons = failed.map((r) => `${nameOf(r.companyId)}: ${r.error?.message ?? 'no reason given'}`).join(' ');
+  return { tone: 'error', title: `${plural(failed.length, 'company')} did not sync; ${plural(ok, 'other')} did.`, text: reasons };
+}
+
+export function lastAttemptFailed(c: CompanySummary): boolean {
+  return c.lastAttempt?.status === 'failed';
+}
+
+/** Alphabetical, as a bureau reads its client list. */
+export function sortCompanies(list: CompanySummary[]): CompanySummary[] {
+  return [...list].sort((a, b) => a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' }));
+}

@@ -1,0 +1,74 @@
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { plural } from '../../../lib/format';
+import { Banner } from '../../../ui/Banner';
+import { Button } from '../../../ui/Button';
+import { Spinner } from '../../../ui/Spinner';
+import { emptyRule, ruleFromDraft } from '../logic';
+import { useSetup } from '../setupStore';
+import { useWizard } from '../store';
+import { FilterRuleRow } from './FilterRuleRow';
+
+/** Which employees to sync, with a live count of who the rules let through. */
+export function FiltersStep() {
+  const companyId = useWizard((s) => s.companyId);
+  const catalogue = useWizard((s) => s.catalogue);
+  const { rules, preview } = useSetup(useShallow((s) => ({ rules: s.rules, preview: s.preview })));
+  const { loadFilters, addRule, applyFilters, loadMapping } = useSetup.getState();
+
+  useEffect(() => {
+    if (companyId) void loadFilters(companyId);
+  }, [companyId, loadFilters]);
+
+  if (!companyId) return null;
+  const incomplete = rules.some((r) => !ruleFromDraft(r).ok);
+  const next = async () => {
+    if (await applyFilters(companyId)) {
+      void loadMapping(companyId);
+      useWizard.getState().setStep('mapping');
+    }
+  };
+
+  return (
+    <div className="two-col wide-left">
+      <section className="card" aria-labelledby="filters-title">
+        <h2 id="filters-title">Who to sync</h2>
+        <p className="muted">Everyone is synced unless you add rules. An employee is synced when they match every “Include only” rule and no “Exclude” rule.</p>
+        <div className="rules">
+          {rules.map((r, i) => (
+            <FilterRuleRow key={i} index={i} rule={r} catalogue={catalogue} />
+          ))}
+        </div>
+        <Button size="small" onClick={() => addRule(emptyRule(catalogue[0]?.key ?? ''))}>
+          Add a rule
+        </Button>
+        <div className="form-actions">
+          <Button variant="primary" disabled={incomplete} onClick={() => void next()}>
+            Continue to matching fields
+          </Button>
+        </div>
+      </section>
+      <section className="card" aria-labelledby="preview-title" aria-live="polite" data-testid="filter-preview">
+        <h2 id="preview-title">Preview {preview.status === 'loading' && <Spinner small />}</h2>
+        {preview.status === 'error' && preview.error && <Banner tone="error" title="The preview failed">{preview.error.message}</Banner>}
+        {preview.result && (
+          <>
+            <p className="preview-counts">
+              <strong data-testid="preview-included">{plural(preview.result.included, 'employee')}</strong> will sync ·{' '}
+              <span data-testid="preview-excluded">{preview.result.excluded}</span> left out
+            </p>
+            {!preview.result.complete && <p className="hint">Based on part of the HR system’s list.</p>}
+            <ul className="preview-list">
+              {preview.result.employees.slice(0, 12).map((e) => (
+                <li key={e.externalId} className={e.included ? '' : 'muted'}>
+                  {e.name} <span className="small">{e.included ? '' : `— ${e.reason}`}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {preview.status === 'idle' && !preview.result && <p className="muted">Finish the rule to see who it lets through.</p>}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import type { Credentials, RealProvider } from '../../../src-main/contract/providers';
+import { filterRuleSchema, OPERATOR_ARITY, type FilterOperator, type FilterRule, type FilterMode } from '../../../src-main/contract/filters';
+import type { PayrollField } from '../../../src-main/contract/payroll';
+
+export const WIZARD_STEPS = ['provider', 'credentials', 'filters', 'mapping', 'review'] as const;
+export type WizardStep = (typeof WIZARD_STEPS)[number];
+export const STEP_LABELS: Record<WizardStep, string> = {
+  provider: 'HR system',
+  credentials: 'Connect',
+  filters: 'Who to sync',
+  mapping: 'Match fields',
+  review: 'Review',
+};
+
+export type SecretFields = { clientId: string; clientSecret: string; token: string; apiKey: string };
+
+/** The boxes each HR system needs, labelled in that system's own words. */
+export const CREDENTIAL_FIELDS: Record<RealProvider, Array<{ key: keyof SecretFields; label: string; secret: boolean }>> = {
+  personio: [
+    { key: 'clientId', label: 'Client ID', secret: false },
+    { key: 'clientSecret', label: 'Client secret', secret: true },
+  ],
+  humaans: [{ key: 'token', label: 'API access token', secret: true }],
+  peoplehr: [{ key: 'apiKey', label: 'API key', secret: true }],
+};
+
+/** How to create the credentials, step by step, in each HR system's own menu words. */
+export const HOW_TO: Record<RealProvider, string[]> = {
+  personio: [
+    'Sign in to Personio as an administrator.',
+    'Go to Settings → Integrations → API credentials and click “Generate new credential”. Name it “Bureau Sync”.',
+    'Under access levels tick “Read” for Employees (leave every “Write” box unticked).',
+    'In “Readable employee attributes” tick the names, gender, email, hire and termination dates, position, department, and the attributes that hold date of birth, home address, NI number and category, tax code and bank details. Tick “Fix salary” and “Salary interval” only if salaries should sync.',
+    'Click “Generate new credential” and copy the Client ID and Client secret here. Personio shows the secret only once.',
+  ],
+  humaans: [
+    'Sign in to Humaans as an Owner or Admin.',
+    'Open Settings → API access tokens and click “Generate new token”. Name it “Bureau Sync”.',
+    'Tick “View public and private data”; also tick “View compensations” if salaries should sync.',
+    'Click “Create access token” and copy it straight away: Humaans shows it only once.',
+  ],
+  peoplehr: [
+    'Sign in to PeopleHR as an administrator.',
+    'Go to Settings → API and click “+” to add a new API key; name it “Bureau Sync”.',
+    'Under Employee tick “Get All Employee Detail” and “Get Employee Detail By Id”; under Salary tick “Get Salary Detail” if salaries should sync.',
+    'Leave the IP address restriction empty, click Save, and copy the key here.',
+  ],
+};
+
+export function buildCredentials(provider: RealProvider, f: SecretFields): Credentials {
+  switch (provider) {
+    case 'personio':
+      return { provider, clientId: f.clientId.trim(), clientSecret: f.clientSecret.trim() };
+    case 'humaans':
+      return { provider, token: f.token.trim() };
+    case 'peoplehr':
+      return { provider, apiKey: f.apiKey.trim() };
+  }
+}
+
+/** What is still missing before the credentials can be checked, in words; null when complete. */
+export function missingCredential(provider: RealProvider, name: string, f: SecretFields): string | null {
+  if (!name.trim()) return 'Enter the client company name.';
+  const empty = CREDENTIAL_FIELDS[provider].find((c) => !f[c.key].trim());
+  return empty ? `Enter the ${empty.label}.` : null;
+}
+
+/** Payroll fields an employee needs to be Ready (../shared/reference/payroll-fields.md). */
+export const REQUIRED_FIELDS = new Set<PayrollField>([
+  'employeeId', 'firstName', 'lastName', 'gender', 'dateOfBirth', 'addressLine1', 'postcode',
+  'startDate', 'niCategory', 'taxCode', 'paymentFrequency', 'sortCode', 'accountNumber',
+]);
+
+export type RuleDraft = { mode: FilterMode; field: string; operator: FilterOperator; valuesText: string };
+
+export const OPERATOR_LABELS: Record<FilterOperator, string> = {
+  is: 'is',
+  isNot: 'is not',
+  isOneOf: 'is one of',
+  isNotOneOf: 'is not one of',
+  contains: 'contains',
+  isEmpty: 'is empty',
+  isNotEmpty: 'is not empty',
+};
+
+export const emptyRule = (field = ''): RuleDraft => ({ mode: 'exclude', field, operator: 'is', valuesText: '' });
+
+export function draftFromRule(r: FilterRule): RuleDraft {
+  return { mode: r.mode, field: r.field, operator: r.operator, valuesText: r.values.join(', ') };
+}
+
+/** A draft as a checked rule, or the reason it is not one yet. */
+export function ruleFromDraft(d: RuleDraft): { ok: true; rule: FilterRule } | { ok: false; message: string } {
+  const arity = OPERATOR_ARITY[d.operator];
+  const values =
+    arity === 'none' ? [] : arity === 'one' ? [d.valuesText.trim()].filter(Boolean) : d.valuesText.split(',').map((v) => v.trim()).filter(Boolean);
+  const parsed = filterRuleSchema.safeParse({ mode: d.mode, field: d.field, operator: d.operator, values });
+  if (parsed.success) return { ok: true, rule: parsed.data };
+  if (!d.field) return { ok: false, message: 'Choose a field.' };
+  if (values.length === 0) return { ok: false, message: arity === 'many' ? 'Enter at least one value (separate values with commas).' : 'Enter a value.' };
+  return { ok: false, message: parsed.error.issues[0]?.message ?? 'This rule is not complete.' };
+}

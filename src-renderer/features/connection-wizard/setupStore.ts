@@ -1,0 +1,114 @@
+import { create } from 'zustand';
+import type { AppErrorShape } from '../../../src-main/contract/errors';
+import type { PreviewResult } from '../../../src-main/contract/index';
+import type { Mapping } from '../../../src-main/contract/mapping';
+import type { PayrollField } from '../../../src-main/contract/payroll';
+import type { RunSummary } from '../../../src-main/contract/sync';
+import { api } from '../../lib/bridge';
+import { draftFromRule, ruleFromDraft, type RuleDraft } from './logic';
+
+type Preview = { status: 'idle' | 'loading' | 'ready' | 'error'; result: PreviewResult | null; error: AppErrorShape | null };
+
+type SetupState = {
+  rules: RuleDraft[];
+  preview: Preview;
+  mapping: Mapping;
+  suggested: Mapping;
+  mappingStatus: 'idle' | 'loading' | 'ready' | 'error';
+  saveError: AppErrorShape | null;
+  saving: boolean;
+  review: { status: 'idle' | 'running' | 'done' | 'error'; run: RunSummary | null; error: AppErrorShape | null };
+  loadFilters: (companyId: string) => Promise<void>;
+  setRule: (i: number, patch: Partial<RuleDraft>) => void;
+  addRule: (rule: RuleDraft) => void;
+  removeRule: (i: number) => void;
+  applyFilters: (companyId: string) => Promise<boolean>;
+  loadMapping: (companyId: string) => Promise<void>;
+  mapField: (field: PayrollField, key: string | null) => void;
+  saveMapping: (companyId: string) => Promise<boolean>;
+  runFirstSync: (companyId: string) => Promise<RunSummary | null>;
+  reset: () => void;
+};
+
+const initial = {
+  rules: [],
+  preview: { status: 'idle' as const, result: null, error: null },
+  mapping: {},
+  suggested: {},
+  mappingStatus: 'idle' as const,
+  saveError: null,
+  saving: false,
+  review: { status: 'idle' as const, run: null, error: null },
+};
+
+let previewTimer: ReturnType<typeof setTimeout> | null = null;
+let previewSeq = 0;
+
+/** Wizard steps 3–5: filters with a live preview, the mapping grid, and the first sync. */
+export const useSetup = create<SetupState>()((set, get) => {
+  const schedulePreview = (companyId: string) => {
+    if (previewTimer) clearTimeout(previewTimer);
+    previewTimer = setTimeout(() => void get().applyFilters(companyId), 400);
+  };
+  let currentCompany = '';
+  return {
+    ...initial,
+    loadFilters: async (companyId) => {
+      currentCompany = companyId;
+      const res = await api['filters.get']({ companyId });
+      if (res.ok) set({ rules: res.value.map(draftFromRule) });
+      await get().applyFilters(companyId);
+    },
+    setRule: (i, patch) => {
+      set((s) => ({ rules: s.rules.map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
+      schedulePreview(currentCompany);
+    },
+    addRule: (rule) => set((s) => ({ rules: [...s.rules, rule] })),
+    removeRule: (i) => {
+      set((s) => ({ rules: s.rules.filter((_, j) => j !== i) }));
+      schedulePreview(currentCompany);
+    },
+    /** Saves the complete rules and previews who they let through; half-made rules wait. */
+    applyFilters: async (companyId) => {
+      const checked = get().rules.map(ruleFromDraft);
+      if (checked.some((c) => !c.ok)) return false;
+      const seq = ++previewSeq;
+      set((s) => ({ preview: { ...s.preview, status: 'loading', error: null } }));
+      const rules = checked.flatMap((c) => (c.ok ? [c.rule] : []));
+      const saved = await api['filters.set']({ companyId, filters: rules });
+      if (!saved.ok) {
+        if (seq === previewSeq) set({ preview: { status: 'error', result: null, error: saved.error } });
+        return false;
+      }
+      const res = await api['companies.preview']({ companyId });
+      if (seq !== previewSeq) return res.ok;
+      set({ preview: res.ok ? { status: 'ready', result: res.value, error: null } : { status: 'error', result: null, error: res.error } });
+      return res.ok;
+    },
+    loadMapping: async (companyId) => {
+      set({ mappingStatus: 'loading', saveError: null });
+      const res = await api['mapping.get']({ companyId });
+      if (res.ok) set({ mapping: res.value, suggested: res.value, mappingStatus: 'ready' });
+      else set({ mappingStatus: 'error', saveError: res.error });
+    },
+    mapField: (field, key) => set((s) => ({ mapping: { ...s.mapping, [field]: key } })),
+    saveMapping: async (companyId) => {
+      set({ saving: true, saveError: null });
+      const res = await api['mapping.set']({ companyId, mapping: get().mapping });
+      set({ saving: false, saveError: res.ok ? null : res.error });
+      return res.ok;
+    },
+    runFirstSync: async (companyId) => {
+      set({ review: { status: 'running', run: null, error: null } });
+      const res = await api['companies.review']({ companyId });
+      if (!res.ok) {
+        set({ review: { status: 'error', run: null, error: res.error } });
+        return null;
+      }
+      const failed = res.value.status === 'failed';
+      set({ review: { status: failed ? 'error' : 'done', run: res.value, error: failed ? res.value.error : null } });
+      return res.value;
+    },
+    reset: () => set(initial),
+  };
+});
