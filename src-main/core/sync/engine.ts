@@ -11,7 +11,7 @@ import type { EmployeeRepository, StoredEmployee } from '../db/repositories/empl
 import { EMPTY_COUNTS, type RunRepository } from '../db/repositories/runs';
 import type { HrClient, ProviderRecord } from '../hr/types';
 import { evaluateFilters } from '../filters/evaluate';
-import { emptyPlan, identityOf, planMissing, planRecord, type PlanConfig, type SyncPlan } from './plan';
+import { emptyPlan, identityOf, planMissing, planRecord, rekeyCandidates, type PlanConfig, type SyncPlan } from './plan';
 import { londonDate } from './dates';
 
 export interface EngineDeps {
@@ -74,7 +74,8 @@ export class SyncEngine {
       const stored = this.d.employees.mapByIdentity(companyId);
       const seen = new Set<string>();
       const plan = emptyPlan();
-      for (const r of records) planRecord(plan, r, stored, seen, cfg);
+      const rekeyable = rekeyCandidates(records, stored, cfg);
+      for (const r of records) planRecord(plan, r, stored, seen, cfg, rekeyable);
       planMissing(plan, stored, seen);
       opts.signal?.throwIfAborted();
       progress('writing', 0, records.length);
@@ -142,6 +143,7 @@ export class SyncEngine {
     const { employees, runs } = this.d;
     // All or nothing: employees, problems, history and the run's own record commit together.
     return this.d.db.transaction(() => {
+      this.#rekey(plan);
       for (const w of plan.inserts) employees.insert(company.id, w);
       for (const u of plan.updates) {
         employees.update(u.id, company.id, u.write);
@@ -151,6 +153,15 @@ export class SyncEngine {
       runs.addProblems(runId, plan.runProblems);
       return this.#finish(company, runId, 'succeeded', plan.counts, null, null, trigger !== 'employee');
     })();
+  }
+
+  /** New identities for employees matched by HR id after the ID field changed; via a placeholder so swaps cannot collide. */
+  #rekey(plan: SyncPlan): void {
+    const moves = plan.updates.filter((u) => u.rekeyFrom !== undefined);
+    if (moves.length === 0) return;
+    const set = this.d.db.prepare('UPDATE employees SET identity = ? WHERE id = ?');
+    for (const u of moves) set.run(`\u0000rekey:${u.id}`, u.id);
+    for (const u of moves) set.run(u.write.identity, u.id);
   }
 
   #finish(

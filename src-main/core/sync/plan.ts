@@ -12,7 +12,13 @@ import type { RunProblemRow } from '../db/repositories/runs';
 /** Everything a run decided, computed before anything is written, then applied in one transaction. */
 export interface SyncPlan {
   inserts: EmployeeWrite[];
-  updates: Array<{ id: number; write: EmployeeWrite; changes: Array<{ field: string; from: string | null; to: string | null }> }>;
+  updates: Array<{
+    id: number;
+    write: EmployeeWrite;
+    changes: Array<{ field: string; from: string | null; to: string | null }>;
+    /** Set when the employee was matched by the HR system's own id because the company's ID field changed. */
+    rekeyFrom?: string;
+  }>;
   stateChanges: Array<{ id: number; state: StoredEmployee['state'] }>;
   runProblems: RunProblemRow[];
   counts: RunCounts;
@@ -67,6 +73,7 @@ export function planRecord(
   stored: Map<string, StoredEmployee>,
   seen: Set<string>,
   cfg: PlanConfig,
+  rekeyable: Map<string, StoredEmployee> = new Map(),
 ): void {
   const identity = identityOf(record, cfg);
   if (!identity) {
@@ -96,7 +103,18 @@ export function planRecord(
     return;
   }
   seen.add(identity);
-  const existing = stored.get(identity);
+  let existing = stored.get(identity);
+  let rekeyFrom: string | undefined;
+  if (!existing) {
+    // The bureau changed the ID field: the same HR person must stay the same employee, not become a duplicate.
+    const previous = rekeyable.get(record.externalId);
+    if (previous && !seen.has(previous.identity)) {
+      rekeyable.delete(record.externalId);
+      existing = previous;
+      rekeyFrom = previous.identity;
+      seen.add(previous.identity);
+    }
+  }
   const verdict = evaluateFilters(cfg.filters, record.fields, cfg.labels);
   if (!verdict.included) {
     plan.counts.excluded += 1;
@@ -141,8 +159,8 @@ export function planRecord(
     existing.recordHash === write.recordHash &&
     existing.name === write.name;
   // Even an unchanged employee is written: its "last synced" time is what staff rely on.
-  plan.updates.push({ id: existing.id, write, changes });
-  if (same) plan.counts.unchanged += 1;
+  plan.updates.push({ id: existing.id, write, changes, ...(rekeyFrom !== undefined ? { rekeyFrom } : {}) });
+  if (same && rekeyFrom === undefined) plan.counts.unchanged += 1;
   else plan.counts.updated += 1;
 }
 
@@ -162,6 +180,22 @@ export function diffValues(
     const from = before[field] ?? null;
     const to = after[field] ?? null;
     if (from !== to) out.push({ field, from, to });
+  }
+  return out;
+}
+
+/**
+ * Employees stored under a different ID field than the company uses now (their last-seen record gives another
+ * identity under today's field), keyed by the HR system's own id: they are matched by that id instead, so
+ * changing the ID field never duplicates anyone. A changed value in an unchanged ID field is still a new ID.
+ */
+export function rekeyCandidates(records: ProviderRecord[], stored: Map<string, StoredEmployee>, cfg: PlanConfig): Map<string, StoredEmployee> {
+  const identities = new Set(records.map((r) => identityOf(r, cfg)));
+  const out = new Map<string, StoredEmployee>();
+  for (const e of stored.values()) {
+    if (identities.has(e.identity)) continue;
+    const last = JSON.parse(e.recordJson) as ProviderRecord;
+    if (identityOf(last, cfg) !== e.identity) out.set(e.hrId, e);
   }
   return out;
 }
