@@ -8,7 +8,10 @@ export function createReports(db: Db) {
     employees(companyId: string) {
       const rows = db
         .prepare<[string], { id: number; hr_id: string; identity: string; readiness: string; state: string; values_json: string; last_synced_at: string }>(
-          'SELECT id, hr_id, identity, readiness, state, values_json, last_synced_at FROM employees WHERE company_id = ? ORDER BY display_name COLLATE NOCASE, id',
+          `SELECT id, hr_id, identity, readiness, state, values_json,
+             CASE WHEN state IN ('active','leaver') AND (SELECT last_successful_sync_at FROM companies WHERE id = company_id) > last_synced_at
+               THEN (SELECT last_successful_sync_at FROM companies WHERE id = company_id) ELSE last_synced_at END AS last_synced_at
+           FROM employees WHERE company_id = ? ORDER BY display_name COLLATE NOCASE, id`,
         )
         .all(companyId);
       const problems = new Map<number, Array<Pick<Problem, 'field' | 'code' | 'message' | 'value'>>>();

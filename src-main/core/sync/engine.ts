@@ -11,7 +11,7 @@ import type { EmployeeRepository, StoredEmployee } from '../db/repositories/empl
 import { EMPTY_COUNTS, type RunRepository } from '../db/repositories/runs';
 import type { HrClient, ProviderRecord } from '../hr/types';
 import { evaluateFilters } from '../filters/evaluate';
-import { emptyPlan, identityOf, planMissing, planRecord, rekeyCandidates, type PlanConfig, type SyncPlan } from './plan';
+import { duplicateIdentities, emptyPlan, identityOf, planMissing, planRecord, rekeyCandidates, type PlanConfig, type SyncPlan } from './plan';
 import { londonDate } from './dates';
 
 export interface EngineDeps {
@@ -70,7 +70,7 @@ export class SyncEngine {
       }
       opts.signal?.throwIfAborted();
       progress('checking', 0, records.length);
-      const cfg = this.#config(company, runId);
+      const cfg = { ...this.#config(company, runId), duplicateIds: duplicateIdentities(records, this.#config(company, runId)) };
       const stored = this.d.employees.mapByIdentity(companyId);
       const seen = new Set<string>();
       const plan = emptyPlan();
@@ -108,6 +108,8 @@ export class SyncEngine {
         const identity = identityOf(record, cfg);
         const stored = new Map<string, StoredEmployee>([[identity, existing]]);
         planRecord(plan, record, stored, new Set(), cfg);
+        // The person asked for this one: even when nothing changed, "last synced" must say it was checked now.
+        if (plan.updates.length === 0 && plan.inserts.length === 0 && plan.stateChanges.length === 0) plan.touches.push(existing.id);
       }
       return this.#apply(company, runId, plan, 'employee');
     } catch (err) {
@@ -150,6 +152,7 @@ export class SyncEngine {
         for (const c of u.changes) employees.recordChange(company.id, u.id, c.field, c.from, c.to, runId, now);
       }
       for (const s of plan.stateChanges) employees.setState(s.id, s.state, runId);
+      for (const id of plan.touches) employees.touch(id, now, runId);
       runs.addProblems(runId, plan.runProblems);
       return this.#finish(company, runId, 'succeeded', plan.counts, null, null, trigger !== 'employee');
     })();

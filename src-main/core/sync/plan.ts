@@ -20,6 +20,8 @@ export interface SyncPlan {
     rekeyFrom?: string;
   }>;
   stateChanges: Array<{ id: number; state: StoredEmployee['state'] }>;
+  /** Employees confirmed unchanged by "Sync now": only their last-synced time is written. */
+  touches: number[];
   runProblems: RunProblemRow[];
   counts: RunCounts;
 }
@@ -36,6 +38,8 @@ export interface PlanConfig {
   today: string;
   now: string;
   runId: string;
+  /** IDs that more than one person in this fetch holds: none of them is synced (see duplicateIdentities). */
+  duplicateIds?: ReadonlySet<string>;
 }
 
 export function emptyPlan(): SyncPlan {
@@ -43,6 +47,7 @@ export function emptyPlan(): SyncPlan {
     inserts: [],
     updates: [],
     stateChanges: [],
+    touches: [],
     runProblems: [],
     counts: { created: 0, updated: 0, unchanged: 0, excluded: 0, leavers: 0, missing: 0, problems: 0 },
   };
@@ -62,6 +67,33 @@ export function displayName(values: Partial<Record<PayrollField, string | null>>
 
 export const hashRecord = (record: ProviderRecord): string =>
   createHash('sha1').update(JSON.stringify(record)).digest('hex');
+
+/**
+ * What makes a stored employee current: the HR record and everything the rules made of it. Equal hashes
+ * mean the run has nothing to write for this employee, so a re-sync with no changes writes no rows.
+ */
+export function hashEmployee(recordJson: string, w: Pick<EmployeeWrite, 'values' | 'sources' | 'problems' | 'state' | 'readiness' | 'name'>): string {
+  return createHash('sha1')
+    .update(recordJson)
+    .update(JSON.stringify([w.values, w.sources, w.problems, w.state, w.readiness, w.name]))
+    .digest('hex');
+}
+
+/**
+ * IDs held by more than one person in one fetch. Payroll data is at stake: rather than let whichever record
+ * comes first overwrite the real holder's bank details, none of them is synced until the HR system is fixed.
+ */
+export function duplicateIdentities(records: ProviderRecord[], cfg: Pick<PlanConfig, 'idField' | 'defaultIdField'>): Set<string> {
+  const seen = new Set<string>();
+  const dups = new Set<string>();
+  for (const r of records) {
+    const id = identityOf(r, cfg);
+    if (!id) continue;
+    if (seen.has(id)) dups.add(id);
+    seen.add(id);
+  }
+  return dups;
+}
 
 /**
  * Decides what one record means for the stored employees: create, update, leave unchanged, or mark
@@ -89,17 +121,22 @@ export function planRecord(
     plan.counts.problems += 1;
     return;
   }
-  if (seen.has(identity)) {
+  if (cfg.duplicateIds?.has(identity) || seen.has(identity)) {
+    const name = [record.fields.first_name ?? record.fields.firstName ?? record.fields.FirstName, record.fields.last_name ?? record.fields.lastName ?? record.fields.LastName]
+      .filter(Boolean)
+      .join(' ');
     plan.runProblems.push({
       identity,
-      name: `HR record ${record.externalId}`,
+      name: name || `HR record ${record.externalId}`,
       field: 'employeeId',
       code: 'duplicate_id',
       severity: 'error',
-      message: `Two people in the HR system share the ID "${identity}"; only the first was synced. Give each person their own ID in the HR system.`,
+      message: `More than one person in the HR system has the ID "${identity}" (this one is HR record ${record.externalId}), so none of them was synced and the stored employee was left as it was. Give each person their own ID in the HR system.`,
       value: identity,
     });
     plan.counts.problems += 1;
+    // Counted as seen: a duplicated ID is present in the HR system, so its stored employee is not "missing".
+    seen.add(identity);
     return;
   }
   seen.add(identity);
@@ -139,11 +176,12 @@ export function planRecord(
     values: ev.values,
     sources: ev.sources as Record<string, unknown>,
     recordJson: JSON.stringify(record),
-    recordHash: hashRecord(record),
+    recordHash: '',
     problems: ev.problems,
     syncedAt: cfg.now,
     runId: cfg.runId,
   };
+  write.recordHash = hashEmployee(write.recordJson, write);
   if (ev.state === 'leaver') plan.counts.leavers += 1;
   addRunProblems(plan, identity, write.name, ev.problems);
   if (!existing) {
@@ -151,17 +189,14 @@ export function planRecord(
     plan.counts.created += 1;
     return;
   }
+  if (existing.recordHash === write.recordHash && rekeyFrom === undefined) {
+    // Nothing to write: "last synced" for a current employee is the company's last complete sync.
+    plan.counts.unchanged += 1;
+    return;
+  }
   const changes = diffValues(existing.values, ev.values);
-  const same =
-    changes.length === 0 &&
-    existing.state === ev.state &&
-    existing.readiness === ev.readiness &&
-    existing.recordHash === write.recordHash &&
-    existing.name === write.name;
-  // Even an unchanged employee is written: its "last synced" time is what staff rely on.
   plan.updates.push({ id: existing.id, write, changes, ...(rekeyFrom !== undefined ? { rekeyFrom } : {}) });
-  if (same && rekeyFrom === undefined) plan.counts.unchanged += 1;
-  else plan.counts.updated += 1;
+  plan.counts.updated += 1;
 }
 
 function addRunProblems(plan: SyncPlan, identity: string, name: string, problems: Problem[]): void {

@@ -90,6 +90,15 @@ const STATUS_WHERE: Record<StatusFilter, string> = {
 };
 
 /** Employees, their problems and field history. Writes are plain statements: the sync wraps them in one transaction. */
+/**
+ * An unchanged employee is not rewritten by a sync, so for anyone current (active or leaver: present in the
+ * last complete fetch) "last synced" is the later of their own last write and the company's last complete sync.
+ */
+const LAST_SYNCED = `CASE WHEN state IN ('active','leaver')
+    AND (SELECT last_successful_sync_at FROM companies c WHERE c.id = employees.company_id) > last_synced_at
+  THEN (SELECT last_successful_sync_at FROM companies c WHERE c.id = employees.company_id)
+  ELSE last_synced_at END`;
+
 export class EmployeeRepository {
   readonly #allForCompany;
   readonly #byId;
@@ -104,7 +113,9 @@ export class EmployeeRepository {
 
   constructor(private readonly db: Db) {
     this.#allForCompany = db.prepare<[string], RawEmployee>('SELECT * FROM employees WHERE company_id = ?');
-    this.#byId = db.prepare<[string, number], RawEmployee>('SELECT * FROM employees WHERE company_id = ? AND id = ?');
+    this.#byId = db.prepare<[string, number], RawEmployee>(
+      `SELECT *, ${LAST_SYNCED} AS last_synced_at FROM employees WHERE company_id = ? AND id = ?`,
+    );
     this.#insert = db.prepare(`INSERT INTO employees (company_id, identity, hr_id, display_name, state, readiness, values_json,
         sources_json, record_json, record_hash, problem_count, warning_count, first_synced_at, last_synced_at, last_run_id)
       VALUES (@companyId, @identity, @hrId, @name, @state, @readiness, @values, @sources, @recordJson, @recordHash,
@@ -166,6 +177,10 @@ export class EmployeeRepository {
     this.#setState.run(state, runId, id);
   }
 
+  touch(id: number, at: string, runId: string): void {
+    this.db.prepare('UPDATE employees SET last_synced_at = ?, last_run_id = ? WHERE id = ?').run(at, runId, id);
+  }
+
   recordChange(companyId: string, employeeId: number, field: string, from: string | null, to: string | null, runId: string, at: string): void {
     this.#insertChange.run(companyId, employeeId, field, from, to, runId, at);
   }
@@ -181,7 +196,7 @@ export class EmployeeRepository {
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM employees WHERE ${where}`).get(params) as { n: number }).n;
     const rows = this.db
       .prepare(
-        `SELECT id, identity, hr_id, display_name, state, readiness, problem_count, warning_count, last_synced_at
+        `SELECT id, identity, hr_id, display_name, state, readiness, problem_count, warning_count, ${LAST_SYNCED} AS last_synced_at
          FROM employees WHERE ${where} ORDER BY display_name COLLATE NOCASE, id LIMIT @limit OFFSET @offset`,
       )
       .all(params) as RawEmployee[];
