@@ -214,22 +214,20 @@ describe('a sync killed at any moment leaves the database as before or after tha
 
     const got = snapshot(dir);
     expect(got.integrity).toBe('ok');
-    // Each employee is exactly as before, or exactly as after; and never some of each.
-    let asBefore = 0;
-    let asAfter = 0;
+    // Each employee is exactly as before, or exactly as after; and never some of each. (A person the run
+    // left unchanged is both: the run writes nothing for them.)
+    let allBefore = got.rows.size === before.rows.size;
+    let allAfter = got.rows.size === after.rows.size;
     for (const [identity, row] of got.rows) {
       const b = before.rows.get(identity);
       const a = after.rows.get(identity);
-      if (b && row.full === b.full) asBefore += 1;
-      else if (a && row.content === a.content) asAfter += 1;
-      else throw new Error(`employee ${identity} is neither as before nor as after the run`);
+      const matchesBefore = b !== undefined && row.full === b.full;
+      const matchesAfter = a !== undefined && row.content === a.content;
+      if (!matchesBefore && !matchesAfter) throw new Error(`employee ${identity} is neither as before nor as after the run`);
+      if (!matchesBefore) allBefore = false;
+      if (!matchesAfter) allAfter = false;
     }
-    const state =
-      asBefore === before.rows.size && got.rows.size === before.rows.size
-        ? 'before'
-        : asAfter === after.rows.size && got.rows.size === after.rows.size
-          ? 'after'
-          : 'mixed';
+    const state = allBefore ? 'before' : allAfter ? 'after' : 'mixed';
     expect(state).not.toBe('mixed');
     if (expected !== 'either') expect(state).toBe(expected);
     expect(got.changes).toBe(state === 'before' ? before.changes : after.changes);
