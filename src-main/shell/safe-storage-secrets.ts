@@ -4,9 +4,15 @@ import { dirname } from 'node:path';
 import { AppError } from '../core/errors';
 import type { SecretStore } from '../core/ports';
 
+const UNAVAILABLE =
+  'This computer has no working keychain for Bureau Sync to encrypt the credentials with, so they were not saved. Sign in to your user account normally (not as a guest) and try again.';
+const UNREADABLE =
+  "The saved credentials could not be decrypted with this computer's keychain (it may have been reset, or the data folder was copied from another computer). Open the company's settings to enter the credentials again.";
+
 /**
  * Credentials encrypted with the OS keychain (safeStorage). Only ciphertext touches disk; when
- * encryption is unavailable we refuse to store rather than fall back to plain text.
+ * encryption is unavailable we refuse to store rather than fall back to plain text. Secrets go to
+ * the core only (the HR clients); no command returns them to the window, and errors never quote them.
  */
 export class SafeStorageSecretStore implements SecretStore {
   readonly description =
@@ -19,12 +25,7 @@ export class SafeStorageSecretStore implements SecretStore {
   constructor(private readonly file: string) {}
 
   async set(id: string, value: string): Promise<void> {
-    if (!safeStorage.isEncryptionAvailable()) {
-      throw new AppError(
-        'SECRETS_UNAVAILABLE',
-        'This computer has no working keychain for Bureau Sync to encrypt the credentials with, so they were not saved. Sign in to your user account normally (not as a guest) and try again.',
-      );
-    }
+    if (!encryptionUsable()) throw new AppError('SECRETS_UNAVAILABLE', UNAVAILABLE);
     const all = this.#read();
     all[id] = safeStorage.encryptString(value).toString('base64');
     this.#write(all);
@@ -32,17 +33,30 @@ export class SafeStorageSecretStore implements SecretStore {
 
   async get(id: string): Promise<string | null> {
     const blob = this.#read()[id];
-    return blob ? safeStorage.decryptString(Buffer.from(blob, 'base64')) : null;
+    if (!blob) return null;
+    if (!encryptionUsable()) throw new AppError('SECRETS_UNAVAILABLE', UNAVAILABLE);
+    try {
+      return safeStorage.decryptString(Buffer.from(blob, 'base64'));
+    } catch {
+      throw new AppError('SECRETS_UNAVAILABLE', UNREADABLE);
+    }
   }
 
   async delete(id: string): Promise<void> {
     const all = this.#read();
+    if (!(id in all)) return;
     delete all[id];
     this.#write(all);
   }
 
   #read(): Record<string, string> {
-    return existsSync(this.file) ? (JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, string>) : {};
+    if (!existsSync(this.file)) return {};
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(this.file, 'utf8'));
+      return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+    } catch {
+      throw new AppError('SECRETS_UNAVAILABLE', UNREADABLE);
+    }
   }
 
   #write(all: Record<string, string>): void {
@@ -50,4 +64,17 @@ export class SafeStorageSecretStore implements SecretStore {
     writeFileSync(`${this.file}.tmp`, JSON.stringify(all), { mode: 0o600 });
     renameSync(`${this.file}.tmp`, this.file);
   }
+}
+
+/**
+ * On Linux without a keyring Electron falls back to a fixed, built-in password ("basic_text"):
+ * that is obfuscation, not encryption, so it counts as unavailable.
+ */
+function encryptionUsable(): boolean {
+  if (!safeStorage.isEncryptionAvailable()) return false;
+  if (process.platform === 'linux') {
+    const backend = safeStorage.getSelectedStorageBackend();
+    return backend !== 'basic_text' && backend !== 'unknown';
+  }
+  return true;
 }
