@@ -4,7 +4,7 @@ export class UsageError extends Error {}
 
 export interface ParsedCli {
   command: string[];
-  opts: Record<string, string | boolean | undefined>;
+  opts: Record<string, string | boolean | string[] | undefined>;
 }
 
 const OPTIONS = {
@@ -20,6 +20,10 @@ const OPTIONS = {
   company: { type: 'string' },
   employee: { type: 'string' },
   set: { type: 'string' },
+  date: { type: 'string' },
+  dir: { type: 'string' },
+  category: { type: 'string' },
+  override: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -55,6 +59,10 @@ Commands:
   employees --company ID
   history   --company ID
   changes   --company ID [--employee EXTERNAL_ID]
+  payslips match|send --company ID --date YYYY-MM-DD --dir DIR [--category ID]
+                [--override "FILE=EXTERNAL_ID" …]   (FILE=- leaves a file out)
+  payslips retry   --company ID --date YYYY-MM-DD
+  payslips history --company ID [--date YYYY-MM-DD]
 
 Options:
   --data-dir DIR   where the database and settings live (default: the desktop app's data folder;

@@ -6,6 +6,7 @@ import type { RunSummary } from '../contract/sync';
 import type { Core } from '../core/app';
 import { AppError } from '../core/errors';
 import { need, UsageError, type ParsedCli } from './args';
+import { payslipsCommand } from './payslips';
 
 export type Out = { json: unknown; text: string; failed?: boolean };
 
@@ -153,6 +154,8 @@ export async function runCommand(core: Core, { command, opts }: ParsedCli): Prom
       const rows = core.reports.changes(id, typeof opts.employee === 'string' ? opts.employee : undefined);
       return { json: rows, text: rows.map((c) => `${c.at}  ${c.externalId}  ${c.field}: ${c.from ?? '(blank)'} → ${c.to ?? '(blank)'}`).join('\n') };
     }
+    case 'payslips':
+      return payslipsCommand(core, sub, opts);
     default:
       throw new UsageError(verb ? `Unknown command "${verb}". Run with --help to see the commands.` : 'No command given. Run with --help to see the commands.');
   }

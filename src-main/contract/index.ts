@@ -15,6 +15,17 @@ import { filterRulesSchema, type FilterRule } from './filters';
 import { mappingSchema, type Mapping } from './mapping';
 import type { FieldInfo, Provider } from './providers';
 import { historyInput, runRef, syncCompanyInput, syncEmployeeInput, type RunSummary, type SyncProgress } from './sync';
+import {
+  payslipHistoryInput,
+  payslipMatchInput,
+  payslipRetryInput,
+  payslipSendInput,
+  type PayslipCategories,
+  type PayslipDelivery,
+  type PayslipMatchReport,
+  type PayslipProgress,
+  type PayslipSendResult,
+} from './payslips';
 
 /** App-wide preferences (not per company). startAtLogin is null where it cannot apply (browser mode, CLI). */
 export const appPreferencesPatchSchema = z
@@ -63,6 +74,11 @@ export const commands = {
   'sync.runProblemsCsv': runRef,
   'employees.list': listEmployeesInput,
   'employees.get': employeeRef,
+  'payslips.categories': companyRef,
+  'payslips.match': payslipMatchInput,
+  'payslips.send': payslipSendInput,
+  'payslips.retry': payslipRetryInput,
+  'payslips.history': payslipHistoryInput,
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -111,6 +127,11 @@ export interface CommandOutputs {
   'sync.runProblemsCsv': { filename: string; csv: string };
   'employees.list': EmployeePage;
   'employees.get': EmployeeDetail;
+  'payslips.categories': PayslipCategories;
+  'payslips.match': PayslipMatchReport;
+  'payslips.send': PayslipSendResult;
+  'payslips.retry': PayslipSendResult;
+  'payslips.history': PayslipDelivery[];
 }
 
 export type CommandInput<K extends CommandName> = z.input<(typeof commands)[K]>;
@@ -131,9 +152,11 @@ export interface PushEvents {
   'companies.changed': Record<string, never>;
   /** The desktop shell asks the window to show a screen (e.g. after a notification is clicked). */
   'app.navigate': { screen: 'home' | 'company' | 'history' | 'settings'; companyId?: string };
+  /** One payslip file done while payslips.send runs. */
+  'payslips.progress': PayslipProgress;
 }
 export type EventName = keyof PushEvents;
-export const EVENT_NAMES: EventName[] = ['sync.progress', 'sync.finished', 'employees.changed', 'companies.changed', 'app.navigate'];
+export const EVENT_NAMES: EventName[] = ['sync.progress', 'sync.finished', 'employees.changed', 'companies.changed', 'app.navigate', 'payslips.progress'];
 
 /** IPC channel for a command; the prefix is checked on both sides. */
 export const channelFor = (name: CommandName): string => `bureau:${name}`;

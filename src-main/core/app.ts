@@ -13,6 +13,7 @@ import { systemClock, silentLogger, type Clock, type Logger, type SecretStore } 
 import { buildContext, vendorOf } from './api/context';
 import { companyHandlers } from './api/companies';
 import { syncHandlers } from './api/sync';
+import { payslipHandlers } from './api/payslips';
 import type { Handlers } from './api/types';
 import { createReports, type Reports } from './api/reports';
 import { createPreferences, type LoginItemPort } from './api/preferences';
@@ -107,7 +108,11 @@ export function createCore(opts: CoreOptions): Core {
   });
 
   const preferences = createPreferences(db, opts.loginItem ?? null);
-  const base = { ...companyHandlers(ctx, (id) => scheduler.isRunning(id)), ...syncHandlers(ctx, engine, scheduler) };
+  const base = {
+    ...companyHandlers(ctx, (id) => scheduler.isRunning(id)),
+    ...syncHandlers(ctx, engine, scheduler),
+    ...payslipHandlers(ctx),
+  };
   // Every settings change triggers a sync of a company that has finished the wizard, as users expect.
   const afterSettingsChange = (companyId: string) => {
     if (ctx.companies.get(companyId)?.reviewed) void scheduler.runCompany(companyId, 'settings');

@@ -62,7 +62,63 @@ export interface HrClient {
   /** One person by the vendor's id, for "Sync now"; null when the HR system no longer has them. */
   getEmployee(externalId: string, opts: GetOptions): Promise<ProviderRecord | null>;
   fieldCatalogue(signal?: AbortSignal): Promise<FieldInfo[]>;
+  /** Delivering documents (payslips) into people's HR records, where the vendor client supports it. */
+  readonly documents?: HrDocuments;
 }
 
 /** Per-vendor suggested mapping from its catalogue (custom fields by label). */
 export type SuggestMapping = (catalogue: FieldInfo[]) => Partial<Record<PayrollField, string>>;
+
+/** A folder of documents in the HR system (Personio category, Humaans document type, PeopleHR category). */
+export interface HrDocumentCategory {
+  id: string;
+  name: string;
+}
+
+export interface HrDocumentUpload {
+  /** The vendor's id for the person (ProviderRecord.externalId). */
+  employeeHrId: string;
+  /** The name the document gets in the HR system, extension included ("E00042 March.pdf"). */
+  fileName: string;
+  bytes: Uint8Array;
+  /** Null lets the HR system choose (where it may). */
+  categoryId: string | null;
+  /** The pay date, `YYYY-MM-DD`. */
+  date: string;
+  description: string;
+  signal?: AbortSignal;
+}
+
+export interface HrDocumentEntry {
+  documentId: string | null;
+  name: string;
+  category: string | null;
+  /** `YYYY-MM-DD` when the HR system says (issue date or the day it was added). */
+  date: string | null;
+}
+
+export interface HrDocumentLimits {
+  maxBytes: number;
+  maxNameLength: number;
+  /** File extensions the HR system accepts, lower case without the dot. */
+  extensions: string[];
+  /** Whether an upload must name a category (Personio) or may leave it out. */
+  categoryRequired: boolean;
+  /** Whether a category is free text (PeopleHR) rather than one of `categories()`. */
+  freeTextCategory: boolean;
+  /** Whether `list` can tell what a person already has (not Personio's v1 API). */
+  canList: boolean;
+}
+
+/**
+ * Putting documents (payslips) into a person's documents in the HR system. Uploads are never retried
+ * once they may have reached the HR system, so a lost answer cannot become a second copy; failures are
+ * AppErrors, and `details.deliveryUnknown` marks those after which the document may or may not be there.
+ */
+export interface HrDocuments {
+  readonly limits: HrDocumentLimits;
+  categories(signal?: AbortSignal): Promise<HrDocumentCategory[]>;
+  upload(doc: HrDocumentUpload): Promise<{ documentId: string | null }>;
+  /** The person's documents; null when the HR system offers no way to list them (Personio's v1 API). */
+  list(employeeHrId: string, signal?: AbortSignal): Promise<HrDocumentEntry[] | null>;
+}

@@ -12,3 +12,4 @@ export {
   type FakeCustomField,
   type HumaansDataset,
 } from './dataset';
+export { type FakeHumaansDocuments, type FakeHumaansFile } from './documents-routes';

@@ -3,6 +3,7 @@ import { startFakeHttpServer, type FakeRequest, type FakeResponse, type RunningF
 import type { SamplePerson } from '../sample-people';
 import { COLLECTIONS, hasScope, hideFields, PRIVATE_PERSON_FIELDS } from './collections';
 import { buildDataset, DEFAULT_CUSTOM_FIELDS, humaansId, personId, type HumaansDataset, type Row } from './dataset';
+import { createFakeHumaansDocuments, type FakeHumaansDocuments } from './documents-routes';
 import { applyQuery, asOf, parseQuery } from './query';
 import { HUMAANS_DEMO_SCOPES, HUMAANS_DEMO_TOKEN, type FakeHumaansOptions } from './options';
 
@@ -24,6 +25,8 @@ export interface FakeHumaans extends RunningFake {
   /** What changeBetweenPages did, once it has fired. */
   readonly change: { added: string; removed: string } | null;
   readonly stats: { maxInFlight: number; authorisedRequests: number };
+  /** Files, documents and document types; every upload as received. */
+  readonly documents: FakeHumaansDocuments;
 }
 
 export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHumaans> {
@@ -33,6 +36,7 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
   const mode = opts.hiddenFieldMode ?? 'omit';
   const limitCfg = opts.rateLimit ?? { requests: 20, windowMs: 1000 };
   let scopes = opts.scopes ?? HUMAANS_DEMO_SCOPES;
+  const documents = createFakeHumaansDocuments();
   let samples = [...opts.people];
   let ds = build();
   let revoked = false;
@@ -205,6 +209,8 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
     const [name = '', rawId, ...rest] = req.path.slice('/api/'.length).split('/').filter(Boolean);
     const id = rawId === undefined ? undefined : decodeURIComponent(rawId);
     if (rest.length > 0) return error(404, 'NotFound', `Page not found`);
+    const documentReply = documents.route({ name, id, req, granted, people: ds.people, error });
+    if (documentReply) return documentReply;
 
     if (name === 'me' && req.method === 'GET') {
       const owner = ds.people[0] ?? {
@@ -258,6 +264,7 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
 
   return {
     ...running,
+    documents,
     baseUrl: `${running.baseUrl}/api`,
     get data() {
       return ds;

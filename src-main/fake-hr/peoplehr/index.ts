@@ -6,3 +6,4 @@ export {
   type FakeKey,
 } from './keys';
 export { DEFAULT_API_COLUMNS, type ApiColumn } from './payload';
+export { internalIdOf as peoplehrInternalId, type FakePeopleHRDocument, type FakePeopleHRDocuments } from './documents';

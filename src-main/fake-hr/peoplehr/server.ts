@@ -3,6 +3,7 @@ import { consume } from '../faults';
 import { startFakeHttpServer, type FakeRequest, type FakeResponse, type RunningFake } from '../http-server';
 import type { SamplePerson } from '../sample-people';
 import { actionHandlers, envelope, type ActionContext } from './actions';
+import { createFakePeopleHRDocuments, type FakePeopleHRDocuments } from './documents';
 import { defaultKeys, PEOPLEHR_FAKE_API_KEY, RESOURCES, type FakeKey } from './keys';
 import { DEFAULT_API_COLUMNS, type ApiColumn, type ApiColumnSource } from './payload';
 
@@ -61,6 +62,8 @@ export interface FakePeopleHR extends RunningFake {
   fullApiKey: string;
   /** The action of every request received, in order (null when the body had none). */
   actions(): Array<string | null>;
+  /** Documents uploaded with UploadEmployeeDocument, as received. */
+  readonly documents: FakePeopleHRDocuments;
 }
 
 export async function startFakePeopleHR(opts: FakePeopleHROptions): Promise<FakePeopleHR> {
@@ -85,6 +88,7 @@ export async function startFakePeopleHR(opts: FakePeopleHROptions): Promise<Fake
     faults,
     changed: false,
   };
+  const documents = createFakePeopleHRDocuments();
 
   const handler = (req: FakeRequest): FakeResponse => {
     if (req.method !== 'POST')
@@ -152,13 +156,14 @@ export async function startFakePeopleHR(opts: FakePeopleHROptions): Promise<Fake
       return envelope(true, 5, `No access on ${resource.area} schema.`, {});
     if (consume(quirks.serverFaults, req.path)) return envelope(true, 6, 'Oops! Something went wrong.', {});
 
-    const run = actionHandlers[action];
+    const run = documents.handlers[action] ?? actionHandlers[action];
     return run ? run(b, ctx) : envelope(false, 10, 'No records found.', '');
   };
 
   const running = await startFakeHttpServer(handler, { port: opts.port, faults });
   return {
     ...running,
+    documents,
     keys,
     quirks,
     fullApiKey,

@@ -3,3 +3,4 @@ export { PERSONIO_FAKE_CREDENTIALS, FAKE_PERSONIO_CREDENTIALS, FIRST_ID as FAKE_
 export { DEFAULT_CUSTOM_ATTRIBUTES, STANDARD_ATTRIBUTES, SALARY_KEYS, type FakeCustomAttribute } from './attributes';
 export { NO_EMPLOYEE_ACCESS } from './employee-routes';
 export { statusOf as fakePersonioStatusOf } from './payload';
+export { NO_DOCUMENT_ACCESS, DEFAULT_DOCUMENT_CATEGORIES, type FakePersonioDocument, type FakePersonioDocuments } from './document-routes';

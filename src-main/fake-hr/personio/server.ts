@@ -2,6 +2,7 @@ import type { FaultSwitches } from '../faults';
 import { startFakeHttpServer, type FakeRequest, type FakeResponse, type RunningFake } from '../http-server';
 import type { SamplePerson } from '../sample-people';
 import { authorise, handleV1Auth, handleV2Token } from './auth-routes';
+import { createFakePersonioDocuments, type FakePersonioDocuments } from './document-routes';
 import { forbiddenEmployees, getEmployee, listAttributes, listEmployees } from './employee-routes';
 import { createState, header, rowsFor, v1Error, type FakePersonioCredentials, type FakePersonioOptions, type FakeState } from './state';
 
@@ -18,6 +19,8 @@ export interface RunningFakePersonio extends RunningFake {
   tokensIssued(): number;
   /** Changes the accepted credentials and invalidates every token (a credential revoked in Personio). */
   setCredentials(c: FakePersonioCredentials): void;
+  /** The documents API: categories, and every upload as received. */
+  readonly documents: FakePersonioDocuments;
 }
 
 function route(state: FakeState, req: FakeRequest): FakeResponse {
@@ -45,10 +48,12 @@ function route(state: FakeState, req: FakeRequest): FakeResponse {
 export async function startFakePersonio(opts: FakePersonioOptions): Promise<RunningFakePersonio> {
   const faults: FaultSwitches = opts.faults ?? {};
   const state = createState(opts, faults);
-  const running = await startFakeHttpServer((req) => route(state, req), { port: opts.port, faults });
+  const documents = createFakePersonioDocuments(state);
+  const running = await startFakeHttpServer((req) => documents.handle(req) ?? route(state, req), { port: opts.port, faults });
   state.baseUrl = running.baseUrl;
   return {
     ...running,
+    documents,
     setPeople(people) {
       state.rows = rowsFor(people);
       state.nextId = Math.max(state.nextId, ...state.rows.map((r) => r.id + 1));

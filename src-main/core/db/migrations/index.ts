@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import * as m0010 from './0010-initial-schema';
+import * as m0020 from './0020-payslip-deliveries';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,7 @@ export interface Migration {
 }
 
 /** In version order; numbered in tens so a hotfix fits between two. Never edit a released migration. */
-export const MIGRATIONS: Migration[] = [{ version: 10, ...m0010 }];
+export const MIGRATIONS: Migration[] = [
+  { version: 10, ...m0010 },
+  { version: 20, ...m0020 },
+];

@@ -6,6 +6,7 @@ import { responseOf, type HttpOptions } from '../http';
 import type { CredentialCheck, GetOptions, HrClient, ListOptions, ListResult, ProviderRecord } from '../types';
 import { createHumaansApi, readAll, unreadable, type HumaansApi, type Query, type ReadResult } from './api';
 import { buildCatalogue } from './catalogue';
+import { createHumaansDocuments } from './documents';
 import {
   HUMAANS_MAX_PAGE_SIZE,
   SCOPE_COMPENSATIONS_READ,
@@ -137,6 +138,7 @@ export function createHumaansClient(opts: HumaansClientOptions): HrClient {
 
   return {
     provider: 'humaans',
+    documents: createHumaansDocuments(api, opts.credentials.token),
 
     async checkCredentials(signal): Promise<CredentialCheck> {
       // /me is Humaans' documented token check: 401 means wrong or revoked.

@@ -4,6 +4,7 @@ import { silentLogger, type Logger } from '../../ports';
 import { createHttpClient, type HttpOptions } from '../http';
 import type { CredentialCheck, GetOptions, HrClient, ListOptions, ListResult, ProviderRecord } from '../types';
 import { buildCatalogue, type API_COLUMNS } from './catalogue';
+import { createPeopleHRDocuments } from './documents';
 import { permissionName, howToGrant } from './errors';
 import { flattenEmployee, ukDate } from './flatten';
 import { currentSalaryRow, salaryFields, SALARY_KEYS } from './salary';
@@ -144,6 +145,7 @@ export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
 
   return {
     provider: 'peoplehr',
+    documents: createPeopleHRDocuments(opts, logger),
 
     async checkCredentials(signal): Promise<CredentialCheck> {
       const { records, skipped } = await fetchAll(signal);

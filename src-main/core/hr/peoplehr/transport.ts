@@ -34,7 +34,7 @@ export interface TransportOptions {
 
 const pacers = new Map<string, Bottleneck>();
 
-function pacerFor(baseUrl: string, callsPerMinute: number): Bottleneck {
+export function pacerFor(baseUrl: string, callsPerMinute: number): Bottleneck {
   let origin = baseUrl;
   try {
     origin = new URL(baseUrl).origin;

@@ -5,6 +5,7 @@ import { createHttpClient, type HttpOptions, type RateLimit } from '../http';
 import type { HrClient, ProviderRecord } from '../types';
 import { buildCatalogue } from './catalogue';
 import { checkPersonioCredentials, DEFAULT_RECOMMENDED_ATTRIBUTES, DEFAULT_REQUIRED_ATTRIBUTES } from './check';
+import { createPersonioDocuments } from './documents';
 import { flattenEmployee } from './flatten';
 import { PERSONIO_APP_ID, PERSONIO_AUTH_RATE_LIMIT, PERSONIO_MAX_PAGE_SIZE, PERSONIO_RATE_LIMIT } from './howto';
 import { listAllEmployees } from './list';
@@ -83,6 +84,7 @@ export function createPersonioClient(opts: PersonioClientOptions): HrClient {
 
   return {
     provider: 'personio',
+    documents: createPersonioDocuments({ ...opts, session, logger }),
 
     checkCredentials: (signal) =>
       checkPersonioCredentials(
