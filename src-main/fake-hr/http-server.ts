@@ -13,6 +13,8 @@ export interface FakeRequest {
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
   body: string;
+  /** The body's exact bytes (uploads carry binary files). */
+  rawBody: Buffer;
 }
 
 export interface FakeResponse {
@@ -45,11 +47,12 @@ export async function startFakeHttpServer(
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      void answer(req, Buffer.concat(chunks).toString('utf8'), res);
+      void answer(req, Buffer.concat(chunks), res);
     });
   });
 
-  async function answer(req: IncomingMessage, body: string, res: ServerResponse): Promise<void> {
+  async function answer(req: IncomingMessage, rawBody: Buffer, res: ServerResponse): Promise<void> {
+    const body = rawBody.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = url.pathname;
     const entry: RequestLogEntry = {
@@ -95,7 +98,7 @@ export async function startFakeHttpServer(
 
     let out: FakeResponse;
     try {
-      out = await handler({ method: entry.method, path, query: url.searchParams, headers: req.headers, body });
+      out = await handler({ method: entry.method, path, query: url.searchParams, headers: req.headers, body, rawBody });
     } catch (err) {
       out = { status: 500, json: { error: err instanceof Error ? err.message : String(err) } };
     }

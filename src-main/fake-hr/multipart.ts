@@ -1,7 +1,6 @@
 /**
- * A small multipart/form-data reader for the fake HR servers' upload endpoints. The shared fake server
- * hands handlers the body as UTF-8 text, so file bytes survive exactly when they are valid UTF-8 (tests
- * build their PDFs that way).
+ * A small multipart/form-data reader for the fake HR servers' upload endpoints. It works on the raw bytes
+ * (read as latin1, which maps every byte to one character and back), so binary PDFs arrive exactly.
  */
 export interface FormPart {
   name: string;
@@ -13,7 +12,8 @@ export interface FormPart {
 }
 
 /** The parts, or null when the request is not multipart/form-data with a boundary. */
-export function parseMultipart(body: string, contentType: string | undefined): FormPart[] | null {
+export function parseMultipart(raw: Buffer | string, contentType: string | undefined): FormPart[] | null {
+  const body = typeof raw === 'string' ? Buffer.from(raw, 'utf8').toString('latin1') : raw.toString('latin1');
   const m = /^multipart\/form-data\s*;.*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType ?? '');
   const boundary = m?.[1] ?? m?.[2];
   if (!boundary) return null;
@@ -24,7 +24,7 @@ export function parseMultipart(body: string, contentType: string | undefined): F
     const split = part.indexOf('\r\n\r\n');
     if (split < 0) return null;
     const head = part.slice(0, split);
-    const text = part.slice(split + 4);
+    const bytes = Buffer.from(part.slice(split + 4), 'latin1');
     const disposition = /content-disposition:\s*form-data([^\r\n]*)/i.exec(head)?.[1] ?? '';
     const name = /\bname="([^"]*)"/i.exec(disposition)?.[1];
     if (name === undefined) return null;
@@ -32,8 +32,8 @@ export function parseMultipart(body: string, contentType: string | undefined): F
       name,
       filename: /\bfilename="([^"]*)"/i.exec(disposition)?.[1] ?? null,
       contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1]?.trim() ?? null,
-      data: Buffer.from(text, 'utf8'),
-      text,
+      data: bytes,
+      text: bytes.toString('utf8'),
     });
   }
   return parts;

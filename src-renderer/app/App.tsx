@@ -3,9 +3,10 @@ import { CompaniesHome } from '../features/companies/components/CompaniesHome';
 import { CompanyPage } from '../features/companies/components/CompanyPage';
 import { EmployeeDetailPage } from '../features/employee-detail/components/EmployeeDetailPage';
 import { ConnectionWizard } from '../features/connection-wizard/components/ConnectionWizard';
+import { PreferencesPage } from '../features/preferences/components/PreferencesPage';
 import { subscribeToCoreEvents } from './ipcEvents';
 import { clearNoticesOnNavigation } from './routeEffects';
-import { goHome, useNav } from './navStore';
+import { goHome, openPreferences, useNav } from './navStore';
 
 export function App() {
   const route = useNav((s) => s.route);
@@ -26,8 +27,11 @@ export function App() {
           Bureau Sync
         </button>
         <nav aria-label="Main">
-          <button type="button" className="nav-link" aria-current={route.name !== 'wizard' ? 'page' : undefined} onClick={goHome}>
+          <button type="button" className="nav-link" aria-current={route.name !== 'wizard' && route.name !== 'preferences' ? 'page' : undefined} onClick={goHome}>
             Client companies
+          </button>
+          <button type="button" className="nav-link" aria-current={route.name === 'preferences' ? 'page' : undefined} onClick={openPreferences}>
+            Preferences
           </button>
         </nav>
       </header>
@@ -36,6 +40,7 @@ export function App() {
         {route.name === 'company' && <CompanyPage key={route.companyId} companyId={route.companyId} tab={route.tab} />}
         {route.name === 'employee' && <EmployeeDetailPage companyId={route.companyId} employeeId={route.employeeId} />}
         {route.name === 'wizard' && <ConnectionWizard />}
+        {route.name === 'preferences' && <PreferencesPage />}
       </main>
     </div>
   );

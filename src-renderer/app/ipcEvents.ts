@@ -4,7 +4,10 @@ import { useCompanies } from '../features/companies/store';
 import { useEmployeeDetail } from '../features/employee-detail/store';
 import { useEmployees } from '../features/employees/store';
 import { useHistory } from '../features/history/store';
+import { usePayslips } from '../features/payslips/store';
 import { useSync } from '../features/sync/store';
+import { routeForNavigate } from './navigate';
+import { useNav } from './navStore';
 
 /**
  * The single subscriber to push events from the core. It routes each event to the stores that
@@ -41,6 +44,12 @@ export function subscribeToCoreEvents(): () => void {
       reloadCompanies();
     }),
     api.on('companies.changed', () => reloadCompanies()),
+    api.on('payslips.progress', (p) => usePayslips.getState().onProgress(p)),
+    // A clicked notification: show the screen it is about, and bring the company list up to date.
+    api.on('app.navigate', (req) => {
+      useNav.getState().go(routeForNavigate(req));
+      reloadCompanies();
+    }),
   ];
   return () => {
     for (const off of offs) off();

@@ -1,12 +1,13 @@
 import { create } from 'zustand';
 
-export type CompanyTab = 'employees' | 'history' | 'settings';
+export type CompanyTab = 'employees' | 'history' | 'payslips' | 'settings';
 
 export type Route =
   | { name: 'home' }
   | { name: 'company'; companyId: string; tab: CompanyTab }
   | { name: 'employee'; companyId: string; employeeId: number }
-  | { name: 'wizard' };
+  | { name: 'wizard' }
+  | { name: 'preferences' };
 
 type NavState = {
   route: Route;
@@ -25,5 +26,6 @@ export const useNav = create<NavState>()((set) => ({
 export const goHome = (): void => useNav.getState().go({ name: 'home' });
 export const openCompany = (companyId: string, tab: CompanyTab = 'employees'): void =>
   useNav.getState().go({ name: 'company', companyId, tab });
+export const openPreferences = (): void => useNav.getState().go({ name: 'preferences' });
 export const openEmployee = (companyId: string, employeeId: number): void =>
   useNav.getState().go({ name: 'employee', companyId, employeeId });

@@ -1,16 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 
-type Server = { url: string; dataDir: string; output: () => string };
+type Server = { url: string; dataDir: string; output: () => string; seedOutput: string };
+
+/** A script run with tsx on the fresh data folder before browser mode starts: `tsx <script> <dataDir> ...args`. */
+export type Seed = { script: string; args?: string[] } | null;
 
 const ROOT = resolve(__dirname, '../..');
 
 /** Starts `src-main/web/index.ts` on a fresh data folder and resolves with the printed address. */
-async function startServer(): Promise<{ server: Server; child: ChildProcess }> {
+async function startServer(seed: Seed): Promise<{ server: Server; child: ChildProcess }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bureau-e2e-'));
+  const seedOutput = seed ? await runSeed(seed, dataDir) : '';
   const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src-main/web/index.ts'], {
     cwd: ROOT,
     env: { ...process.env, BUREAU_SYNC_DATA_DIR: dataDir, BUREAU_SYNC_PORT: '' },
@@ -34,7 +38,18 @@ async function startServer(): Promise<{ server: Server; child: ChildProcess }> {
       rej(new Error(`The server exited (${code}) before it was ready:\n${out}`));
     });
   });
-  return { server: { url, dataDir, output: () => out }, child };
+  return { server: { url, dataDir, output: () => out, seedOutput }, child };
+}
+
+function runSeed(seed: NonNullable<Seed>, dataDir: string): Promise<string> {
+  return new Promise((res, rej) => {
+    execFile(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      [seed.script, dataDir, ...(seed.args ?? [])],
+      { cwd: ROOT, timeout: 100_000, maxBuffer: 4 * 1024 * 1024 },
+      (err, stdout, stderr) => (err ? rej(new Error(`Seeding failed: ${err.message}\n${stderr}`)) : res(stdout)),
+    );
+  });
 }
 
 async function stopServer(child: ChildProcess, dataDir: string): Promise<void> {
@@ -48,10 +63,10 @@ async function stopServer(child: ChildProcess, dataDir: string): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-export const test = base.extend<{ server: Server }>({
-  // eslint-disable-next-line no-empty-pattern
-  server: async ({}, use, testInfo) => {
-    const { server, child } = await startServer();
+export const test = base.extend<{ server: Server; seed: Seed }>({
+  seed: [null, { option: true }],
+  server: async ({ seed }, use, testInfo) => {
+    const { server, child } = await startServer(seed);
     try {
       await use(server);
     } finally {

@@ -78,7 +78,7 @@ export function createFakeHumaansDocuments(): FakeHumaansDocuments {
         return { status: 200, json: { total: rows.length, limit, skip, data: rows.slice(skip, skip + limit) } };
       }
       if (req.method === 'POST' && id === undefined && name === 'files') {
-        const file = parseMultipart(req.body, String(req.headers['content-type'] ?? ''))?.find(
+        const file = parseMultipart(req.rawBody, String(req.headers['content-type'] ?? ''))?.find(
           (p) => p.name === 'file' && p.filename !== null,
         );
         if (!file)

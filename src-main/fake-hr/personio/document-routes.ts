@@ -91,7 +91,7 @@ export function createFakePersonioDocuments(state: FakeState): FakePersonioDocum
   };
 
   function upload(req: FakeRequest, headers: Record<string, string>): FakeResponse {
-    const parts = parseMultipart(req.body, header(req.headers, 'content-type'));
+    const parts = parseMultipart(req.rawBody, header(req.headers, 'content-type'));
     // What Personio answered live to a body that was not real multipart.
     if (!parts) return v1Error(422, 'Bitte geben Sie category id ein, um fortzufahren.', 0);
     const field = (n: string) => parts.find((p) => p.name === n && p.filename === null)?.text.trim();

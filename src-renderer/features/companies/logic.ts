@@ -18,10 +18,24 @@ export function syncAllMessage(runs: RunSummary[], companies: CompanySummary[]):
   const nameOf = (id: string) => companies.find((c) => c.id === id)?.name ?? 'A company';
   if (failed.length === 0) {
     const extra = skipped.length ? ` ${plural(skipped.length, 'company was', 'companies were')} skipped (paused).` : '';
-    return { tone: 'success', title: `${plural(ok, 'company')} synced.`, text: extra.trim() || undefined };
+    return { tone: 'success', title: `${plural(ok, 'company', 'companies')} synced.`, text: extra.trim() || undefined };
   }
   const reasons = failed.map((r) => `${nameOf(r.companyId)}: ${r.error?.message ?? 'no reason given'}`).join(' ');
-  return { tone: 'error', title: `${plural(failed.length, 'company')} did not sync; ${plural(ok, 'other')} did.`, text: reasons };
+  return { tone: 'error', title: `${plural(failed.length, 'company', 'companies')} did not sync; ${plural(ok, 'other')} did.`, text: reasons };
+}
+
+/** What "Pause all" / "Resume all" did, in words. */
+export function pauseAllMessage(paused: boolean, changed: number): Notice {
+  if (changed === 0) {
+    return { tone: 'info', title: paused ? 'Every company was already paused.' : 'No company was paused.' };
+  }
+  return paused
+    ? {
+        tone: 'success',
+        title: `${plural(changed, 'company', 'companies')} paused.`,
+        text: 'Scheduled syncs and “Sync now” for these companies are skipped until you resume them.',
+      }
+    : { tone: 'success', title: `${plural(changed, 'company', 'companies')} resumed.`, text: 'They sync on their usual schedule again.' };
 }
 
 export function lastAttemptFailed(c: CompanySummary): boolean {

@@ -4,7 +4,7 @@ import type { AppErrorShape } from '../../../src-main/contract/errors';
 import { api } from '../../lib/bridge';
 import { bumpNow } from '../../lib/useNow';
 import { useSync } from '../sync/store';
-import { syncAllMessage } from './logic';
+import { pauseAllMessage, syncAllMessage } from './logic';
 
 export type Notice = { tone: 'success' | 'error' | 'info'; title: string; text?: string };
 
@@ -17,11 +17,14 @@ type CompaniesState = {
   /** Company ids with a sync the user just asked for, before the core reports it running. */
   requested: Record<string, boolean>;
   syncingAll: boolean;
+  /** "Pause all" or "Resume all" is being saved. */
+  pausing: 'pause' | 'resume' | null;
   notice: Notice | null;
   load: () => Promise<void>;
   addDemo: () => Promise<void>;
   syncAll: () => Promise<void>;
   syncCompany: (companyId: string) => Promise<void>;
+  pauseAll: (paused: boolean) => Promise<void>;
   dismissNotice: () => void;
   reset: () => void;
 };
@@ -33,6 +36,7 @@ const initial = {
   demoStarting: false,
   requested: {},
   syncingAll: false,
+  pausing: null,
   notice: null,
 };
 
@@ -86,8 +90,20 @@ export const useCompanies = create<CompaniesState>()((set, get) => ({
     if (!res.ok) set({ notice: { tone: 'error', title: `${name} did not sync`, text: res.error.message } });
     else if (res.value.status === 'failed')
       set({ notice: { tone: 'error', title: `${name} did not sync`, text: res.value.error?.message ?? 'No reason was given.' } });
-    else if (res.value.status === 'skipped') set({ notice: { tone: 'info', title: `${name} was not synced`, text: res.value.note ?? undefined } });
+    else if (res.value.status === 'skipped') {
+      const paused = get().companies.find((c) => c.id === companyId)?.paused;
+      const how = paused ? ' To sync it, resume it (“Resume all”, or untick “Pause” in its Settings).' : '';
+      set({ notice: { tone: 'info', title: `${name} was not synced`, text: `${res.value.note ?? 'The sync was skipped.'}${how}` } });
+    }
     else set({ notice: { tone: 'success', title: `${name} synced` } });
+  },
+  pauseAll: async (paused) => {
+    set({ pausing: paused ? 'pause' : 'resume', notice: null });
+    const res = await api['companies.pauseAll']({ paused });
+    set({ pausing: null });
+    await get().load();
+    if (!res.ok) set({ notice: { tone: 'error', title: paused ? 'Companies were not paused' : 'Companies were not resumed', text: res.error.message } });
+    else set({ notice: pauseAllMessage(paused, res.value.changed) });
   },
   dismissNotice: () => set({ notice: null }),
   reset: () => set(initial),

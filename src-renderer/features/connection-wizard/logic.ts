@@ -1,4 +1,4 @@
-import type { Credentials, RealProvider } from '../../../src-main/contract/providers';
+import type { Credentials, FieldInfo, RealProvider } from '../../../src-main/contract/providers';
 import { filterRuleSchema, OPERATOR_ARITY, type FilterOperator, type FilterRule, type FilterMode } from '../../../src-main/contract/filters';
 import type { PayrollField } from '../../../src-main/contract/payroll';
 
@@ -92,11 +92,43 @@ export function draftFromRule(r: FilterRule): RuleDraft {
 /** A draft as a checked rule, or the reason it is not one yet. */
 export function ruleFromDraft(d: RuleDraft): { ok: true; rule: FilterRule } | { ok: false; message: string } {
   const arity = OPERATOR_ARITY[d.operator];
-  const values =
-    arity === 'none' ? [] : arity === 'one' ? [d.valuesText.trim()].filter(Boolean) : d.valuesText.split(',').map((v) => v.trim()).filter(Boolean);
+  const values = draftValues(d);
   const parsed = filterRuleSchema.safeParse({ mode: d.mode, field: d.field, operator: d.operator, values });
   if (parsed.success) return { ok: true, rule: parsed.data };
   if (!d.field) return { ok: false, message: 'Choose a field.' };
   if (values.length === 0) return { ok: false, message: arity === 'many' ? 'Enter at least one value (separate values with commas).' : 'Enter a value.' };
   return { ok: false, message: parsed.error.issues[0]?.message ?? 'This rule is not complete.' };
+}
+
+/** The values of a draft's box as a list (one value, or comma-separated for "is one of"). */
+export function draftValues(d: RuleDraft): string[] {
+  const arity = OPERATOR_ARITY[d.operator];
+  if (arity === 'none') return [];
+  if (arity === 'one') return [d.valuesText.trim()].filter(Boolean);
+  return d.valuesText.split(',').map((v) => v.trim()).filter(Boolean);
+}
+
+/**
+ * Values the HR system is known to hold for a field, to offer in the filter builder: the catalogue's
+ * sample, yes/no for a boolean, and values already used in rules on the same field. Free text stays
+ * possible (the catalogue carries one sample per field, not every value).
+ */
+export function valueSuggestions(field: FieldInfo | undefined, rules: RuleDraft[]): string[] {
+  if (!field) return [];
+  const out: string[] = [];
+  const add = (v: string | null | undefined) => {
+    const t = v?.trim();
+    if (t && !out.some((o) => o.toLowerCase() === t.toLowerCase())) out.push(t);
+  };
+  add(field.sample);
+  if (field.type === 'boolean') ['true', 'false'].forEach(add);
+  for (const r of rules) if (r.field === field.key) draftValues(r).forEach(add);
+  return out;
+}
+
+/** The box after choosing a suggestion: replaces a single value, appends to a list. */
+export function withSuggestion(d: RuleDraft, value: string): string {
+  if (OPERATOR_ARITY[d.operator] !== 'many') return value;
+  const current = draftValues(d);
+  return current.some((v) => v.toLowerCase() === value.toLowerCase()) ? d.valuesText : [...current, value].join(', ');
 }

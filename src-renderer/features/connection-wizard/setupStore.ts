@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { CompanySettings } from '../../../src-main/contract/companies';
 import type { AppErrorShape } from '../../../src-main/contract/errors';
 import type { PreviewResult } from '../../../src-main/contract/index';
 import type { Mapping } from '../../../src-main/contract/mapping';
@@ -8,6 +9,8 @@ import { api } from '../../lib/bridge';
 import { draftFromRule, ruleFromDraft, type RuleDraft } from './logic';
 
 type Preview = { status: 'idle' | 'loading' | 'ready' | 'error'; result: PreviewResult | null; error: AppErrorShape | null };
+
+type Salaries = { canRead: boolean; reason: string | null; settings: CompanySettings; saving: boolean; error: AppErrorShape | null };
 
 type SetupState = {
   rules: RuleDraft[];
@@ -27,6 +30,10 @@ type SetupState = {
   mapField: (field: PayrollField, key: string | null) => void;
   saveMapping: (companyId: string) => Promise<boolean>;
   runFirstSync: (companyId: string) => Promise<RunSummary | null>;
+  /** Salaries and the pay-frequency default, chosen on the review step (PeopleHR keeps pay frequency with the salary). */
+  salaries: Salaries | null;
+  loadSalaries: (companyId: string) => Promise<void>;
+  saveSettings: (companyId: string, patch: Partial<CompanySettings>) => Promise<void>;
   reset: () => void;
 };
 
@@ -39,6 +46,7 @@ const initial = {
   saveError: null,
   saving: false,
   review: { status: 'idle' as const, run: null, error: null },
+  salaries: null,
 };
 
 let previewTimer: ReturnType<typeof setTimeout> | null = null;
@@ -108,6 +116,20 @@ export const useSetup = create<SetupState>()((set, get) => {
       const failed = res.value.status === 'failed';
       set({ review: { status: failed ? 'error' : 'done', run: res.value, error: failed ? res.value.error : null } });
       return res.value;
+    },
+    loadSalaries: async (companyId) => {
+      const res = await api['companies.get']({ companyId });
+      if (res.ok) {
+        const c = res.value;
+        set({ salaries: { canRead: c.canReadSalaries, reason: c.salaryReason, settings: c.settings, saving: false, error: null } });
+      }
+    },
+    saveSettings: async (companyId, patch) => {
+      const cur = get().salaries;
+      if (!cur) return;
+      set({ salaries: { ...cur, saving: true, error: null } });
+      const res = await api['settings.set']({ companyId, patch });
+      set({ salaries: { ...cur, settings: res.ok ? res.value : cur.settings, saving: false, error: res.ok ? null : res.error } });
     },
     reset: () => set(initial),
   };

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CredentialCheckResult } from '../../../src-main/contract/companies';
+import type { CompanySummary, CredentialCheckResult } from '../../../src-main/contract/companies';
 import type { AppErrorShape } from '../../../src-main/contract/errors';
 import type { FieldInfo, RealProvider } from '../../../src-main/contract/providers';
 import { api } from '../../lib/bridge';
@@ -25,6 +25,10 @@ type WizardState = {
   setBaseUrl: (url: string) => void;
   checkCredentials: () => Promise<void>;
   createCompany: () => Promise<void>;
+  /** Reopens the wizard at "Who to sync" for a company whose set-up was left unfinished. */
+  resume: (company: CompanySummary) => Promise<void>;
+  /** Why resuming failed (the catalogue could not be read), in words. */
+  resumeError: AppErrorShape | null;
   reset: () => void;
 };
 
@@ -42,6 +46,7 @@ const initial = {
   createError: null,
   companyId: null,
   catalogue: [],
+  resumeError: null,
 };
 
 /** Wizard drafts (steps 1–2). Credentials stay in memory only until the core has stored them. */
@@ -84,6 +89,13 @@ export const useWizard = create<WizardState>()((set, get) => ({
       catalogue: fields.ok ? fields.value : [],
       step: 'filters',
     });
+  },
+  resume: async (company) => {
+    if (company.provider === 'demo') return;
+    set({ ...initial, provider: company.provider, name: company.name, companyId: company.id, step: 'filters', check: { status: 'ok', result: null, error: null } });
+    const fields = await api['companies.fields']({ companyId: company.id, refresh: false });
+    if (get().companyId !== company.id) return;
+    set(fields.ok ? { catalogue: fields.value } : { resumeError: fields.error });
   },
   reset: () => set(initial),
 }));

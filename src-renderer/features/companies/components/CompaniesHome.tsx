@@ -10,7 +10,7 @@ import { CompanyRow } from './CompanyRow';
 import { NoCompanies } from './NoCompanies';
 
 export function CompaniesHome() {
-  const { companies, status, error, notice, syncingAll, demoStarting } = useCompanies(
+  const { companies, status, error, notice, syncingAll, demoStarting, pausing } = useCompanies(
     useShallow((s) => ({
       companies: s.companies,
       status: s.status,
@@ -18,9 +18,10 @@ export function CompaniesHome() {
       notice: s.notice,
       syncingAll: s.syncingAll,
       demoStarting: s.demoStarting,
+      pausing: s.pausing,
     })),
   );
-  const { load, syncAll, dismissNotice } = useCompanies.getState();
+  const { load, syncAll, pauseAll, dismissNotice } = useCompanies.getState();
   const go = useNav((s) => s.go);
 
   useEffect(() => {
@@ -28,6 +29,8 @@ export function CompaniesHome() {
   }, [load]);
 
   const anyRunning = companies.some((c) => c.running);
+  const anyActive = companies.some((c) => !c.paused);
+  const anyPaused = companies.some((c) => c.paused);
 
   return (
     <section className="page" aria-labelledby="home-title" data-testid="companies-home">
@@ -39,6 +42,16 @@ export function CompaniesHome() {
         {companies.length > 0 && (
           <div className="page-actions">
             <Button onClick={() => go({ name: 'wizard' })}>Add company</Button>
+            {anyPaused && (
+              <Button busy={pausing === 'resume'} disabled={pausing !== null} onClick={() => void pauseAll(false)} title="Resume syncing for every paused company">
+                Resume all
+              </Button>
+            )}
+            {anyActive && (
+              <Button busy={pausing === 'pause'} disabled={pausing !== null} onClick={() => void pauseAll(true)} title="Stop scheduled syncs for every company until you resume">
+                Pause all
+              </Button>
+            )}
             <Button variant="primary" busy={syncingAll} disabled={anyRunning && !syncingAll} onClick={() => void syncAll()}>
               {syncingAll ? 'Syncing all…' : 'Sync all now'}
             </Button>

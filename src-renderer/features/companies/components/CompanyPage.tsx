@@ -7,6 +7,8 @@ import { RelativeTime } from '../../../ui/RelativeTime';
 import { goHome, type CompanyTab } from '../../../app/navStore';
 import { EmployeeList } from '../../employees/components/EmployeeList';
 import { SyncHistory } from '../../history/components/SyncHistory';
+import { PayslipsPanel } from '../../payslips/components/PayslipsPanel';
+import { resumeSetup } from '../../connection-wizard/resume';
 import { SyncProgressBar } from '../../sync/components/SyncProgressBar';
 import { providerName } from '../logic';
 import { useCompanies } from '../store';
@@ -73,6 +75,19 @@ export function CompanyPage({ companyId, tab }: { companyId: string; tab: Compan
           {notice.text}
         </Banner>
       )}
+      {!company.reviewed && company.provider !== 'demo' && (
+        <Banner
+          tone="warning"
+          title="Set-up not finished"
+          action={
+            <Button variant="primary" onClick={() => resumeSetup(company)}>
+              Resume set-up
+            </Button>
+          }
+        >
+          Choose who to sync and match the fields, then run the first sync. Until then nothing syncs for this company.
+        </Banner>
+      )}
       {!syncing && attempt?.status === 'failed' && attempt.error && (
         <Banner tone="error" title="The last sync failed">
           {attempt.error.message}
@@ -82,6 +97,7 @@ export function CompanyPage({ companyId, tab }: { companyId: string; tab: Compan
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
         {tab === 'employees' && <EmployeeList companyId={companyId} />}
         {tab === 'history' && <SyncHistory companyId={companyId} running={syncing} />}
+        {tab === 'payslips' && <PayslipsPanel companyId={companyId} />}
         {tab === 'settings' && <CompanySettingsPanel companyId={companyId} />}
       </div>
     </section>

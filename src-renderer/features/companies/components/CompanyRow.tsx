@@ -4,6 +4,7 @@ import { Badge } from '../../../ui/Badge';
 import { Button } from '../../../ui/Button';
 import { RelativeTime } from '../../../ui/RelativeTime';
 import { openCompany } from '../../../app/navStore';
+import { resumeSetup } from '../../connection-wizard/resume';
 import { SyncProgressBar } from '../../sync/components/SyncProgressBar';
 import { providerName } from '../logic';
 import { useCompanies } from '../store';
@@ -43,9 +44,15 @@ export function CompanyRow({ company: c }: { company: CompanySummary }) {
         {formatCount(c.counts.leaver)}
       </td>
       <td className="actions-cell">
-        <Button size="small" busy={requested} disabled={c.running} onClick={() => void syncCompany(c.id)} aria-label={`Sync ${c.name} now`}>
-          Sync now
-        </Button>
+        {c.reviewed || c.provider === 'demo' ? (
+          <Button size="small" busy={requested} disabled={c.running} onClick={() => void syncCompany(c.id)} aria-label={`Sync ${c.name} now`}>
+            Sync now
+          </Button>
+        ) : (
+          <Button size="small" variant="primary" onClick={() => resumeSetup(c)} aria-label={`Resume set-up of ${c.name}`}>
+            Resume set-up
+          </Button>
+        )}
       </td>
     </tr>
   );

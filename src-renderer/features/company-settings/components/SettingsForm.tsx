@@ -41,7 +41,7 @@ export function SettingsForm({ companyId }: { companyId: string }) {
       <div className="settings-grid">
         <section className="card form" aria-labelledby="sync-settings-title">
           <h2 id="sync-settings-title">Syncing</h2>
-          <Checkbox label="Pause scheduled syncs" hint="Nothing syncs on schedule; “Sync now” still works." checked={draft.paused} onChange={(v) => edit({ paused: v })} />
+          <Checkbox label="Pause scheduled syncs" hint="Scheduled syncs and “Sync now” for the company are skipped; “Sync now” on one employee still works." checked={draft.paused} onChange={(v) => edit({ paused: v })} />
           <div className="form-field">
             <label htmlFor="frequency">How often to sync</label>
             <select id="frequency" value={draft.frequencyMinutes} onChange={(e) => edit({ frequencyMinutes: Number(e.target.value) })}>

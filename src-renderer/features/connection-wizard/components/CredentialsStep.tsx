@@ -65,10 +65,14 @@ export function CredentialsStep() {
         {w.check.status === 'ok' && w.check.result && (
           <Banner tone="success" title={`Connected to ${vendor}`} testId="check-ok">
             {w.check.result.employeeCount !== null && <p>Bureau Sync can see {plural(w.check.result.employeeCount, 'employee')}.</p>}
-            {!w.check.result.canReadSalaries && <p>Salaries will not sync: {w.check.result.salaryReason ?? 'these credentials cannot read them.'}</p>}
             {w.check.result.warnings.map((warning) => (
               <p key={warning}>{warning}</p>
             ))}
+          </Banner>
+        )}
+        {w.check.status === 'ok' && w.check.result && !w.check.result.canReadSalaries && (
+          <Banner tone="warning" title="Salaries will not sync" testId="check-salary-warning">
+            {w.check.result.salaryReason ?? 'These credentials cannot read salaries.'} Everything else syncs; you can add the permission later.
           </Banner>
         )}
         {w.createError && (

@@ -13,6 +13,7 @@ import { FilterRuleRow } from './FilterRuleRow';
 export function FiltersStep() {
   const companyId = useWizard((s) => s.companyId);
   const catalogue = useWizard((s) => s.catalogue);
+  const resumeError = useWizard((s) => s.resumeError);
   const { rules, preview } = useSetup(useShallow((s) => ({ rules: s.rules, preview: s.preview })));
   const { loadFilters, addRule, applyFilters, loadMapping } = useSetup.getState();
 
@@ -33,6 +34,11 @@ export function FiltersStep() {
     <div className="two-col wide-left">
       <section className="card" aria-labelledby="filters-title">
         <h2 id="filters-title">Who to sync</h2>
+        {resumeError && (
+          <Banner tone="error" title="Could not read the HR system’s fields">
+            {resumeError.message}
+          </Banner>
+        )}
         <p className="muted">Everyone is synced unless you add rules. An employee is synced when they match every “Include only” rule and no “Exclude” rule.</p>
         <div className="rules">
           {rules.map((r, i) => (
@@ -59,7 +65,8 @@ export function FiltersStep() {
             </p>
             {!preview.result.complete && <p className="hint">Based on part of the HR system’s list.</p>}
             <ul className="preview-list">
-              {preview.result.employees.slice(0, 12).map((e) => (
+              {/* Who is left out, and why, is what the user is checking: show them first. */}
+              {[...preview.result.employees].sort((a, b) => Number(a.included) - Number(b.included)).slice(0, 12).map((e) => (
                 <li key={e.externalId} className={e.included ? '' : 'muted'}>
                   {e.name} <span className="small">{e.included ? '' : `— ${e.reason}`}</span>
                 </li>

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PAYROLL_FIELDS } from '../../../../src-main/contract/payroll';
 import { PROVIDER_NAMES } from '../../../../src-main/contract/providers';
@@ -9,10 +10,16 @@ import { useCompanies } from '../../companies/store';
 import { SyncProgressBar } from '../../sync/components/SyncProgressBar';
 import { useSetup } from '../setupStore';
 import { useWizard } from '../store';
+import { FirstSyncOptions } from './FirstSyncOptions';
 
 export function ReviewStep() {
   const w = useWizard(useShallow((s) => ({ companyId: s.companyId, name: s.name, provider: s.provider })));
-  const s = useSetup(useShallow((st) => ({ rules: st.rules.length, mapping: st.mapping, preview: st.preview.result, review: st.review })));
+  const s = useSetup(
+    useShallow((st) => ({ rules: st.rules.length, mapping: st.mapping, preview: st.preview.result, review: st.review})),
+  );
+  useEffect(() => {
+    if (w.companyId) void useSetup.getState().loadSalaries(w.companyId);
+  }, [w.companyId]);
   if (!w.companyId || !w.provider) return null;
   const companyId = w.companyId;
   const mapped = PAYROLL_FIELDS.filter((f) => s.mapping[f]).length;
@@ -45,6 +52,7 @@ export function ReviewStep() {
           {mapped} of {PAYROLL_FIELDS.length} payroll fields
         </dd>
       </dl>
+      <FirstSyncOptions companyId={companyId} provider={w.provider} disabled={s.review.status === 'running'} />
       {s.review.status === 'running' && <SyncProgressBar companyId={companyId} />}
       {s.review.status === 'error' && s.review.error && (
         <Banner tone="error" title="The first sync failed">

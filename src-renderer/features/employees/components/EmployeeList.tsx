@@ -68,12 +68,14 @@ export function EmployeeList({ companyId }: { companyId: string }) {
       const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
       const target = key === 'Home' ? 0 : key === 'End' ? max : Math.min(max, Math.max(0, index + (moves[key] ?? 0)));
       virtualizer.scrollToIndex(target, { align: 'auto' });
-      const focus = (tries: number) => {
-        const el = scroller.current?.querySelector<HTMLElement>(`[data-index="${target}"]`);
+      // The target's page may still be loading (a jump to the end of 50,000 rows): keep trying for a while.
+      const until = performance.now() + 3000;
+      const focus = () => {
+        const el = scroller.current?.querySelector<HTMLElement>(`[data-testid="employee-row"][data-index="${target}"]`);
         if (el) el.focus({ preventScroll: true });
-        else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
+        else if (performance.now() < until) requestAnimationFrame(focus);
       };
-      requestAnimationFrame(() => focus(10));
+      requestAnimationFrame(focus);
     },
     [virtualizer],
   );
