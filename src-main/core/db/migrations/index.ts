@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import * as m0010 from './0010-initial-schema';
 import * as m0020 from './0020-payslip-deliveries';
+import * as m0030 from './0030-employee-list-index';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,5 @@ export interface Migration {
 export const MIGRATIONS: Migration[] = [
   { version: 10, ...m0010 },
   { version: 20, ...m0020 },
+  { version: 30, ...m0030 },
 ];
