@@ -58,6 +58,7 @@ export const commands = {
   'companies.create': createCompanyInput,
   'companies.fields': z.object({ companyId: z.string().min(1), refresh: z.boolean().default(false) }),
   'companies.preview': companyRef,
+  'companies.fieldValues': z.object({ companyId: z.string().min(1), refresh: z.boolean().default(false) }),
   'companies.review': companyRef,
   'companies.setCredentials': z.object({ companyId: z.string().min(1), credentials: checkCredentialsInput.shape.credentials }),
   'mapping.get': companyRef,
@@ -91,6 +92,12 @@ export interface AppInfo {
   secretStorage: string;
 }
 
+/**
+ * The distinct values each HR field holds across the company's people (for the filter builder). A field
+ * with too many different values (names, e-mails) has complete: false and no list.
+ */
+export type FieldValues = Record<string, { values: string[]; complete: boolean }>;
+
 export interface PreviewResult {
   included: number;
   excluded: number;
@@ -111,6 +118,7 @@ export interface CommandOutputs {
   'companies.create': { id: string };
   'companies.fields': FieldInfo[];
   'companies.preview': PreviewResult;
+  'companies.fieldValues': FieldValues;
   'companies.review': RunSummary;
   'companies.setCredentials': CredentialCheckResult;
   'mapping.get': Mapping;

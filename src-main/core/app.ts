@@ -17,6 +17,7 @@ import { payslipHandlers } from './api/payslips';
 import type { Handlers } from './api/types';
 import { createReports, type Reports } from './api/reports';
 import { createPreferences, type LoginItemPort } from './api/preferences';
+import { fieldValuesHandler } from './api/field-values';
 import { AppError } from './errors';
 
 export interface CoreOptions {
@@ -120,6 +121,7 @@ export function createCore(opts: CoreOptions): Core {
   const handlers: Handlers = {
     ...base,
     'app.info': async () => ({ version: ctx.version, mode: ctx.mode, dataDir: opts.dataDir, secretStorage: opts.secrets.description }),
+    'companies.fieldValues': fieldValuesHandler(ctx),
     'app.preferences.get': async () => preferences.get(),
     'app.preferences.set': async ({ patch }) => {
       if (patch.startAtLogin !== undefined && !opts.loginItem) {
