@@ -144,6 +144,27 @@ describe('CLI usage errors', () => {
     expect(json<{ error: { code: string } }>(r).error.code).toBe('VALIDATION');
   });
 
+  it('filters --set replaces the filters and preview says who is in and out, and why, writing nothing', async () => {
+    const { id } = json<Array<{ id: string }>>(await cli(dataDir, 'companies', 'list', '--json'))[0]!;
+    const file = join(dataDir, 'filters.json');
+    writeFileSync(file, JSON.stringify([{ mode: 'exclude', field: 'employment_type', operator: 'is', values: ['external'] }]));
+    const set = await cli(dataDir, 'filters', '--company', id, '--set', file, '--json');
+    expect(set.code).toBe(0);
+    expect(json<unknown[]>(set)).toHaveLength(1);
+    const p = json<{ included: number; excluded: number; employees: Array<{ externalId: string; name: string; included: boolean; reason: string }> }>(
+      await cli(dataDir, 'preview', '--company', id, '--json'),
+    );
+    expect(p.excluded).toBeGreaterThan(0);
+    expect(p.included + p.excluded).toBe(p.employees.length);
+    const out = p.employees.find((e) => !e.included)!;
+    expect(out.reason).toMatch(/external/);
+    expect(json<unknown[]>(await cli(dataDir, 'history', '--company', id, '--json'))).toHaveLength(0);
+    // A filters file that breaks the rules is refused with exit 2 and changes nothing.
+    writeFileSync(file, JSON.stringify([{ mode: 'sometimes', field: 'x', operator: 'is', values: [] }]));
+    expect((await cli(dataDir, 'filters', '--company', id, '--set', file)).code).toBe(2);
+    expect(json<unknown[]>(await cli(dataDir, 'filters', '--company', id, '--json'))).toHaveLength(1);
+  });
+
   it('a paused company is reported as skipped and exits 0', async () => {
     const { id } = json<Array<{ id: string }>>(await cli(dataDir, 'companies', 'list', '--json'))[0]!;
     const file = join(dataDir, 'pause.json');
