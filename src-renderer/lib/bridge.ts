@@ -31,17 +31,32 @@ function browserApi(key: string): BureauApi {
     };
   }
   const listeners = new Map<EventName, Set<(p: unknown) => void>>();
+  // Events that arrive before the screens have subscribed (the stream opens at load) are kept and handed
+  // to the first subscriber, so e.g. a "show this company" request is not lost to a race.
+  const early = new Map<EventName, unknown[]>();
   const source = new EventSource(`/api/events?key=${encodeURIComponent(key)}`);
   for (const event of EVENT_NAMES) {
     source.addEventListener(event, (e) => {
       const payload = JSON.parse((e as MessageEvent<string>).data) as unknown;
-      for (const l of listeners.get(event) ?? []) l(payload);
+      const set = listeners.get(event);
+      if (!set || set.size === 0) {
+        const queue = early.get(event) ?? [];
+        if (queue.length < 20) queue.push(payload);
+        early.set(event, queue);
+        return;
+      }
+      for (const l of set) l(payload);
     });
   }
   api.on = <E extends EventName>(event: E, listener: (p: PushEvents[E]) => void) => {
     const set = listeners.get(event) ?? new Set();
     set.add(listener as (p: unknown) => void);
     listeners.set(event, set);
+    const queued = early.get(event);
+    if (queued) {
+      early.delete(event);
+      queueMicrotask(() => queued.forEach((p) => (listener as (p: unknown) => void)(p)));
+    }
     return () => set.delete(listener as (p: unknown) => void);
   };
   return api as BureauApi;
