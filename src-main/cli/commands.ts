@@ -141,18 +141,18 @@ export async function runCommand(core: Core, { command, opts }: ParsedCli): Prom
       await call(core, 'companies.get', { companyId: id });
       const list = core.reports.employees(id);
       const json = list.map(({ employeeId: _e, ...rest }) => rest);
-      return { json, text: list.map((e) => `${e.externalId.padEnd(12)} ${(e.fields.firstName ?? '') + ' ' + (e.fields.lastName ?? '')}  ${e.state}/${e.readiness}${e.problems.length ? `  (${e.problems.length} problems)` : ''}`).join('\n') };
+      return { json, text: list.map((e) => `${e.externalId.padEnd(12)} ${(e.fields.firstName ?? '') + ' ' + (e.fields.lastName ?? '')}  ${e.state}/${e.readiness}${e.problems.length ? `  (${e.problems.length} ${e.problems.length === 1 ? 'problem' : 'problems'})` : ''}`).join('\n') || 'No employees synced yet.' };
     }
     case 'history': {
       const runs = await call(core, 'sync.history', { companyId: companyId(), limit: 500 });
       const json = runs.map((r) => ({ runId: r.runId, trigger: r.trigger, status: r.status, startedAt: r.startedAt, finishedAt: r.finishedAt, counts: r.counts, ...(r.error ? { error: r.error } : {}) }));
-      return { json, text: runs.map((r) => `${r.startedAt}  ${r.trigger.padEnd(14)} ${r.status}${r.error ? `: ${r.error.message}` : ''}`).join('\n') };
+      return { json, text: runs.map((r) => `${r.startedAt}  ${r.trigger.padEnd(14)} ${r.status}${r.error ? `: ${r.error.message}` : ''}`).join('\n') || 'No syncs yet.' };
     }
     case 'changes': {
       const id = companyId();
       await call(core, 'companies.get', { companyId: id });
       const rows = core.reports.changes(id, typeof opts.employee === 'string' ? opts.employee : undefined);
-      return { json: rows, text: rows.map((c) => `${c.at}  ${c.externalId}  ${c.field}: ${c.from ?? '(blank)'} → ${c.to ?? '(blank)'}`).join('\n') };
+      return { json: rows, text: rows.map((c) => `${c.at}  ${c.externalId}  ${c.field}: ${c.from ?? '(blank)'} → ${c.to ?? '(blank)'}`).join('\n') || 'No field changes recorded yet.' };
     }
     case 'payslips':
       return payslipsCommand(core, sub, opts);
