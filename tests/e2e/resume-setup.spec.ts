@@ -29,6 +29,9 @@ test('resume set-up: a company left at “Who to sync” reopens there and finis
   const row = page.getByTestId('company-row').filter({ hasText: 'Osprey Dental Group' });
   await expect(row.getByText('Set-up not finished')).toBeVisible();
   await expect(row.getByRole('button', { name: 'Sync Osprey Dental Group now' })).toHaveCount(0);
+  // Never synced: its counts are not known yet, so "—" rather than a misleading 0 / 0.
+  for (const id of ['count-ready', 'count-pending', 'count-leaver']) await expect(row.getByTestId(id)).toHaveText('—Not synced yet');
+  await expect(row.getByRole('button', { name: '0 ready' })).toHaveCount(0);
   await shot(page, 'home-setup-not-finished');
 
   // The company page says so too; either button reopens the wizard at "Who to sync".
@@ -58,4 +61,6 @@ test('resume set-up: a company left at “Who to sync” reopens there and finis
   await page.getByRole('button', { name: '← All companies' }).click();
   await expect(row.getByText('Set-up not finished')).toHaveCount(0);
   await expect(row.getByRole('button', { name: 'Sync Osprey Dental Group now' })).toBeVisible();
+  // Synced now: real counts again.
+  await expect.poll(async () => num(await row.getByTestId('count-ready').textContent()) + num(await row.getByTestId('count-pending').textContent())).toBeGreaterThan(0);
 });

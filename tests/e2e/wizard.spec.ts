@@ -1,10 +1,12 @@
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
 import { PERSONIO_FAKE_CREDENTIALS, startFakePersonio, type RunningFakePersonio } from '../../src-main/fake-hr/personio';
 import { expect, shot, test } from './fixtures';
+import { num } from './support/api';
 
+const people = generatePeople({ count: 60, seed: 7 });
 let fake: RunningFakePersonio;
 test.beforeAll(async () => {
-  fake = await startFakePersonio({ people: generatePeople({ count: 60, seed: 7 }) });
+  fake = await startFakePersonio({ people });
 });
 test.afterAll(async () => {
   await fake?.close();
@@ -46,6 +48,35 @@ test('wizard: Personio credentials checked, filters previewed, fields matched, f
   await shot(page, 'wizard-filters');
   await page.getByRole('button', { name: 'Remove rule 1' }).click();
   await expect.poll(async () => Number((await included.textContent())?.replace(/\D/g, '')), { timeout: 20_000 }).toBe(everyone);
+
+  // The values Personio holds are offered: "external" is ticked from the list, not typed.
+  await page.getByRole('button', { name: 'Add a rule' }).click();
+  await page.getByLabel('Rule 1: include or exclude').selectOption('exclude');
+  await page.getByLabel('Rule 1: field').selectOption({ label: 'Employment type' });
+  // "is": a drop-down of the values.
+  await expect(page.getByLabel('Rule 1: value').locator('option')).toHaveText(['Choose a value…', 'external', 'internal']);
+  await expect(page.getByLabel('Rule 1: value')).toHaveJSProperty('tagName', 'SELECT');
+  // "is one of": tick boxes.
+  await page.getByLabel('Rule 1: condition').selectOption('isOneOf');
+  const values = page.getByRole('group', { name: 'Rule 1: Values' });
+  await expect(values.getByRole('checkbox')).toHaveCount(2);
+  await expect(page.getByTestId('filter-rule').first()).toContainText('Tick at least one value.');
+  await values.getByRole('checkbox', { name: 'external', exact: true }).check();
+  const externals = people.filter((p) => p.employmentType === 'Contractor' && !p.isLeaver).length;
+  expect(externals).toBeGreaterThan(0);
+  const excluded = page.getByTestId('preview-excluded');
+  await expect.poll(async () => num(await excluded.textContent()), { timeout: 20_000 }).toBe(externals);
+  await expect(included).toHaveText(`${everyone - externals} employees`);
+  await expect(page.getByTestId('filter-preview')).toContainText('Excluded by rule 1: "Employment type" is one of external');
+  // A field with too many different values to list (everyone's e-mail) is typed instead.
+  await page.getByRole('button', { name: 'Add a rule' }).click();
+  await page.getByLabel('Rule 2: field').selectOption({ label: 'Email' });
+  await page.getByLabel('Rule 2: condition').selectOption('contains');
+  await expect(page.getByLabel('Rule 2: value')).toHaveJSProperty('tagName', 'INPUT');
+  await expect(page.getByLabel('Rule 2: value')).toBeEditable();
+  await expect(page.getByTestId('filter-rule').nth(1)).toContainText('too many different values to list');
+  await shot(page, 'wizard-filters-values');
+  await page.getByRole('button', { name: 'Remove rule 2' }).click();
   await page.getByRole('button', { name: 'Continue to matching fields' }).click();
 
   // Mapping grid: suggestions, required fields marked, Do not map available.

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldInfo } from '../../src-main/contract/providers';
-import { draftFromRule, draftValues, emptyRule, ruleFromDraft, valueSuggestions, withSuggestion, type RuleDraft } from '../../src-renderer/features/connection-wizard/logic';
+import {
+  draftFromRule,
+  draftValues,
+  emptyRule,
+  listOptions,
+  patchDraft,
+  ruleFromDraft,
+  togglePicked,
+  valueSource,
+  valueSuggestions,
+  withSuggestion,
+  type RuleDraft,
+} from '../../src-renderer/features/connection-wizard/logic';
 
 const field = (over: Partial<FieldInfo> = {}): FieldInfo => ({ key: 'contractType', label: 'Contract type', type: 'text', sample: 'Full time', custom: false, ...over });
 const draft = (over: Partial<RuleDraft> = {}): RuleDraft => ({ ...emptyRule('contractType'), ...over });
@@ -51,5 +63,56 @@ describe('value suggestions from what the HR system holds', () => {
     const list = draft({ operator: 'isOneOf', valuesText: 'Intern' });
     expect(withSuggestion(list, 'Contractor')).toBe('Intern, Contractor');
     expect(withSuggestion({ ...list, valuesText: 'Intern, Contractor' }, 'contractor')).toBe('Intern, Contractor');
+  });
+});
+
+describe('values picked from what the HR system holds (companies.fieldValues)', () => {
+  const entries = {
+    contractType: { values: ['Contractor', 'Full time', 'Part time'], complete: true },
+    firstName: { values: [], complete: false },
+    office: { values: [], complete: true },
+  };
+  it('lists a field with a complete set of values; types one with too many, none, or not known yet', () => {
+    expect(valueSource(entries, 'contractType')).toBe('list');
+    expect(valueSource(entries, 'firstName')).toBe('tooMany');
+    expect(valueSource(entries, 'office')).toBe('none');
+    expect(valueSource(entries, 'nobodyHasIt')).toBe('none');
+    expect(valueSource(null, 'contractType')).toBe('unknown');
+    // Salaries are read separately from the people list: the catalogue's sample shows the field has values.
+    expect(valueSource(entries, 'salary', true)).toBe('unlisted');
+  });
+  it('picked values are kept exactly, commas included, and win over the text box', () => {
+    const d = draft({ operator: 'isOneOf', picked: ['London, UK', 'Leeds'], valuesText: 'ignored' });
+    expect(draftValues(d)).toEqual(['London, UK', 'Leeds']);
+    expect(ruleFromDraft(d)).toEqual({ ok: true, rule: { mode: 'exclude', field: 'contractType', operator: 'isOneOf', values: ['London, UK', 'Leeds'] } });
+    expect(draftFromRule({ mode: 'include', field: 'office', operator: 'isOneOf', values: ['London, UK'] }).picked).toEqual(['London, UK']);
+  });
+  it('ticking and unticking build the list once each', () => {
+    let d = draft({ operator: 'isOneOf' });
+    d = { ...d, ...togglePicked(d, 'Contractor', true) };
+    d = { ...d, ...togglePicked(d, 'Part time', true) };
+    d = { ...d, ...togglePicked(d, 'Contractor', true) };
+    expect(draftValues(d)).toEqual(['Contractor', 'Part time']);
+    d = { ...d, ...togglePicked(d, 'Contractor', false) };
+    expect(draftValues(d)).toEqual(['Part time']);
+    expect(d.valuesText).toBe('Part time');
+  });
+  it('another field clears the values; typing replaces the picked ones; "is" keeps the first of several', () => {
+    const d = draft({ operator: 'isOneOf', picked: ['Contractor', 'Part time'], valuesText: 'Contractor, Part time' });
+    expect(patchDraft(d, { field: 'department' })).toMatchObject({ field: 'department', picked: null, valuesText: '' });
+    expect(draftValues(patchDraft(d, { valuesText: 'Intern' }))).toEqual(['Intern']);
+    expect(draftValues(patchDraft(d, { operator: 'is' }))).toEqual(['Contractor']);
+    expect(patchDraft(d, { mode: 'include' }).picked).toEqual(['Contractor', 'Part time']);
+  });
+  it('asks to choose or tick, not to type, when the values are offered as a list', () => {
+    expect(ruleFromDraft(draft(), true)).toEqual({ ok: false, message: 'Choose a value.' });
+    expect(ruleFromDraft(draft({ operator: 'isOneOf' }), true)).toEqual({ ok: false, message: 'Tick at least one value.' });
+  });
+  it('a chosen value the HR system no longer holds stays visible, marked', () => {
+    expect(listOptions(['A', 'B'], ['B', 'Gone'])).toEqual([
+      { value: 'A', stale: false },
+      { value: 'B', stale: false },
+      { value: 'Gone', stale: true },
+    ]);
   });
 });

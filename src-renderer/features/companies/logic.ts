@@ -9,6 +9,13 @@ export const providerName = (c: Pick<CompanySummary, 'provider'>): string => PRO
 export const totalEmployees = (counts: Counts): number =>
   counts.ready + counts.pending + counts.leaver + counts.excluded + counts.missing;
 
+/**
+ * Whether the company has never synced: no successful sync and no one stored. Its counts would read 0/0,
+ * which looks like an empty company rather than one not yet read, so the home page shows "—" instead.
+ */
+export const neverSynced = (c: Pick<CompanySummary, 'lastSuccessfulSyncAt' | 'counts'>): boolean =>
+  c.lastSuccessfulSyncAt === null && totalEmployees(c.counts) === 0;
+
 /** Summarises a "Sync all now" in one line. */
 export function syncAllMessage(runs: RunSummary[], companies: CompanySummary[]): Notice {
   if (runs.length === 0) return { tone: 'info', title: 'Nothing to sync', text: 'No company is set up and active yet.' };

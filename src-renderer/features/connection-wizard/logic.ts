@@ -71,7 +71,12 @@ export const REQUIRED_FIELDS = new Set<PayrollField>([
   'startDate', 'niCategory', 'taxCode', 'paymentFrequency', 'sortCode', 'accountNumber',
 ]);
 
-export type RuleDraft = { mode: FilterMode; field: string; operator: FilterOperator; valuesText: string };
+/**
+ * A rule as the filter builder holds it. Values come either from the text box (`valuesText`, commas
+ * between values for "is one of") or, when the HR system's values are offered, from the list (`picked`,
+ * kept exactly as the HR system holds them, commas and all). `picked` wins when set.
+ */
+export type RuleDraft = { mode: FilterMode; field: string; operator: FilterOperator; valuesText: string; picked: string[] | null };
 
 export const OPERATOR_LABELS: Record<FilterOperator, string> = {
   is: 'is',
@@ -83,20 +88,23 @@ export const OPERATOR_LABELS: Record<FilterOperator, string> = {
   isNotEmpty: 'is not empty',
 };
 
-export const emptyRule = (field = ''): RuleDraft => ({ mode: 'exclude', field, operator: 'is', valuesText: '' });
+export const emptyRule = (field = ''): RuleDraft => ({ mode: 'exclude', field, operator: 'is', valuesText: '', picked: null });
 
 export function draftFromRule(r: FilterRule): RuleDraft {
-  return { mode: r.mode, field: r.field, operator: r.operator, valuesText: r.values.join(', ') };
+  return { mode: r.mode, field: r.field, operator: r.operator, valuesText: r.values.join(', '), picked: r.values.length ? [...r.values] : null };
 }
 
-/** A draft as a checked rule, or the reason it is not one yet. */
-export function ruleFromDraft(d: RuleDraft): { ok: true; rule: FilterRule } | { ok: false; message: string } {
+/** A draft as a checked rule, or the reason it is not one yet (in the words of the box or list on screen). */
+export function ruleFromDraft(d: RuleDraft, fromList = false): { ok: true; rule: FilterRule } | { ok: false; message: string } {
   const arity = OPERATOR_ARITY[d.operator];
   const values = draftValues(d);
   const parsed = filterRuleSchema.safeParse({ mode: d.mode, field: d.field, operator: d.operator, values });
   if (parsed.success) return { ok: true, rule: parsed.data };
   if (!d.field) return { ok: false, message: 'Choose a field.' };
-  if (values.length === 0) return { ok: false, message: arity === 'many' ? 'Enter at least one value (separate values with commas).' : 'Enter a value.' };
+  if (values.length === 0) {
+    if (fromList) return { ok: false, message: arity === 'many' ? 'Tick at least one value.' : 'Choose a value.' };
+    return { ok: false, message: arity === 'many' ? 'Enter at least one value (separate values with commas).' : 'Enter a value.' };
+  }
   return { ok: false, message: parsed.error.issues[0]?.message ?? 'This rule is not complete.' };
 }
 
@@ -104,6 +112,7 @@ export function ruleFromDraft(d: RuleDraft): { ok: true; rule: FilterRule } | { 
 export function draftValues(d: RuleDraft): string[] {
   const arity = OPERATOR_ARITY[d.operator];
   if (arity === 'none') return [];
+  if (d.picked) return (arity === 'one' ? d.picked.slice(0, 1) : d.picked).filter((v) => v.trim() !== '');
   if (arity === 'one') return [d.valuesText.trim()].filter(Boolean);
   return d.valuesText.split(',').map((v) => v.trim()).filter(Boolean);
 }
@@ -131,4 +140,53 @@ export function withSuggestion(d: RuleDraft, value: string): string {
   if (OPERATOR_ARITY[d.operator] !== 'many') return value;
   const current = draftValues(d);
   return current.some((v) => v.toLowerCase() === value.toLowerCase()) ? d.valuesText : [...current, value].join(', ');
+}
+
+/**
+ * A change to a draft, with what follows from it: another field clears the values (they were the old
+ * field's), and a one-value condition keeps only the first of several picked values.
+ */
+export function patchDraft(d: RuleDraft, patch: Partial<RuleDraft>): RuleDraft {
+  const next = { ...d, ...patch };
+  if (patch.field !== undefined && patch.field !== d.field) return { ...next, valuesText: '', picked: null };
+  if (patch.valuesText !== undefined && patch.picked === undefined) next.picked = null;
+  if (patch.operator && OPERATOR_ARITY[patch.operator] === 'one' && next.picked && next.picked.length > 1) {
+    next.picked = next.picked.slice(0, 1);
+    next.valuesText = next.picked.join(', ');
+  }
+  return next;
+}
+
+/** A value ticked or unticked in the "is one of" list. */
+export function togglePicked(d: RuleDraft, value: string, on: boolean): Pick<RuleDraft, 'picked' | 'valuesText'> {
+  const current = draftValues(d);
+  const picked = on ? (current.includes(value) ? current : [...current, value]) : current.filter((v) => v !== value);
+  return { picked, valuesText: picked.join(', ') };
+}
+
+export type FieldValuesEntry = { values: string[]; complete: boolean };
+
+/**
+ * How a rule's value is chosen for a field: from the list of values the HR system holds (`list`), or typed
+ * because the field has too many different values (`tooMany`), nobody has a value in it (`none`), the
+ * people list does not carry it though the HR system has values (`unlisted`: salaries, read separately),
+ * or the values are not known (`unknown`: still loading, or could not be read).
+ */
+export function valueSource(
+  entries: Record<string, FieldValuesEntry> | null,
+  fieldKey: string,
+  hasSample = false,
+): 'list' | 'tooMany' | 'none' | 'unlisted' | 'unknown' {
+  if (!entries) return 'unknown';
+  const e = entries[fieldKey];
+  if (!e) return hasSample ? 'unlisted' : 'none';
+  if (!e.complete) return 'tooMany';
+  return e.values.length > 0 ? 'list' : 'none';
+}
+
+/** The choices for a list: the HR system's values, then any chosen value it no longer holds (marked stale). */
+export function listOptions(offered: string[], chosen: string[]): Array<{ value: string; stale: boolean }> {
+  const out = offered.map((value) => ({ value, stale: false }));
+  for (const v of chosen) if (!offered.includes(v)) out.push({ value: v, stale: true });
+  return out;
 }

@@ -1,14 +1,17 @@
 import { create } from 'zustand';
 import type { CompanySettings } from '../../../src-main/contract/companies';
 import type { AppErrorShape } from '../../../src-main/contract/errors';
-import type { PreviewResult } from '../../../src-main/contract/index';
+import type { FieldValues, PreviewResult } from '../../../src-main/contract/index';
 import type { Mapping } from '../../../src-main/contract/mapping';
 import type { PayrollField } from '../../../src-main/contract/payroll';
 import type { RunSummary } from '../../../src-main/contract/sync';
 import { api } from '../../lib/bridge';
-import { draftFromRule, ruleFromDraft, type RuleDraft } from './logic';
+import { draftFromRule, patchDraft, ruleFromDraft, type RuleDraft } from './logic';
 
 type Preview = { status: 'idle' | 'loading' | 'ready' | 'error'; result: PreviewResult | null; error: AppErrorShape | null };
+
+/** The values each HR field holds (companies.fieldValues), read once per company for the filter builder. */
+type FieldValuesState = { companyId: string | null; status: 'idle' | 'loading' | 'ready' | 'error'; value: FieldValues | null; error: AppErrorShape | null };
 
 type Salaries = { canRead: boolean; reason: string | null; settings: CompanySettings; saving: boolean; error: AppErrorShape | null };
 
@@ -21,7 +24,10 @@ type SetupState = {
   saveError: AppErrorShape | null;
   saving: boolean;
   review: { status: 'idle' | 'running' | 'done' | 'error'; run: RunSummary | null; error: AppErrorShape | null };
+  fieldValues: FieldValuesState;
   loadFilters: (companyId: string) => Promise<void>;
+  /** Reads the values once per company; `again` asks the HR system afresh (after a failure). */
+  loadFieldValues: (companyId: string, again?: boolean) => Promise<void>;
   setRule: (i: number, patch: Partial<RuleDraft>) => void;
   addRule: (rule: RuleDraft) => void;
   removeRule: (i: number) => void;
@@ -40,6 +46,7 @@ type SetupState = {
 const initial = {
   rules: [],
   preview: { status: 'idle' as const, result: null, error: null },
+  fieldValues: { companyId: null, status: 'idle' as const, value: null, error: null },
   mapping: {},
   suggested: {},
   mappingStatus: 'idle' as const,
@@ -67,8 +74,16 @@ export const useSetup = create<SetupState>()((set, get) => {
       if (res.ok) set({ rules: res.value.map(draftFromRule) });
       await get().applyFilters(companyId);
     },
+    loadFieldValues: async (companyId, again = false) => {
+      const cur = get().fieldValues;
+      if (!again && cur.companyId === companyId && cur.status !== 'error') return;
+      set({ fieldValues: { companyId, status: 'loading', value: null, error: null } });
+      const res = await api['companies.fieldValues']({ companyId, refresh: again });
+      if (get().fieldValues.companyId !== companyId) return;
+      set({ fieldValues: res.ok ? { companyId, status: 'ready', value: res.value, error: null } : { companyId, status: 'error', value: null, error: res.error } });
+    },
     setRule: (i, patch) => {
-      set((s) => ({ rules: s.rules.map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
+      set((s) => ({ rules: s.rules.map((r, j) => (j === i ? patchDraft(r, patch) : r)) }));
       schedulePreview(currentCompany);
     },
     addRule: (rule) => set((s) => ({ rules: [...s.rules, rule] })),
@@ -78,7 +93,7 @@ export const useSetup = create<SetupState>()((set, get) => {
     },
     /** Saves the complete rules and previews who they let through; half-made rules wait. */
     applyFilters: async (companyId) => {
-      const checked = get().rules.map(ruleFromDraft);
+      const checked = get().rules.map((r) => ruleFromDraft(r));
       if (checked.some((c) => !c.ok)) return false;
       const seq = ++previewSeq;
       set((s) => ({ preview: { ...s.preview, status: 'loading', error: null } }));

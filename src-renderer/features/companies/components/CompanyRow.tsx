@@ -6,7 +6,7 @@ import { RelativeTime } from '../../../ui/RelativeTime';
 import { openCompany } from '../../../app/navStore';
 import { resumeSetup } from '../../connection-wizard/resume';
 import { SyncProgressBar } from '../../sync/components/SyncProgressBar';
-import { providerName } from '../logic';
+import { neverSynced, providerName } from '../logic';
 import { useCompanies } from '../store';
 import { LastAttemptCell } from './LastAttemptCell';
 
@@ -30,19 +30,29 @@ export function CompanyRow({ company: c }: { company: CompanySummary }) {
         <RelativeTime at={c.lastSuccessfulSyncAt} testId="last-success" />
       </td>
       <td className="attempt-cell">{syncing ? <SyncProgressBar companyId={c.id} compact /> : <LastAttemptCell company={c} />}</td>
-      <td className="num">
-        <button type="button" className="count-link count-ready" data-testid="count-ready" onClick={() => openCompany(c.id)} aria-label={`${formatCount(c.counts.ready)} ready`}>
-          {formatCount(c.counts.ready)}
-        </button>
-      </td>
-      <td className="num">
-        <button type="button" className="count-link count-pending" data-testid="count-pending" onClick={() => openCompany(c.id)} aria-label={`${formatCount(c.counts.pending)} pending`}>
-          {formatCount(c.counts.pending)}
-        </button>
-      </td>
-      <td className="num" data-testid="count-leaver">
-        {formatCount(c.counts.leaver)}
-      </td>
+      {neverSynced(c) ? (
+        <>
+          <NotSyncedCell testId="count-ready" />
+          <NotSyncedCell testId="count-pending" />
+          <NotSyncedCell testId="count-leaver" />
+        </>
+      ) : (
+        <>
+          <td className="num">
+            <button type="button" className="count-link count-ready" data-testid="count-ready" onClick={() => openCompany(c.id)} aria-label={`${formatCount(c.counts.ready)} ready`}>
+              {formatCount(c.counts.ready)}
+            </button>
+          </td>
+          <td className="num">
+            <button type="button" className="count-link count-pending" data-testid="count-pending" onClick={() => openCompany(c.id)} aria-label={`${formatCount(c.counts.pending)} pending`}>
+              {formatCount(c.counts.pending)}
+            </button>
+          </td>
+          <td className="num" data-testid="count-leaver">
+            {formatCount(c.counts.leaver)}
+          </td>
+        </>
+      )}
       <td className="actions-cell">
         {c.reviewed || c.provider === 'demo' ? (
           <Button size="small" busy={requested} disabled={c.running} onClick={() => void syncCompany(c.id)} aria-label={`Sync ${c.name} now`}>
@@ -55,5 +65,15 @@ export function CompanyRow({ company: c }: { company: CompanySummary }) {
         )}
       </td>
     </tr>
+  );
+}
+
+/** A count for a company that has never synced: not zero, just not known yet. */
+function NotSyncedCell({ testId }: { testId: string }) {
+  return (
+    <td className="num muted" data-testid={testId} title="Not synced yet">
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">Not synced yet</span>
+    </td>
   );
 }

@@ -1,18 +1,16 @@
-import { useId } from 'react';
 import { FILTER_OPERATORS, OPERATOR_ARITY, type FilterMode, type FilterOperator } from '../../../../src-main/contract/filters';
 import type { FieldInfo } from '../../../../src-main/contract/providers';
-import { OPERATOR_LABELS, ruleFromDraft, valueSuggestions, withSuggestion, type RuleDraft } from '../logic';
+import { OPERATOR_LABELS, ruleFromDraft, valueSource, type RuleDraft } from '../logic';
 import { useSetup } from '../setupStore';
+import { RuleValue } from './RuleValue';
 
 export function FilterRuleRow({ index, rule, catalogue }: { index: number; rule: RuleDraft; catalogue: FieldInfo[] }) {
   const { setRule, removeRule } = useSetup.getState();
-  const rules = useSetup((s) => s.rules);
-  const listId = useId();
-  const checked = ruleFromDraft(rule);
+  const entries = useSetup((s) => s.fieldValues.value);
   const n = index + 1;
   const arity = OPERATOR_ARITY[rule.operator];
-  const field = catalogue.find((f) => f.key === rule.field);
-  const suggestions = arity === 'none' ? [] : valueSuggestions(field, rules.filter((_, j) => j !== index));
+  const fromList = arity !== 'none' && rule.operator !== 'contains' && valueSource(entries, rule.field) === 'list';
+  const checked = ruleFromDraft(rule, fromList);
   return (
     <div className="rule" data-testid="filter-rule">
       <select aria-label={`Rule ${n}: include or exclude`} value={rule.mode} onChange={(e) => setRule(index, { mode: e.target.value as FilterMode })}>
@@ -34,41 +32,10 @@ export function FilterRuleRow({ index, rule, catalogue }: { index: number; rule:
           </option>
         ))}
       </select>
-      {arity !== 'none' && (
-        <input
-          aria-label={`Rule ${n}: ${arity === 'many' ? 'values, separated by commas' : 'value'}`}
-          placeholder={arity === 'many' ? 'Values, separated by commas' : 'Value'}
-          value={rule.valuesText}
-          list={suggestions.length ? listId : undefined}
-          onChange={(e) => setRule(index, { valuesText: e.target.value })}
-        />
-      )}
+      {arity !== 'none' && <RuleValue index={index} rule={rule} field={catalogue.find((f) => f.key === rule.field)} />}
       <button type="button" className="btn btn-ghost btn-small" onClick={() => removeRule(index)} aria-label={`Remove rule ${n}`}>
         Remove
       </button>
-      {suggestions.length > 0 && (
-        <>
-          <datalist id={listId}>
-            {suggestions.map((v) => (
-              <option key={v} value={v} />
-            ))}
-          </datalist>
-          <p className="rule-suggestions" data-testid="rule-suggestions">
-            <span className="muted">In the HR system:</span>
-            {suggestions.map((v) => (
-              <button
-                key={v}
-                type="button"
-                className="chip"
-                aria-label={`Rule ${n}: use the value ${v}`}
-                onClick={() => setRule(index, { valuesText: withSuggestion(rule, v) })}
-              >
-                {v}
-              </button>
-            ))}
-          </p>
-        </>
-      )}
       {!checked.ok && <p className="rule-error">{checked.message}</p>}
     </div>
   );

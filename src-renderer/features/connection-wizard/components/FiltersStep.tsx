@@ -15,11 +15,14 @@ export function FiltersStep() {
   const catalogue = useWizard((s) => s.catalogue);
   const resumeError = useWizard((s) => s.resumeError);
   const { rules, preview } = useSetup(useShallow((s) => ({ rules: s.rules, preview: s.preview })));
-  const { loadFilters, addRule, applyFilters, loadMapping } = useSetup.getState();
+  const { loadFilters, loadFieldValues, addRule, applyFilters, loadMapping } = useSetup.getState();
 
   useEffect(() => {
-    if (companyId) void loadFilters(companyId);
-  }, [companyId, loadFilters]);
+    if (!companyId) return;
+    void loadFilters(companyId);
+    // The values each field holds, so rules are built by picking rather than typing; once per company.
+    void loadFieldValues(companyId);
+  }, [companyId, loadFilters, loadFieldValues]);
 
   if (!companyId) return null;
   const incomplete = rules.some((r) => !ruleFromDraft(r).ok);
