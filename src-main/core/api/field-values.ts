@@ -20,10 +20,12 @@ export function fieldValuesHandler(ctx: CoreContext) {
     if (hit && !refresh && now - hit.at < FRESH_MS) return hit.values;
     const seen = new Map<string, Set<string>>();
     const tooMany = new Set<string>();
+    let people = 0;
     const client = await ctx.clientFor(company);
     await client.listEmployees({
       includeSalaries: false,
       onPage: (records) => {
+        people += records.length;
         for (const r of records) {
           for (const [key, raw] of Object.entries(r.fields)) {
             if (tooMany.has(key) || raw === null) continue;
@@ -40,6 +42,13 @@ export function fieldValuesHandler(ctx: CoreContext) {
         }
       },
     });
+    // A field where most people have their own value (a timestamp, a name) is not a list to choose from.
+    for (const [key, set] of seen) {
+      if (set.size > 12 && set.size > people / 3) {
+        tooMany.add(key);
+        seen.delete(key);
+      }
+    }
     const values: FieldValues = {};
     for (const [key, set] of seen) values[key] = { values: [...set].sort((a, b) => a.localeCompare(b, 'en-GB')), complete: true };
     for (const key of tooMany) values[key] = { values: [], complete: false };
