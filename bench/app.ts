@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { CommandName, CommandOutputs } from '../src-main/contract/index';
 import type { RealProvider } from '../src-main/contract/providers';
 import { createCore, type Core } from '../src-main/core/app';
+import { HUMAANS_MAX_CONCURRENT } from '../src-main/core/hr/humaans/constants';
+import { PERSONIO_PAGES_AHEAD } from '../src-main/core/hr/personio/howto';
 import { MemorySecretStore } from '../src-main/core/secrets/file-secret-store';
 import type { FakeProcess } from './fake-process';
 import { instrumentPhases, type Phases } from './measure';
@@ -14,10 +16,17 @@ import { instrumentPhases, type Phases } from './measure';
  */
 
 /**
- * Requests each client keeps in flight, which the floor replay copies: Personio reads pages one after
- * another, Humaans' HTTP layer allows one request at a time, PeopleHR's pacer sends one call at a time.
+ * Requests each client keeps in flight while reading the staff list, which the floor replay copies:
+ * Personio reads PERSONIO_PAGES_AHEAD pages ahead, Humaans reads its lists one request at a time,
+ * PeopleHR's pacer sends one call at a time.
  */
-export const CLIENT_CONCURRENCY: Record<RealProvider, number> = { personio: 1, humaans: 1, peoplehr: 1 };
+export const CLIENT_CONCURRENCY: Record<RealProvider, number> = { personio: PERSONIO_PAGES_AHEAD, humaans: 1, peoplehr: 1 };
+
+/**
+ * What the HTTP layer may have in flight with rate limits off: the list concurrency, except that Humaans'
+ * "Sync now" asks for one person's related collections side by side.
+ */
+const HTTP_CONCURRENCY: Record<RealProvider, number> = { ...CLIENT_CONCURRENCY, humaans: HUMAANS_MAX_CONCURRENT };
 
 export interface BenchApp {
   core: Core;
@@ -31,7 +40,7 @@ export function startApp(opts: { vendor: RealProvider; rateLimitsOff: boolean })
     dataDir,
     secrets: new MemorySecretStore(),
     mode: 'cli',
-    http: opts.rateLimitsOff ? { rateLimit: { perMinute: 1e9, maxConcurrent: CLIENT_CONCURRENCY[opts.vendor] } } : undefined,
+    http: opts.rateLimitsOff ? { rateLimit: { perMinute: 1e9, maxConcurrent: HTTP_CONCURRENCY[opts.vendor] } } : undefined,
   });
   const phases = instrumentPhases(core.engine);
   return {

@@ -73,3 +73,32 @@ describe('what a sync writes', () => {
     expect(core!.reports.changes(id)).toHaveLength(0);
   });
 });
+
+describe('coming back', () => {
+  it('an employee excluded by a filter becomes current again when the filter is removed, with the same HR record', async () => {
+    const { id, staff } = await connected(20);
+    const target = staff.find((p) => p.employmentType === 'Permanent' && !p.isLeaver)!;
+    const rows = await call(core!, 'employees.list', { companyId: id, search: target.lastName, limit: 50 });
+    const row = rows.rows.find((r) => r.name.includes(target.firstName))!;
+    const detail = await call(core!, 'employees.get', { companyId: id, employeeId: row.id });
+    await call(core!, 'filters.set', { companyId: id, filters: [{ mode: 'exclude', field: 'id', operator: 'is', values: [detail.hrId] }] });
+    await call(core!, 'sync.company', { companyId: id });
+    expect((await call(core!, 'employees.get', { companyId: id, employeeId: row.id })).state).toBe('excluded');
+    await call(core!, 'filters.set', { companyId: id, filters: [] });
+    await call(core!, 'sync.company', { companyId: id });
+    expect((await call(core!, 'employees.get', { companyId: id, employeeId: row.id })).state).toBe('active');
+  });
+
+  it('an employee marked missing becomes current again when the HR system lists them again', async () => {
+    const { id, staff } = await connected(20);
+    const gone = staff[4]!;
+    fake!.setPeople(staff.filter((p) => p !== gone));
+    await call(core!, 'sync.company', { companyId: id });
+    const missing = await call(core!, 'employees.list', { companyId: id, status: 'missing', limit: 10 });
+    expect(missing.total).toBe(1);
+    fake!.setPeople(staff);
+    await call(core!, 'sync.company', { companyId: id });
+    const back = await call(core!, 'employees.get', { companyId: id, employeeId: missing.rows[0]!.id });
+    expect(back.state).toBe(gone.isLeaver ? 'leaver' : 'active');
+  });
+});

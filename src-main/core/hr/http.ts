@@ -19,6 +19,11 @@ export interface RateLimit {
   /** Short burst cap: requests allowed in any rolling second. */
   perSecond?: number;
   maxConcurrent?: number;
+  /**
+   * Space calls evenly through the second instead of sending perSecond at once: a burst of parallel
+   * calls reaches the vendor in whatever order its queue takes them, which can land one more in its window.
+   */
+  spread?: boolean;
 }
 
 export interface HttpOptions {
@@ -167,6 +172,7 @@ function makeLimiter(rl: RateLimit | undefined): Limiter | null {
   const windows = [
     ...(rl.perMinute ? [{ max: rl.perMinute, ms: 60_000 + WINDOW_SLACK_MS, starts: [] as number[] }] : []),
     ...(rl.perSecond ? [{ max: rl.perSecond, ms: 1000 + WINDOW_SLACK_MS, starts: [] as number[] }] : []),
+    ...(rl.perSecond && rl.spread ? [{ max: 1, ms: (1000 + WINDOW_SLACK_MS) / rl.perSecond, starts: [] as number[] }] : []),
   ];
   const concurrency = rl.maxConcurrent ? new Bottleneck({ maxConcurrent: rl.maxConcurrent }) : null;
   if (windows.length === 0 && !concurrency) return null;

@@ -4,6 +4,7 @@ import type { Logger } from '../ports';
 import type { HttpOptions } from './http';
 import type { HrClient } from './types';
 import { createPersonioClient, personioSuggestedMapping, PERSONIO_DEFAULT_BASE_URL } from './personio';
+import { PERSONIO_PAGES_AHEAD } from './personio/howto';
 import { createHumaansClient, humaansSuggestedMapping, HUMAANS_DEFAULT_BASE_URL } from './humaans';
 import { createPeopleHRClient, peoplehrSuggestedMapping, PEOPLEHR_DEFAULT_BASE_URL } from './peoplehr';
 import { AppError } from '../errors';
@@ -37,6 +38,7 @@ export function createHrClient(
       return createPersonioClient({
         baseUrl: baseUrl ?? PERSONIO_DEFAULT_BASE_URL,
         credentials: { clientId: credentials.clientId, clientSecret: credentials.clientSecret },
+        pagesAhead: PERSONIO_PAGES_AHEAD,
         ...opts,
       });
     case 'humaans':

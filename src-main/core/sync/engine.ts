@@ -9,9 +9,11 @@ import type { Db } from '../db/open';
 import type { CompanyRepository, CompanyRow } from '../db/repositories/companies';
 import type { EmployeeRepository, StoredEmployee } from '../db/repositories/employees';
 import { EMPTY_COUNTS, type RunRepository } from '../db/repositories/runs';
-import type { HrClient, ProviderRecord } from '../hr/types';
+import { StagingRepository } from '../db/repositories/staging';
+import type { HrClient, ListResult, ProviderRecord } from '../hr/types';
 import { evaluateFilters } from '../filters/evaluate';
-import { duplicateIdentities, emptyPlan, identityOf, planMissing, planRecord, rekeyCandidates, type PlanConfig, type SyncPlan } from './plan';
+import { duplicateIdentities, emptyPlan, identityOf, planMissing, planRecord, rekeyCandidates, sha1, type PlanConfig, type SyncPlan } from './plan';
+import { StreamPlanner } from './stream';
 import { londonDate } from './dates';
 
 export interface EngineDeps {
@@ -37,8 +39,14 @@ const PAUSABLE: ReadonlySet<Trigger> = new Set(['scheduled', 'settings', 'manual
  * One sync run: fetch everything, decide everything, then write everything in one transaction.
  * A run that fails (or a fetch cut short) writes nothing but its own failed run record.
  */
+type Progress = (phase: SyncProgress['phase'], processed: number, total: number | null) => void;
+
 export class SyncEngine {
-  constructor(private readonly d: EngineDeps) {}
+  readonly #staging: StagingRepository;
+
+  constructor(private readonly d: EngineDeps) {
+    this.#staging = new StagingRepository(d.db);
+  }
 
   async runCompany(companyId: string, trigger: Trigger, opts: RunOptions = {}): Promise<RunSummary> {
     const company = this.#company(companyId);
@@ -53,37 +61,100 @@ export class SyncEngine {
     try {
       progress('connecting', 0, null);
       const client = await this.d.clientFor(company);
-      const records: ProviderRecord[] = [];
-      const fetched = await client.listEmployees({
-        signal: opts.signal,
-        includeSalaries: this.#syncSalaries(company),
-        onPage: (page, p) => {
-          records.push(...page);
-          progress('fetching', p.fetched, p.total);
-        },
-      });
-      if (!fetched.complete) {
-        throw new AppError(
-          'INCOMPLETE_FETCH',
-          `${fetched.incompleteReason ?? 'The HR system stopped sending employees part way through.'} To be safe nothing was changed; the next sync will try again.`,
-        );
-      }
-      opts.signal?.throwIfAborted();
-      progress('checking', 0, records.length);
-      const cfg = { ...this.#config(company, runId), duplicateIds: duplicateIdentities(records, this.#config(company, runId)) };
-      const stored = this.d.employees.mapByIdentity(companyId);
-      const seen = new Set<string>();
-      const plan = emptyPlan();
-      const rekeyable = rekeyCandidates(records, stored, cfg);
-      for (const r of records) planRecord(plan, r, stored, seen, cfg, rekeyable);
-      planMissing(plan, stored, seen);
-      opts.signal?.throwIfAborted();
-      progress('writing', 0, records.length);
-      return this.#apply(company, runId, plan, trigger);
+      const cfg = this.#config(company, runId);
+      if (this.#mayRekey(company.id, cfg)) return await this.#runBuffered(company, client, cfg, trigger, opts, progress);
+      return await this.#runStreaming(company, client, cfg, opts, progress);
     } catch (err) {
       const shape = toErrorShape(err);
       this.d.logger.warn('sync failed', { companyId, code: shape.code });
+      this.#discard(runId);
       return this.#finish(company, runId, shape.code === 'CANCELLED' ? 'cancelled' : 'failed', EMPTY_COUNTS, shape, null);
+    }
+  }
+
+  /**
+   * The usual run: each page is decided as it arrives and its decisions committed to the staging table,
+   * so memory holds compact facts rather than every record; the employees change only in the final
+   * transaction, set-based from the staged rows, so a run killed at any moment changes no employee.
+   */
+  async #runStreaming(company: CompanyRow, client: HrClient, cfg: PlanConfig, opts: RunOptions, progress: Progress): Promise<RunSummary> {
+    const { runId } = cfg;
+    this.#staging.discardStale(company.id, runId);
+    const employees = this.d.employees;
+    const planner = new StreamPlanner({ stored: employees.compactByIdentity(company.id), cfg, valuesOf: (id) => employees.valuesOf(id) });
+    const fetched = await client.listEmployees({
+      signal: opts.signal,
+      includeSalaries: cfg.syncSalaries,
+      onPage: (page, p) => {
+        opts.signal?.throwIfAborted();
+        this.#staging.add(runId, company.id, planner.page(page));
+        progress('fetching', p.fetched, p.total);
+      },
+    });
+    this.#requireComplete(fetched);
+    opts.signal?.throwIfAborted();
+    progress('checking', planner.seen, planner.seen);
+    this.#staging.add(runId, company.id, planner.finish());
+    opts.signal?.throwIfAborted();
+    progress('writing', 0, planner.seen);
+    return this.d.db.transaction(() => {
+      const counts = this.#staging.apply({ runId, companyId: company.id, syncedAt: cfg.now, at: this.#now(), idField: cfg.idField });
+      return this.#finish(company, runId, 'succeeded', counts, null, null);
+    })();
+  }
+
+  /**
+   * After the company changed its ID field, stored employees may need matching by the HR system's own id,
+   * which needs every identity of the fetch first: records are held in memory and planned at the end.
+   */
+  async #runBuffered(company: CompanyRow, client: HrClient, base: PlanConfig, trigger: Trigger, opts: RunOptions, progress: Progress): Promise<RunSummary> {
+    const records: ProviderRecord[] = [];
+    const fetched = await client.listEmployees({
+      signal: opts.signal,
+      includeSalaries: base.syncSalaries,
+      onPage: (page, p) => {
+        records.push(...page);
+        progress('fetching', p.fetched, p.total);
+      },
+    });
+    this.#requireComplete(fetched);
+    opts.signal?.throwIfAborted();
+    progress('checking', 0, records.length);
+    const cfg = { ...base, duplicateIds: duplicateIdentities(records, base) };
+    const stored = this.d.employees.mapByIdentity(company.id);
+    const seen = new Set<string>();
+    const plan = emptyPlan();
+    const rekeyable = rekeyCandidates(records, stored, cfg);
+    for (const r of records) planRecord(plan, r, stored, seen, cfg, rekeyable);
+    planMissing(plan, stored, seen);
+    opts.signal?.throwIfAborted();
+    progress('writing', 0, records.length);
+    return this.#apply(company, cfg.runId, plan, trigger);
+  }
+
+  /** Whether any stored employee's identity did not come from the company's current ID field. */
+  #mayRekey(companyId: string, cfg: PlanConfig): boolean {
+    for (const e of this.d.employees.keyedOtherwise(companyId, cfg.idField)) {
+      if (identityOf(JSON.parse(e.recordJson) as ProviderRecord, cfg) !== e.identity) return true;
+    }
+    return false;
+  }
+
+  #requireComplete(fetched: ListResult): void {
+    if (!fetched.complete) {
+      throw new AppError(
+        'INCOMPLETE_FETCH',
+        `${fetched.incompleteReason ?? 'The HR system stopped sending employees part way through.'} To be safe nothing was changed; the next sync will try again.`,
+      );
+    }
+  }
+
+  #discard(runId: string): void {
+    try {
+      this.#staging.discard(runId);
+    } catch (err) {
+      // The next run of this company discards it anyway; staged rows never reach an employee by themselves.
+      this.d.logger.warn('could not discard staged sync rows', { runId, error: err instanceof Error ? err.message : String(err) });
     }
   }
 
@@ -198,7 +269,7 @@ export class SyncEngine {
 
   #config(company: CompanyRow, runId: string): PlanConfig {
     const now = this.d.clock.now();
-    return {
+    const decisive = {
       mapping: this.d.companies.mapping(company.id),
       filters: this.d.companies.filters(company.id),
       defaults: company.settings.defaults,
@@ -206,10 +277,15 @@ export class SyncEngine {
       salaryPeriodKey: this.d.salaryPeriodKey(company),
       idField: company.settings.idField,
       defaultIdField: PROVIDER_ID_FIELD_DEFAULT[company.provider],
-      labels: Object.fromEntries(company.catalogue.map((f) => [f.key, f.label])),
+      // Leaver, age and current-salary rules read the date, so a new day decides everyone afresh once.
       today: londonDate(now),
+    };
+    return {
+      ...decisive,
+      labels: Object.fromEntries(company.catalogue.map((f) => [f.key, f.label])),
       now: now.toISOString(),
       runId,
+      configHash: sha1(JSON.stringify(decisive)),
     };
   }
 

@@ -38,6 +38,8 @@ export interface PlanConfig {
   today: string;
   now: string;
   runId: string;
+  /** sha1 of everything above that decides an outcome (not now/runId): see SyncEngine#config. */
+  configHash: string;
   /** IDs that more than one person in this fetch holds: none of them is synced (see duplicateIdentities). */
   duplicateIds?: ReadonlySet<string>;
 }
@@ -65,8 +67,77 @@ export function displayName(values: Partial<Record<PayrollField, string | null>>
   return name || `HR record ${record.externalId}`;
 }
 
-export const hashRecord = (record: ProviderRecord): string =>
-  createHash('sha1').update(JSON.stringify(record)).digest('hex');
+export const hashRecord = (record: ProviderRecord): string => sha1(JSON.stringify(record));
+
+export const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex');
+
+/** The display name a duplicate-ID problem gives a record (no payroll rules have run for it). */
+export function rawName(record: ProviderRecord): string {
+  const f = record.fields;
+  return [f.first_name ?? f.firstName ?? f.FirstName, f.last_name ?? f.lastName ?? f.LastName].filter(Boolean).join(' ');
+}
+
+export function duplicateProblem(identity: string, record: { externalId: string; name: string }): RunProblemRow {
+  return {
+    identity,
+    name: record.name || `HR record ${record.externalId}`,
+    field: 'employeeId',
+    code: 'duplicate_id',
+    severity: 'error',
+    message: `More than one person in the HR system has the ID "${identity}" (this one is HR record ${record.externalId}), so none of them was synced and the stored employee was left as it was. Give each person their own ID in the HR system.`,
+    value: identity,
+  };
+}
+
+export function missingIdProblem(record: ProviderRecord, cfg: Pick<PlanConfig, 'labels' | 'idField'>): RunProblemRow {
+  return {
+    identity: record.externalId,
+    name: `HR record ${record.externalId}`,
+    field: 'employeeId',
+    code: 'missing_id',
+    severity: 'error',
+    message: `This person has no value in the ID field "${cfg.labels[cfg.idField] ?? cfg.idField}", so Bureau Sync cannot match them to payroll. Fill it in in the HR system.`,
+    value: null,
+  };
+}
+
+/** Runs the payroll rules on one included record: what the employee row would become. */
+export function evaluateRecord(
+  record: ProviderRecord,
+  identity: string,
+  previous: Record<PayrollField, string | null> | null,
+  cfg: PlanConfig,
+  recordJson = JSON.stringify(record),
+): EmployeeWrite {
+  const ev = evaluateEmployee({
+    record,
+    mapping: cfg.mapping,
+    previous,
+    defaults: cfg.defaults,
+    syncSalaries: cfg.syncSalaries,
+    salaryPeriodKey: cfg.salaryPeriodKey,
+    today: cfg.today,
+  });
+  const write: EmployeeWrite = {
+    identity,
+    hrId: record.externalId,
+    name: displayName(ev.values, record),
+    state: ev.state,
+    readiness: ev.readiness,
+    values: ev.values,
+    sources: ev.sources as Record<string, unknown>,
+    recordJson,
+    recordHash: '',
+    rawHash: sha1(recordJson),
+    configHash: cfg.configHash,
+    idField: cfg.idField,
+    problems: ev.problems,
+    syncedAt: cfg.now,
+    runId: cfg.runId,
+  };
+  write.recordHash = hashEmployee(recordJson, write);
+  return write;
+}
 
 /**
  * What makes a stored employee current: the HR record and everything the rules made of it. Equal hashes
@@ -109,31 +180,12 @@ export function planRecord(
 ): void {
   const identity = identityOf(record, cfg);
   if (!identity) {
-    plan.runProblems.push({
-      identity: record.externalId,
-      name: `HR record ${record.externalId}`,
-      field: 'employeeId',
-      code: 'missing_id',
-      severity: 'error',
-      message: `This person has no value in the ID field "${cfg.labels[cfg.idField] ?? cfg.idField}", so Bureau Sync cannot match them to payroll. Fill it in in the HR system.`,
-      value: null,
-    });
+    plan.runProblems.push(missingIdProblem(record, cfg));
     plan.counts.problems += 1;
     return;
   }
   if (cfg.duplicateIds?.has(identity) || seen.has(identity)) {
-    const name = [record.fields.first_name ?? record.fields.firstName ?? record.fields.FirstName, record.fields.last_name ?? record.fields.lastName ?? record.fields.LastName]
-      .filter(Boolean)
-      .join(' ');
-    plan.runProblems.push({
-      identity,
-      name: name || `HR record ${record.externalId}`,
-      field: 'employeeId',
-      code: 'duplicate_id',
-      severity: 'error',
-      message: `More than one person in the HR system has the ID "${identity}" (this one is HR record ${record.externalId}), so none of them was synced and the stored employee was left as it was. Give each person their own ID in the HR system.`,
-      value: identity,
-    });
+    plan.runProblems.push(duplicateProblem(identity, { externalId: record.externalId, name: rawName(record) }));
     plan.counts.problems += 1;
     // Counted as seen: a duplicated ID is present in the HR system, so its stored employee is not "missing".
     seen.add(identity);
@@ -158,32 +210,9 @@ export function planRecord(
     if (existing && existing.state !== 'excluded') plan.stateChanges.push({ id: existing.id, state: 'excluded' });
     return;
   }
-  const ev = evaluateEmployee({
-    record,
-    mapping: cfg.mapping,
-    previous: existing ? existing.values : null,
-    defaults: cfg.defaults,
-    syncSalaries: cfg.syncSalaries,
-    salaryPeriodKey: cfg.salaryPeriodKey,
-    today: cfg.today,
-  });
-  const write: EmployeeWrite = {
-    identity,
-    hrId: record.externalId,
-    name: displayName(ev.values, record),
-    state: ev.state,
-    readiness: ev.readiness,
-    values: ev.values,
-    sources: ev.sources as Record<string, unknown>,
-    recordJson: JSON.stringify(record),
-    recordHash: '',
-    problems: ev.problems,
-    syncedAt: cfg.now,
-    runId: cfg.runId,
-  };
-  write.recordHash = hashEmployee(write.recordJson, write);
-  if (ev.state === 'leaver') plan.counts.leavers += 1;
-  addRunProblems(plan, identity, write.name, ev.problems);
+  const write = evaluateRecord(record, identity, existing ? existing.values : null, cfg);
+  if (write.state === 'leaver') plan.counts.leavers += 1;
+  addRunProblems(plan, identity, write.name, write.problems);
   if (!existing) {
     plan.inserts.push(write);
     plan.counts.created += 1;
@@ -194,7 +223,7 @@ export function planRecord(
     plan.counts.unchanged += 1;
     return;
   }
-  const changes = diffValues(existing.values, ev.values);
+  const changes = diffValues(existing.values, write.values);
   plan.updates.push({ id: existing.id, write, changes, ...(rekeyFrom !== undefined ? { rekeyFrom } : {}) });
   plan.counts.updated += 1;
 }

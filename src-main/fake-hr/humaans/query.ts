@@ -122,3 +122,27 @@ export function asOf(rows: Row[], date: string, groupBy: string[]): Row[] {
   const keep = new Set(best.values());
   return rows.filter((r) => keep.has(r));
 }
+
+/**
+ * Filtered and sorted listings by query (paging aside), so reading a collection page by page costs one
+ * filter and sort rather than one per page. The server clears it whenever its records change.
+ */
+export class ListingCache {
+  readonly #entries = new Map<string, Row[]>();
+
+  get(parts: [string, string | null, string[], URLSearchParams], compute: () => Row[]): Row[] {
+    const [name, status, scopes, params] = parts;
+    const key = JSON.stringify([name, status, scopes, [...params].filter(([k]) => k !== '$skip' && k !== '$limit')]);
+    let rows = this.#entries.get(key);
+    if (!rows) {
+      rows = compute();
+      if (this.#entries.size >= 16) this.#entries.delete(this.#entries.keys().next().value!);
+      this.#entries.set(key, rows);
+    }
+    return rows;
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+}

@@ -4,7 +4,7 @@ import type { SamplePerson } from '../sample-people';
 import { COLLECTIONS, hasScope, hideFields, PRIVATE_PERSON_FIELDS } from './collections';
 import { buildDataset, DEFAULT_CUSTOM_FIELDS, humaansId, personId, type HumaansDataset, type Row } from './dataset';
 import { createFakeHumaansDocuments, type FakeHumaansDocuments } from './documents-routes';
-import { applyQuery, asOf, parseQuery } from './query';
+import { applyQuery, asOf, ListingCache, parseQuery } from './query';
 import { HUMAANS_DEMO_SCOPES, HUMAANS_DEMO_TOKEN, type FakeHumaansOptions } from './options';
 
 export { HUMAANS_DEMO_SCOPES, HUMAANS_DEMO_TOKEN, type FakeHumaansOptions };
@@ -38,6 +38,7 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
   let scopes = opts.scopes ?? HUMAANS_DEMO_SCOPES;
   const documents = createFakeHumaansDocuments();
   let samples = [...opts.people];
+  const listings = new ListingCache();
   let ds = build();
   let revoked = false;
   let change: { added: string; removed: string } | null = null;
@@ -47,6 +48,7 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
   const recent: number[] = [];
 
   function build(): HumaansDataset {
+    listings.clear();
     return buildDataset(samples, {
       today,
       customFields: opts.customFields ?? DEFAULT_CUSTOM_FIELDS,
@@ -115,22 +117,12 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
       });
     }
     if (name === 'people' && q.skip > 0 && faults.changeBetweenPages && !change) changePeople();
-    let rows: Row[];
-    if (name === 'people') {
-      rows = visiblePeople(granted);
-      if (status === 'all' && opts.statusAll === false) {
-        return error(400, 'BadRequest', "Invalid query parameter 'status'", {
-          issues: [{ name: 'status', reason: 'must be newHire, active or offboarded' }],
-        });
-      }
-      if (status && status !== 'all') rows = rows.filter((r) => r.status === status);
-      if (!status && opts.defaultStatus !== 'all') rows = rows.filter((r) => r.status !== 'offboarded');
-    } else {
-      const visible = new Set(visiblePeople(granted).map((p) => p.id));
-      rows = col.rows(ds).filter((r) => typeof r.personId !== 'string' || visible.has(r.personId));
+    if (name === 'people' && status === 'all' && opts.statusAll === false) {
+      return error(400, 'BadRequest', "Invalid query parameter 'status'", {
+        issues: [{ name: 'status', reason: 'must be newHire, active or offboarded' }],
+      });
     }
-    if (q.asOf && col.asOfGroup) rows = asOf(rows, q.asOf, col.asOfGroup);
-    const all = applyQuery(rows, q);
+    const all = listings.get([name, status, [...granted].sort(), params], () => filtered(name, status, q, granted));
     const maxLimit = opts.maxLimit ?? 250;
     const limit = Math.min(Math.max(q.limit ?? 100, 0), maxLimit);
     const data = limit === 0 ? [] : all.slice(q.skip, q.skip + limit).map(decorate);
@@ -139,7 +131,23 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
     return { status: 200, json: envelope };
   }
 
+  function filtered(name: string, status: string | null, q: ReturnType<typeof parseQuery>, granted: Set<string>): Row[] {
+    const col = COLLECTIONS[name]!;
+    let rows: Row[];
+    if (name === 'people') {
+      rows = visiblePeople(granted);
+      if (status && status !== 'all') rows = rows.filter((r) => r.status === status);
+      if (!status && opts.defaultStatus !== 'all') rows = rows.filter((r) => r.status !== 'offboarded');
+    } else {
+      const visible = new Set(visiblePeople(granted).map((p) => p.id));
+      rows = col.rows(ds).filter((r) => typeof r.personId !== 'string' || visible.has(r.personId));
+    }
+    if (q.asOf && col.asOfGroup) rows = asOf(rows, q.asOf, col.asOfGroup);
+    return applyQuery(rows, q);
+  }
+
   function write(name: string, id: string | undefined, req: FakeRequest): FakeResponse {
+    listings.clear();
     const rows = COLLECTIONS[name]!.rows(ds);
     let body: Record<string, unknown>;
     try {

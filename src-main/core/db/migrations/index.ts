@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import * as m0010 from './0010-initial-schema';
 import * as m0020 from './0020-payslip-deliveries';
 import * as m0030 from './0030-employee-list-index';
+import * as m0040 from './0040-employee-decision-hashes';
 
 export interface Migration {
   version: number;
@@ -14,4 +15,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 10, ...m0010 },
   { version: 20, ...m0020 },
   { version: 30, ...m0030 },
+  { version: 40, ...m0040 },
 ];

@@ -75,9 +75,25 @@ export interface EmployeeWrite {
   sources: Record<string, unknown>;
   recordJson: string;
   recordHash: string;
+  /** sha1 of recordJson and of the company set-up it was decided under (see SyncEngine): equal both, same outcome. */
+  rawHash: string;
+  configHash: string;
+  idField: string;
   problems: Problem[];
   syncedAt: string;
   runId: string;
+}
+
+/** What a streaming sync keeps in memory per stored employee; values are read only for records that changed. */
+export interface CompactEmployee {
+  id: number;
+  identity: string;
+  hrId: string;
+  state: EmployeeState;
+  recordHash: string;
+  rawHash: string | null;
+  configHash: string | null;
+  problemCount: number;
 }
 
 const STATUS_WHERE: Record<StatusFilter, string> = {
@@ -117,12 +133,14 @@ export class EmployeeRepository {
       `SELECT *, ${LAST_SYNCED} AS last_synced_at FROM employees WHERE company_id = ? AND id = ?`,
     );
     this.#insert = db.prepare(`INSERT INTO employees (company_id, identity, hr_id, display_name, state, readiness, values_json,
-        sources_json, record_json, record_hash, problem_count, warning_count, first_synced_at, last_synced_at, last_run_id)
+        sources_json, record_json, record_hash, problem_count, warning_count, first_synced_at, last_synced_at, last_run_id,
+        raw_hash, config_hash, id_field)
       VALUES (@companyId, @identity, @hrId, @name, @state, @readiness, @values, @sources, @recordJson, @recordHash,
-        @problemCount, @warningCount, @syncedAt, @syncedAt, @runId)`);
+        @problemCount, @warningCount, @syncedAt, @syncedAt, @runId, @rawHash, @configHash, @idField)`);
     this.#update = db.prepare(`UPDATE employees SET hr_id = @hrId, display_name = @name, state = @state, readiness = @readiness,
         values_json = @values, sources_json = @sources, record_json = @recordJson, record_hash = @recordHash,
-        problem_count = @problemCount, warning_count = @warningCount, last_synced_at = @syncedAt, last_run_id = @runId
+        problem_count = @problemCount, warning_count = @warningCount, last_synced_at = @syncedAt, last_run_id = @runId,
+        raw_hash = @rawHash, config_hash = @configHash, id_field = @idField
       WHERE id = @id`);
     this.#setState = db.prepare('UPDATE employees SET state = ?, last_run_id = ? WHERE id = ?');
     this.#deleteProblems = db.prepare('DELETE FROM employee_problems WHERE employee_id = ?');
@@ -145,6 +163,32 @@ export class EmployeeRepository {
     const m = new Map<string, StoredEmployee>();
     for (const r of this.#allForCompany.iterate(companyId)) m.set(r.identity, toStored(r));
     return m;
+  }
+
+  /** Every stored employee of a company, compactly, keyed by identity: a 50,000-person company fits in a few MB. */
+  compactByIdentity(companyId: string): Map<string, CompactEmployee> {
+    const m = new Map<string, CompactEmployee>();
+    const rows = this.db.prepare<[string], { id: number; identity: string; hr_id: string; state: EmployeeState; record_hash: string; raw_hash: string | null; config_hash: string | null; problem_count: number }>(
+      'SELECT id, identity, hr_id, state, record_hash, raw_hash, config_hash, problem_count FROM employees WHERE company_id = ?',
+    );
+    for (const r of rows.iterate(companyId)) {
+      m.set(r.identity, { id: r.id, identity: r.identity, hrId: r.hr_id, state: r.state, recordHash: r.record_hash, rawHash: r.raw_hash, configHash: r.config_hash, problemCount: r.problem_count });
+    }
+    return m;
+  }
+
+  /** The stored payroll values of one employee (the rules keep some of them when HR holds nothing). */
+  valuesOf(id: number): Record<PayrollField, string | null> {
+    const r = this.db.prepare<[number], { values_json: string }>('SELECT values_json FROM employees WHERE id = ?').get(id);
+    return r ? (JSON.parse(r.values_json) as Record<PayrollField, string | null>) : ({} as Record<PayrollField, string | null>);
+  }
+
+  /** Employees whose identity may not have come from this ID field (written under another one, or before that was recorded). */
+  *keyedOtherwise(companyId: string, idField: string): IterableIterator<{ identity: string; recordJson: string }> {
+    const rows = this.db.prepare<[string, string], { identity: string; record_json: string }>(
+      'SELECT identity, record_json FROM employees WHERE company_id = ? AND (id_field IS NULL OR id_field != ?)',
+    );
+    for (const r of rows.iterate(companyId, idField)) yield { identity: r.identity, recordJson: r.record_json };
   }
 
   get(companyId: string, id: number): StoredEmployee | null {
@@ -219,6 +263,9 @@ export class EmployeeRepository {
       warningCount: e.problems.filter((p) => p.severity === 'warning').length,
       syncedAt: e.syncedAt,
       runId: e.runId,
+      rawHash: e.rawHash,
+      configHash: e.configHash,
+      idField: e.idField,
     };
   }
 

@@ -2,13 +2,13 @@ import type { z } from 'zod';
 import { AppError } from '../../errors';
 import type { Logger } from '../../ports';
 import { createHttpClient, type HttpClient, type HttpOptions } from '../http';
-import { HUMAANS_DEFAULT_BASE_URL } from './constants';
+import { HUMAANS_DEFAULT_BASE_URL, HUMAANS_MAX_CONCURRENT } from './constants';
 import { humaansError } from './errors';
 import { listEnvelopeSchema } from './schemas';
 
 /**
  * The Humaans request wrapper and its offset pager. The token travels only in the Authorization
- * header. Pages are read one after another (Humaans asks for no parallel page fetches).
+ * header. Pages of one collection are read one after another (Humaans asks for no parallel page fetches).
  */
 export type Query = Record<string, string | number>;
 
@@ -26,8 +26,9 @@ export function createHumaansApi(opts: {
 }): HumaansApi {
   const http = createHttpClient({
     vendor: 'Humaans',
-    // Humaans publishes no numbers; one request at a time keeps well clear of its limiter.
-    rateLimit: { maxConcurrent: 1, perSecond: 10 },
+    // Humaans publishes no numbers: at most 10 a second, and only different collections side by side
+    // (each collection is still read page by page, as Humaans asks).
+    rateLimit: { maxConcurrent: HUMAANS_MAX_CONCURRENT, perSecond: 10 },
     logger: opts.logger,
     ...opts.http,
     baseURL: apiRoot(opts.baseUrl),

@@ -176,6 +176,15 @@ export function createHumaansClient(opts: HumaansClientOptions): HrClient {
 
     async getEmployee(externalId: string, o: GetOptions): Promise<ProviderRecord | null> {
       await requireScopes(o.includeSalaries, o.signal);
+      // The person and their related records are asked for together: "Sync now" waits for one round trip.
+      const relatedRead = fetchRelated(api, {
+        today: today(),
+        includeSalaries: o.includeSalaries,
+        pageSize,
+        signal: o.signal,
+        personId: externalId,
+      });
+      relatedRead.catch(() => undefined);
       const body = await optional(
         api.get(`/people/${encodeURIComponent(externalId)}`, {}, { signal: o.signal, scope: SCOPE_PRIVATE_READ }),
       );
@@ -183,14 +192,7 @@ export function createHumaansClient(opts: HumaansClientOptions): HrClient {
       if (body === null) return null;
       const person = personSchema.safeParse(body);
       if (!person.success) throw unreadable('a person', 'no id in the reply');
-      const related = await fetchRelated(api, {
-        today: today(),
-        includeSalaries: o.includeSalaries,
-        pageSize,
-        signal: o.signal,
-        personId: externalId,
-      });
-      return flattenPerson(person.data, related);
+      return flattenPerson(person.data, await relatedRead);
     },
 
     async fieldCatalogue(signal): Promise<FieldInfo[]> {

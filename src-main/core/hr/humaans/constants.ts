@@ -51,3 +51,6 @@ export const humaansHowToCreateCredentials = [
   'Copy the token straight away (Humaans shows it only once) and paste it here.',
   'The token sees only what the role of the person who created it may see, so create it from an Owner or Admin account.',
 ].join('\n');
+
+/** Requests in flight at once: one person's related collections for "Sync now", never pages of one list. */
+export const HUMAANS_MAX_CONCURRENT = 5;

@@ -36,58 +36,43 @@ export async function fetchRelated(api: HumaansApi, o: RelatedOptions): Promise<
     return r.items;
   };
 
-  const jobRoles = await optional(
-    readAll(api, { ...common, path: '/job-roles', schema: jobRoleSchema, noun: 'job roles', scope: SCOPE_PUBLIC_READ }),
-  );
-  const bankAccounts = await readAll(api, {
-    ...common,
-    path: '/bank-accounts',
-    schema: bankAccountSchema,
-    noun: 'bank accounts',
-    scope: SCOPE_PRIVATE_READ,
-  });
-  let compensations: ReadResult<HumaansCompensation> | null = null;
-  let types: HumaansCompensationType[] = [];
-  if (o.includeSalaries) {
-    types = done(
-      await readAll(api, {
-        ...common,
-        query: {},
-        path: '/compensation-types',
-        schema: compensationTypeSchema,
-        noun: 'compensation types',
-        scope: SCOPE_COMPENSATIONS_READ,
-      }),
+  // A whole list reads one request at a time; one person's few small pages are asked for side by side,
+  // so "Sync now" waits for one round trip (custom values are read before knowing the fields are readable).
+  const side = o.personId !== undefined;
+  const customFieldsRead = () =>
+    optional(
+      readAll(api, { ...common, query: {}, path: '/custom-fields', schema: customFieldSchema, noun: 'custom fields', scope: SCOPE_PRIVATE_READ }),
     );
-    compensations = await readAll(api, {
-      ...common,
-      path: '/compensations',
-      schema: compensationSchema,
-      noun: 'compensations',
-      scope: SCOPE_COMPENSATIONS_READ,
-    });
+  const customValuesRead = () =>
+    optional(
+      readAll(api, { ...common, path: '/custom-values', schema: customValueSchema, noun: 'custom field values', scope: SCOPE_PRIVATE_READ }),
+    );
+  const tasks = [
+    () => optional(readAll(api, { ...common, path: '/job-roles', schema: jobRoleSchema, noun: 'job roles', scope: SCOPE_PUBLIC_READ })),
+    () => readAll(api, { ...common, path: '/bank-accounts', schema: bankAccountSchema, noun: 'bank accounts', scope: SCOPE_PRIVATE_READ }),
+    () => (o.includeSalaries ? readSalaries(api, common, side) : Promise.resolve(null)),
+  ] as const;
+  let jobRoles, bankAccounts, salaries, customFields, customValues;
+  if (side) {
+    const early = customValuesRead();
+    early.catch(() => undefined);
+    [jobRoles, bankAccounts, salaries, customFields, customValues] = await Promise.all([
+      tasks[0](),
+      tasks[1](),
+      tasks[2](),
+      customFieldsRead(),
+      early,
+    ]);
+    if (!customFields) customValues = null;
+  } else {
+    jobRoles = await tasks[0]();
+    bankAccounts = await tasks[1]();
+    salaries = await tasks[2]();
+    customFields = await customFieldsRead();
+    customValues = customFields ? await customValuesRead() : null;
   }
-  const customFields = await optional(
-    readAll(api, {
-      ...common,
-      query: {},
-      path: '/custom-fields',
-      schema: customFieldSchema,
-      noun: 'custom fields',
-      scope: SCOPE_PRIVATE_READ,
-    }),
-  );
-  const customValues = customFields
-    ? await optional(
-        readAll(api, {
-          ...common,
-          path: '/custom-values',
-          schema: customValueSchema,
-          noun: 'custom field values',
-          scope: SCOPE_PRIVATE_READ,
-        }),
-      )
-    : null;
+  const types = salaries ? done(salaries.types) : [];
+  const compensations = salaries?.compensations ?? null;
 
   const related: Related = {
     today: o.today,
@@ -103,6 +88,30 @@ export async function fetchRelated(api: HumaansApi, o: RelatedOptions): Promise<
     throw new AppError('INCOMPLETE_FETCH', reasons[0]!, { reasons });
   }
   return related;
+}
+
+async function readSalaries(
+  api: HumaansApi,
+  common: { pageSize: number; signal?: AbortSignal; query: Query },
+  side: boolean,
+): Promise<{ types: ReadResult<HumaansCompensationType>; compensations: ReadResult<HumaansCompensation> }> {
+  const types = () =>
+    readAll(api, {
+      ...common,
+      query: {},
+      path: '/compensation-types',
+      schema: compensationTypeSchema,
+      noun: 'compensation types',
+      scope: SCOPE_COMPENSATIONS_READ,
+    });
+  const compensations = () =>
+    readAll(api, { ...common, path: '/compensations', schema: compensationSchema, noun: 'compensations', scope: SCOPE_COMPENSATIONS_READ });
+  if (side) {
+    const [t, c] = await Promise.all([types(), compensations()]);
+    return { types: t, compensations: c };
+  }
+  const t = await types();
+  return { types: t, compensations: await compensations() };
 }
 
 /** Data the token may not see (403) or Humaans does not offer here (404) is unknown, not an error. */

@@ -71,7 +71,10 @@ export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
     const day = today();
     const records: ProviderRecord[] = [];
     let skipped = 0;
-    for (const row of rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      // The whole staff list arrives in one reply: each raw row is let go once flattened, to keep memory down.
+      rows[i] = null;
       const rec = isPlainObject(row) ? flattenEmployee(row, day) : null;
       if (rec) records.push(rec);
       else skipped += 1;
@@ -127,6 +130,33 @@ export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
     }
   }
 
+  /**
+   * Adding a company checks the key and then builds the catalogue; both need the whole staff list, which
+   * PeopleHR sends in one reply. The check keeps the few records that decide the catalogue (the first to
+   * show each field, or to fill it), so the catalogue straight after it does not read everyone again.
+   */
+  let checkedSample: { records: ProviderRecord[]; until: number } | null = null;
+  const SAMPLE_FRESH_MS = 60_000;
+
+  function catalogueSample(records: ProviderRecord[]): ProviderRecord[] {
+    const filled = new Map<string, boolean>();
+    const ordered = [...records.filter((r) => !r.leaver.isLeaver), ...records.filter((r) => r.leaver.isLeaver)];
+    const keep: ProviderRecord[] = [];
+    for (const r of ordered) {
+      let decides = false;
+      for (const [key, value] of Object.entries(r.fields)) {
+        const had = filled.get(key);
+        if (had === undefined || (had === false && value !== null)) {
+          filled.set(key, value !== null);
+          decides = true;
+        }
+      }
+      // The salary probe tries the first three people (current ones first), so they are kept too.
+      if (decides || keep.length < 3) keep.push(r);
+    }
+    return keep;
+  }
+
   async function getById(externalId: string, signal?: AbortSignal): Promise<ProviderRecord | null> {
     try {
       const res = await call('GetEmployeeDetailById', { EmployeeId: externalId }, signal);
@@ -149,6 +179,7 @@ export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
 
     async checkCredentials(signal): Promise<CredentialCheck> {
       const { records, skipped } = await fetchAll(signal);
+      checkedSample = { records: catalogueSample(records), until: Date.now() + SAMPLE_FRESH_MS };
       const warnings: string[] = [];
       if (records.length === 0)
         warnings.push('PeopleHR returned no employees for this API key. Check the key belongs to the right company.');
@@ -174,8 +205,9 @@ export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
       const { records, skipped } = await fetchAll(list.signal);
       const total = records.length;
       let fetched = 0;
-      for (let i = 0; i < records.length; i += pageSize) {
-        const page = records.slice(i, i + pageSize);
+      for (let i = 0; i < total; i += pageSize) {
+        // Handed over, not kept: the caller decides each page as it comes and need not hold everyone.
+        const page = records.splice(0, pageSize);
         if (list.includeSalaries) for (const rec of page) await addSalary(rec, list.signal);
         fetched += page.length;
         await list.onPage(page, { fetched, total });
@@ -200,7 +232,9 @@ export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
     },
 
     async fieldCatalogue(signal): Promise<FieldInfo[]> {
-      const { records } = await fetchAll(signal);
+      const sample = checkedSample && checkedSample.until > Date.now() ? checkedSample.records : null;
+      checkedSample = null;
+      const records = sample ?? (await fetchAll(signal)).records;
       const current = records.filter((r) => !r.leaver.isLeaver);
       const salary = await salarySample((current.length > 0 ? current : records).slice(0, 3), signal);
       return buildCatalogue(records, opts.customFieldLabels as Record<string, string> | undefined, salary ?? {});

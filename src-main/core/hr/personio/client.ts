@@ -29,6 +29,11 @@ export interface PersonioClientOptions {
   authRateLimit?: RateLimit | null;
   /** Employees per page, 1–100 (Personio's maximum). Default 100. */
   pageSize?: number;
+  /**
+   * Pages of the employee list requested ahead of the one being read, within the rate limit, once Personio
+   * has said how many people it holds. Default 0 (one page at a time); the app asks for PERSONIO_PAGES_AHEAD.
+   */
+  pagesAhead?: number;
   /** Passes over the list when it changes mid-read before giving up as incomplete. Default 2. */
   maxListPasses?: number;
   /** X-Personio-App-ID, UPPER_SNAKE_CASE. Default BUREAU_SYNC. */
@@ -97,7 +102,7 @@ export function createPersonioClient(opts: PersonioClientOptions): HrClient {
         signal,
       ),
 
-    listEmployees: (listOpts) => listAllEmployees({ session, pageSize, maxPasses: opts.maxListPasses ?? 2, logger, tagKeys }, listOpts),
+    listEmployees: (listOpts) => listAllEmployees({ session, pageSize, pagesAhead: Math.max(0, Math.floor(opts.pagesAhead ?? 0)), maxPasses: opts.maxListPasses ?? 2, logger, tagKeys }, listOpts),
 
     async getEmployee(externalId, getOpts): Promise<ProviderRecord | null> {
       const id = externalId.trim();

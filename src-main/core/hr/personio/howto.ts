@@ -3,9 +3,14 @@ import type { RateLimit } from '../http';
 export const PERSONIO_DEFAULT_BASE_URL = 'https://api.personio.de';
 
 /** Documented limit on GET /v1/company/employees: 300 a minute, bursts of at most 15 a second. */
-export const PERSONIO_RATE_LIMIT: RateLimit = { perMinute: 300, perSecond: 15 };
+export const PERSONIO_RATE_LIMIT: RateLimit = { perMinute: 300, perSecond: 15, spread: true };
 /** Documented limit on POST /v1/auth: 60 a minute, then a 60 s cool-down. */
 export const PERSONIO_AUTH_RATE_LIMIT: RateLimit = { perMinute: 60 };
+/**
+ * Employee-list pages the app keeps in flight: Personio's token is meant for parallel calls, and the
+ * client-side limiter still holds every call to the documented rate.
+ */
+export const PERSONIO_PAGES_AHEAD = 4;
 /** Since 2025-01-31 Personio serves at most 100 employees a page (and silently 50 without a limit). */
 export const PERSONIO_MAX_PAGE_SIZE = 100;
 

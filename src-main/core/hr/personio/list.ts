@@ -2,7 +2,7 @@ import { AppError } from '../../errors';
 import type { Logger } from '../../ports';
 import type { ListOptions, ListResult, ProviderRecord } from '../types';
 import { flattenEmployee } from './flatten';
-import { listResponseSchema } from './schemas';
+import { employeesOf, listEnvelopeSchema } from './schemas';
 import type { PersonioSession } from './session';
 
 /**
@@ -15,6 +15,8 @@ import type { PersonioSession } from './session';
 export interface ListDeps {
   session: PersonioSession;
   pageSize: number;
+  /** Pages requested ahead once Personio has said how many people it holds (its token allows parallel calls). */
+  pagesAhead: number;
   maxPasses: number;
   logger: Logger;
   tagKeys: () => ReadonlySet<string> | undefined;
@@ -56,15 +58,25 @@ async function onePass(deps: ListDeps, opts: ListOptions, seen: Set<string>): Pr
   let unreadable = 0;
   // A page cap, so a server that never stops answering cannot keep the sync going forever.
   let pagesLeft = 100_000;
+  // Later pages are requested while earlier ones are decided; every page is still checked in order below,
+  // and an offset the rows actually served do not land on is simply read afresh.
+  const ahead = new Map<number, Promise<unknown>>();
+  const request = (at: number) => {
+    const p = deps.session.get('/v1/company/employees', { limit: deps.pageSize, offset: at }, 'list', opts.signal);
+    p.catch(() => undefined);
+    return p;
+  };
 
   for (;;) {
     cancelled(opts.signal);
-    const raw = await deps.session.get('/v1/company/employees', { limit: deps.pageSize, offset }, 'list', opts.signal);
-    const parsed = listResponseSchema.safeParse(raw);
-    if (!parsed.success || parsed.data.success === false) {
+    const raw = await (ahead.get(offset) ?? request(offset));
+    ahead.delete(offset);
+    const parsed = listEnvelopeSchema.safeParse(raw);
+    const rows = parsed.success ? employeesOf(parsed.data.data) : null;
+    if (!parsed.success || parsed.data.success === false || rows === null) {
       throw new AppError('HR_ERROR', 'Personio sent an employee list Bureau Sync could not read (no "data" list). Nothing was changed; try again in a few minutes.');
     }
-    const page = parsed.data;
+    const page = { ...parsed.data, data: rows };
     const total = page.metadata?.total_elements ?? null;
     if (total !== null) lastTotal = total;
     if (firstTotal === null) firstTotal = total;
@@ -82,6 +94,11 @@ async function onePass(deps: ListDeps, opts: ListOptions, seen: Set<string>): Pr
       if (!seen.has(rec.externalId)) {
         seen.add(rec.externalId);
         fresh.push(rec);
+      }
+    }
+    if (page.data.length > 0 && total !== null && !deps.session.tokenRotates) {
+      for (let i = 1, at = offset + page.data.length; i <= deps.pagesAhead && at < total; i++, at += page.data.length) {
+        if (!ahead.has(at)) ahead.set(at, request(at));
       }
     }
     if (fresh.length > 0) await opts.onPage(fresh, { fetched: seen.size, total: total ?? firstTotal });

@@ -37,6 +37,25 @@ export const listResponseSchema = z.looseObject({
   data: z.array(employeeSchema),
 });
 
+/**
+ * The list envelope without checking each employee through zod: a page carries up to 100 employees of
+ * some 50 attributes each, and zod's record check copies every one. `employeesOf` checks the same shape.
+ */
+export const listEnvelopeSchema = listResponseSchema.extend({ data: z.array(z.unknown()) });
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The page's employees as employeeSchema reads them, or null when one of them is not an employee object. */
+export function employeesOf(data: unknown[]): RawEmployee[] | null {
+  const out: RawEmployee[] = [];
+  for (const row of data) {
+    if (!isPlainObject(row) || !isPlainObject(row['attributes'])) return null;
+    const type = typeof row['type'] === 'string' ? row['type'] : undefined;
+    out.push({ ...row, type, attributes: row['attributes'] });
+  }
+  return out;
+}
+
 export const singleResponseSchema = z.looseObject({
   success: z.boolean().optional().catch(undefined),
   data: employeeSchema,

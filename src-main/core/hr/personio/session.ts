@@ -29,6 +29,8 @@ export class PersonioSession {
   private pending: Promise<string> | null = null;
   /** How many times this session signed in (for logs and tests). */
   signIns = 0;
+  /** Personio answered with a different token than it was sent (one-time tokens): calls must then go one by one. */
+  tokenRotates = false;
 
   constructor(private readonly o: PersonioSessionOptions) {}
 
@@ -106,6 +108,7 @@ export class PersonioSession {
     const echoed = res.headers['authorization'];
     if (typeof echoed === 'string' && /^Bearer\s+\S+$/i.test(echoed) && this.token === token) {
       this.token = echoed.replace(/^Bearer\s+/i, '');
+      if (this.token !== token) this.tokenRotates = true;
     }
     return res.data;
   }

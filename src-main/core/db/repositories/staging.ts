@@ -1,0 +1,217 @@
+import type { Db } from '../open';
+import type { EmployeeState, Readiness } from '../../../contract/payroll';
+import type { RunCounts } from '../../../contract/sync';
+
+/**
+ * What a streaming sync decided, record by record, before any employee changes. Rows are committed page
+ * by page while the HR system is still being read; `apply` then changes the employees from them in
+ * set-based statements inside the run's one transaction, and removes them. The table is TEMP: it is this
+ * connection's alone and needs no durability (a killed run's decisions must vanish anyway, and do with
+ * the connection), so staging costs no journal or fsync, and its pages live in a temporary file.
+ */
+const SCHEMA = `
+  CREATE TEMP TABLE IF NOT EXISTS sync_staging (
+    run_id        TEXT NOT NULL,
+    company_id    TEXT NOT NULL,
+    seq           INTEGER NOT NULL,
+    -- insert | update | same | exclude | problem
+    kind          TEXT NOT NULL,
+    -- the identity this record holds in the fetch (NULL when it has none): decides who is missing
+    seen_identity TEXT,
+    identity      TEXT NOT NULL,
+    employee_id   INTEGER,
+    hr_id         TEXT,
+    display_name  TEXT NOT NULL,
+    state         TEXT,
+    readiness     TEXT,
+    values_json   TEXT,
+    sources_json  TEXT,
+    record_json   TEXT,
+    record_hash   TEXT,
+    raw_hash      TEXT,
+    config_hash   TEXT,
+    problem_count INTEGER NOT NULL DEFAULT 0,
+    warning_count INTEGER NOT NULL DEFAULT 0,
+    is_leaver     INTEGER NOT NULL DEFAULT 0,
+    -- exclude: whether the stored employee's state must change; same: whether only the decision hashes are rewritten
+    flag          INTEGER NOT NULL DEFAULT 0,
+    problems_json TEXT NOT NULL DEFAULT '[]',
+    changes_json  TEXT NOT NULL DEFAULT '[]'
+  );
+  CREATE UNIQUE INDEX IF NOT EXISTS temp.sync_staging_by_run ON sync_staging (run_id, seq);
+  CREATE INDEX IF NOT EXISTS temp.sync_staging_by_company ON sync_staging (company_id);
+`;
+export type StagedKind = 'insert' | 'update' | 'same' | 'exclude' | 'problem';
+
+export interface StagedProblem {
+  field: string;
+  code: string;
+  severity: string;
+  message: string;
+  value: string | null;
+}
+
+export interface StagedRow {
+  seq: number;
+  kind: StagedKind;
+  /** The identity the record holds in this fetch; null for a record without one. */
+  seenIdentity: string | null;
+  /** The identity run problems are reported under (the HR record's own id when it has no identity). */
+  identity: string;
+  employeeId: number | null;
+  name: string;
+  isLeaver: boolean;
+  /** exclude: the stored employee's state must change; same: only the decision hashes are rewritten. */
+  flag: boolean;
+  /** Error-severity problems (what the run's "problems" count adds up). */
+  problemCount: number;
+  problems: StagedProblem[];
+  write?: {
+    hrId: string;
+    state: EmployeeState;
+    readiness: Readiness;
+    valuesJson: string;
+    sourcesJson: string;
+    recordJson: string;
+    recordHash: string;
+    warningCount: number;
+    changes: Array<{ field: string; from: string | null; to: string | null }>;
+  };
+  rawHash: string | null;
+  configHash: string | null;
+}
+
+export interface ApplyParams {
+  runId: string;
+  companyId: string;
+  /** When the run read the HR system: the employees' "last synced". */
+  syncedAt: string;
+  /** When the run committed: the field history's time. */
+  at: string;
+  idField: string;
+}
+
+export class StagingRepository {
+  readonly #insert;
+
+  constructor(private readonly db: Db) {
+    db.exec(SCHEMA);
+    // Staged rows are written once and read once: a small cache is enough, and it is memory the app keeps.
+    db.pragma('temp.cache_size = -2000');
+    this.#insert = db.prepare(`INSERT OR REPLACE INTO sync_staging (run_id, company_id, seq, kind, seen_identity, identity, employee_id,
+        hr_id, display_name, state, readiness, values_json, sources_json, record_json, record_hash, raw_hash, config_hash,
+        problem_count, warning_count, is_leaver, flag, problems_json, changes_json)
+      VALUES (@runId, @companyId, @seq, @kind, @seenIdentity, @identity, @employeeId, @hrId, @name, @state, @readiness, @valuesJson,
+        @sourcesJson, @recordJson, @recordHash, @rawHash, @configHash, @problemCount, @warningCount, @isLeaver, @flag,
+        @problemsJson, @changesJson)`);
+  }
+
+  /** Discards what earlier runs of this company left behind (killed or failed before their final transaction). */
+  discardStale(companyId: string, keepRunId: string): void {
+    this.db.prepare('DELETE FROM sync_staging WHERE company_id = ? AND run_id != ?').run(companyId, keepRunId);
+  }
+
+  discard(runId: string): void {
+    const others = this.db.prepare('SELECT 1 FROM sync_staging WHERE run_id != ? LIMIT 1').get(runId);
+    // Without a WHERE clause SQLite empties the table at once instead of deleting row by row.
+    this.db.prepare(others ? 'DELETE FROM sync_staging WHERE run_id = ?' : 'DELETE FROM sync_staging').run(...(others ? [runId] : []));
+  }
+
+  /** One page of decisions, committed on its own (a later replacement of the same seq overwrites it). */
+  add(runId: string, companyId: string, rows: StagedRow[]): void {
+    this.db.transaction(() => {
+      for (const r of rows) {
+        const w = r.write;
+        this.#insert.run({
+          runId,
+          companyId,
+          seq: r.seq,
+          kind: r.kind,
+          seenIdentity: r.seenIdentity,
+          identity: r.identity,
+          employeeId: r.employeeId,
+          hrId: w?.hrId ?? null,
+          name: r.name,
+          state: w?.state ?? null,
+          readiness: w?.readiness ?? null,
+          valuesJson: w?.valuesJson ?? null,
+          sourcesJson: w?.sourcesJson ?? null,
+          recordJson: w?.recordJson ?? null,
+          recordHash: w?.recordHash ?? null,
+          rawHash: r.rawHash,
+          configHash: r.configHash,
+          problemCount: r.problemCount,
+          warningCount: w?.warningCount ?? 0,
+          isLeaver: r.isLeaver ? 1 : 0,
+          flag: r.flag ? 1 : 0,
+          problemsJson: JSON.stringify(r.problems),
+          changesJson: JSON.stringify(w?.changes ?? []),
+        });
+      }
+    })();
+  }
+
+  /**
+   * Applies a complete run's decisions to the employees and records its run problems; the caller wraps
+   * this in the run's one transaction. Returns the run's counts.
+   */
+  apply(p: ApplyParams): RunCounts {
+    const run = (sql: string) => this.db.prepare(sql).run(p);
+    const staged = (kinds: string) => `FROM sync_staging s WHERE s.run_id = @runId AND s.kind IN (${kinds})`;
+    const totals = this.db
+      .prepare<[string], { kind: StagedKind; n: number; leavers: number; problems: number }>(
+        'SELECT kind, COUNT(*) AS n, SUM(is_leaver) AS leavers, SUM(problem_count) AS problems FROM sync_staging WHERE run_id = ? GROUP BY kind',
+      )
+      .all(p.runId);
+    const n = (k: StagedKind) => totals.find((t) => t.kind === k)?.n ?? 0;
+
+    run(`INSERT INTO employees (company_id, identity, hr_id, display_name, state, readiness, values_json, sources_json, record_json,
+        record_hash, problem_count, warning_count, first_synced_at, last_synced_at, last_run_id, raw_hash, config_hash, id_field)
+      SELECT @companyId, identity, hr_id, display_name, state, readiness, values_json, sources_json, record_json, record_hash,
+        problem_count, warning_count, @syncedAt, @syncedAt, @runId, raw_hash, config_hash, @idField
+      ${staged("'insert'")} ORDER BY s.seq`);
+    run(`UPDATE employees SET hr_id = s.hr_id, display_name = s.display_name, state = s.state, readiness = s.readiness,
+        values_json = s.values_json, sources_json = s.sources_json, record_json = s.record_json, record_hash = s.record_hash,
+        problem_count = s.problem_count, warning_count = s.warning_count, last_synced_at = @syncedAt, last_run_id = @runId,
+        raw_hash = s.raw_hash, config_hash = s.config_hash, id_field = @idField
+      FROM sync_staging s WHERE s.run_id = @runId AND s.kind = 'update' AND s.employee_id = employees.id`);
+    run(`DELETE FROM employee_problems WHERE employee_id IN (SELECT s.employee_id ${staged("'update'")})`);
+    run(`INSERT INTO employee_problems (employee_id, field, code, severity, message, value)
+      SELECT e.id, j.value ->> 'field', j.value ->> 'code', j.value ->> 'severity', j.value ->> 'message', j.value ->> 'value'
+      FROM sync_staging s JOIN employees e ON e.company_id = @companyId AND e.identity = s.identity, json_each(s.problems_json) j
+      WHERE s.run_id = @runId AND s.kind IN ('insert', 'update') ORDER BY s.seq, j.key`);
+    run(`INSERT INTO field_changes (company_id, employee_id, field, from_value, to_value, run_id, at)
+      SELECT @companyId, s.employee_id, j.value ->> 'field', j.value ->> 'from', j.value ->> 'to', @runId, @at
+      FROM sync_staging s, json_each(s.changes_json) j WHERE s.run_id = @runId AND s.kind = 'update' ORDER BY s.seq, j.key`);
+    run(`UPDATE employees SET state = 'excluded', last_run_id = @runId
+      WHERE id IN (SELECT s.employee_id ${staged("'exclude'")} AND s.flag = 1)`);
+    run(`UPDATE employees SET raw_hash = s.raw_hash, config_hash = s.config_hash, id_field = @idField
+      FROM sync_staging s WHERE s.run_id = @runId AND s.kind = 'same' AND s.flag = 1 AND s.employee_id = employees.id`);
+    const missing = run(`UPDATE employees SET state = 'missing', last_run_id = @runId
+      WHERE company_id = @companyId AND state != 'missing'
+        AND identity NOT IN (SELECT s.seen_identity FROM sync_staging s WHERE s.run_id = @runId AND s.seen_identity IS NOT NULL)`).changes;
+    run(`INSERT INTO run_problems (run_id, identity, name, field, code, severity, message, value)
+      SELECT @runId, identity, name, field, code, severity, message, value FROM (
+        SELECT s.seq AS seq, j.key AS sub, s.identity AS identity, s.display_name AS name, j.value ->> 'field' AS field,
+          j.value ->> 'code' AS code, j.value ->> 'severity' AS severity, j.value ->> 'message' AS message, j.value ->> 'value' AS value
+        FROM sync_staging s, json_each(s.problems_json) j WHERE s.run_id = @runId AND s.kind != 'same'
+        UNION ALL
+        SELECT s.seq, p.rowid, s.identity, e.display_name, p.field, p.code, p.severity, p.message, p.value
+        FROM sync_staging s JOIN employees e ON e.id = s.employee_id JOIN employee_problems p ON p.employee_id = s.employee_id
+        WHERE s.run_id = @runId AND s.kind = 'same'
+      ) ORDER BY seq, sub`);
+    this.discard(p.runId);
+
+    const sum = (pick: (t: (typeof totals)[number]) => number, kinds: StagedKind[]) =>
+      totals.filter((t) => kinds.includes(t.kind)).reduce((a, t) => a + (pick(t) ?? 0), 0);
+    return {
+      created: n('insert'),
+      updated: n('update'),
+      unchanged: n('same'),
+      excluded: n('exclude'),
+      leavers: sum((t) => t.leavers, ['insert', 'update', 'same']),
+      missing,
+      problems: sum((t) => t.problems, ['insert', 'update', 'same', 'problem']),
+    };
+  }
+}
