@@ -218,8 +218,9 @@ export function planRecord(
     plan.counts.created += 1;
     return;
   }
-  if (existing.recordHash === write.recordHash && rekeyFrom === undefined) {
+  if (existing.recordHash === write.recordHash && existing.state === write.state && rekeyFrom === undefined) {
     // Nothing to write: "last synced" for a current employee is the company's last complete sync.
+    // (An excluded or missing employee coming back has a state change to write, even with the same record.)
     plan.counts.unchanged += 1;
     return;
   }
