@@ -1,4 +1,4 @@
-import { app, ipcMain, powerMonitor, screen, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, powerMonitor, screen, session, type BrowserWindow } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -78,6 +78,11 @@ function start(): void {
     nativeBinding: !app.isPackaged && existsSync(electronAddon) ? electronAddon : undefined,
     schedule: true,
     loginItem: loginItemPort(app, process.platform),
+    chooseFolder: async (title) => {
+      const opts = { title, properties: ['openDirectory' as const] };
+      const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+      return res.canceled ? null : (res.filePaths[0] ?? null);
+    },
   });
   const theCore = core;
 

@@ -51,6 +51,7 @@ export const commands = {
   'app.preferences.get': z.object({}),
   'app.preferences.set': z.object({ patch: appPreferencesPatchSchema }),
   'companies.pauseAll': z.object({ paused: z.boolean() }),
+  'app.chooseFolder': z.object({ title: z.string().max(200).default('Choose a folder') }),
   'companies.list': z.object({}),
   'companies.get': companyRef,
   'companies.addDemo': z.object({}),
@@ -87,6 +88,8 @@ export const COMMAND_NAMES = Object.keys(commands) as CommandName[];
 
 export interface AppInfo {
   version: string;
+  /** Whether the system's folder dialog is available (desktop app), or paths are typed (browser mode). */
+  canChooseFolder: boolean;
   mode: 'desktop' | 'browser' | 'cli';
   dataDir: string;
   secretStorage: string;
@@ -111,6 +114,8 @@ export interface CommandOutputs {
   'app.preferences.get': AppPreferences;
   'app.preferences.set': AppPreferences;
   'companies.pauseAll': { changed: number };
+  /** The folder the user picked in the system's own dialog; null when they cancelled. */
+  'app.chooseFolder': { path: string | null };
   'companies.list': CompanySummary[];
   'companies.get': CompanyDetail;
   'companies.addDemo': { id: string };

@@ -35,6 +35,8 @@ export interface CoreOptions {
   schedule?: boolean;
   /** The OS login item (desktop only); without it "start at login" is unavailable. */
   loginItem?: LoginItemPort;
+  /** The system's folder dialog (desktop only); resolves null when the user cancels. */
+  chooseFolder?: (title: string) => Promise<string | null>;
 }
 
 type Listener = (event: EventName, payload: unknown) => void;
@@ -120,7 +122,19 @@ export function createCore(opts: CoreOptions): Core {
   };
   const handlers: Handlers = {
     ...base,
-    'app.info': async () => ({ version: ctx.version, mode: ctx.mode, dataDir: opts.dataDir, secretStorage: opts.secrets.description }),
+    'app.info': async () => ({
+      version: ctx.version,
+      mode: ctx.mode,
+      dataDir: opts.dataDir,
+      secretStorage: opts.secrets.description,
+      canChooseFolder: opts.chooseFolder !== undefined,
+    }),
+    'app.chooseFolder': async ({ title }) => {
+      if (!opts.chooseFolder) {
+        throw new AppError('VALIDATION', 'Browser mode cannot open the folder dialog: type or paste the folder’s full path instead.');
+      }
+      return { path: await opts.chooseFolder(title) };
+    },
     'companies.fieldValues': fieldValuesHandler(ctx),
     'app.preferences.get': async () => preferences.get(),
     'app.preferences.set': async ({ patch }) => {

@@ -6,12 +6,14 @@ import { Button } from '../../../ui/Button';
 import { ProgressBar } from '../../../ui/ProgressBar';
 import { needsPerson, parseUkDate } from '../logic';
 import { usePayslips } from '../store';
+import { ChooseFolderButton, useCanChooseFolder } from './ChooseFolderButton';
 import { DeliveryHistory } from './DeliveryHistory';
 import { MatchTable } from './MatchTable';
 import { SendResults } from './SendResults';
 
 /** Payslips: a pay run's PDFs from a folder into each employee's documents in the HR system. */
 export function PayslipsPanel({ companyId }: { companyId: string }) {
+  const canBrowse = useCanChooseFolder();
   const s = usePayslips(
     useShallow((st) => ({ payDate: st.payDate, dir: st.dir, categoryId: st.categoryId, categories: st.categories, match: st.match, send: st.send, progress: st.progress })),
   );
@@ -71,8 +73,11 @@ export function PayslipsPanel({ companyId }: { companyId: string }) {
           </div>
           <div className="form-field grow">
             <label htmlFor="pay-folder">Folder with the payslip PDFs</label>
-            <input id="pay-folder" className="mono" value={s.dir} onChange={(e) => setField({ dir: e.target.value })} placeholder="e.g. C:\Payroll\2026-03 or /Users/me/Payslips/March" autoComplete="off" spellCheck={false} />
-            <p className="hint">Type or paste the folder’s full path. One PDF per employee, named with their employee ID or name.</p>
+            <div className="input-with-button">
+              <input id="pay-folder" className="mono" value={s.dir} onChange={(e) => setField({ dir: e.target.value })} placeholder="e.g. C:\Payroll\2026-03 or /Users/me/Payslips/March" autoComplete="off" spellCheck={false} />
+              <ChooseFolderButton onChosen={(dir) => setField({ dir })} />
+            </div>
+            <p className="hint">Type or paste the folder’s full path{canBrowse ? ', or choose it' : ''}. One PDF per employee, named with their employee ID or name.</p>
           </div>
           {cats && (
             <div className="form-field">
