@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import type { Scheduler } from '../sync/scheduler';
 import type { SyncEngine } from '../sync/engine';
 import { requireCompany } from './companies';
-import type { CoreContext } from './context';
+import { vendorOf, type CoreContext } from './context';
 import type { Handlers } from './types';
 
 export function syncHandlers(
@@ -39,6 +39,17 @@ export function syncHandlers(
     'settings.set': async ({ companyId, patch }) => {
       const c = requireCompany(ctx, companyId);
       const next = companySettingsSchema.parse({ ...c.settings, ...patch });
+      // payroll-fields.md: PeopleHR and Humaans employees are matched by the HR system's own employee ID;
+      // only Personio lets the bureau pick the field.
+      if (next.idField !== c.settings.idField && vendorOf(c) !== 'personio') {
+        throw new AppError(
+          'VALIDATION',
+          `${c.name}'s employees are matched by ${c.provider === 'humaans' ? 'Humaans' : 'PeopleHR'}'s own employee ID; the ID field can only be chosen for Personio companies.`,
+        );
+      }
+      if (next.idField !== c.settings.idField && c.catalogue.length > 0 && !c.catalogue.some((f) => f.key === next.idField)) {
+        throw new AppError('VALIDATION', `"${next.idField}" is not a field ${c.name}'s HR system holds; choose the ID field from its fields.`);
+      }
       if (next.syncSalaries && !c.canReadSalaries) {
         throw new AppError(
           'VALIDATION',
