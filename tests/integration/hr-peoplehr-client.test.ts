@@ -1,42 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createPeopleHRClient,
-  peoplehrSuggestedMapping,
-  type PeopleHRClientOptions,
-} from '../../src-main/core/hr/peoplehr';
+import { describe, expect, it } from 'vitest';
+import { peoplehrSuggestedMapping } from '../../src-main/core/hr/peoplehr';
 import type { ProviderRecord } from '../../src-main/core/hr/types';
-import {
-  PEOPLEHR_FAKE_EMPLOYEE_ONLY_KEY,
-  startFakePeopleHR,
-  type FakePeopleHR,
-  type FakePeopleHROptions,
-} from '../../src-main/fake-hr/peoplehr';
-import { generatePeople, type SamplePerson } from '../../src-main/fake-hr/sample-people';
+import { PEOPLEHR_FAKE_EMPLOYEE_ONLY_KEY } from '../../src-main/fake-hr/peoplehr';
+import { generatePeople } from '../../src-main/fake-hr/sample-people';
+import { TODAY, clientFor, usePeopleHRFakes } from '../helpers/peoplehr';
 
 // What the connection wizard and the sync rely on: credential check, the full list, one person, the catalogue.
-const TODAY = new Date('2026-11-01T12:00:00Z');
-const FAST = { retryBaseMs: 5, minRateLimitWaitMs: 20, timeoutMs: 2000 };
-const fakes: FakePeopleHR[] = [];
-afterEach(async () => {
-  await Promise.all(fakes.splice(0).map((f) => f.close()));
-});
-
-async function start(opts: Partial<FakePeopleHROptions> & { people: SamplePerson[] }): Promise<FakePeopleHR> {
-  const fake = await startFakePeopleHR({ today: TODAY, ...opts });
-  fakes.push(fake);
-  return fake;
-}
-
-function clientFor(fake: FakePeopleHR, over: Partial<PeopleHRClientOptions> = {}) {
-  return createPeopleHRClient({
-    baseUrl: fake.baseUrl,
-    credentials: { apiKey: fake.fullApiKey },
-    callsPerMinute: 60_000,
-    today: () => TODAY,
-    http: FAST,
-    ...over,
-  });
-}
+const start = usePeopleHRFakes();
 
 const people = (count: number) => generatePeople({ count, seed: 3, today: TODAY });
 

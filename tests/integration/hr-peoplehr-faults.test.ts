@@ -1,40 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createPeopleHRClient, type PeopleHRClientOptions } from '../../src-main/core/hr/peoplehr';
+import { describe, expect, it } from 'vitest';
+import { createPeopleHRClient } from '../../src-main/core/hr/peoplehr';
 import type { ProviderRecord } from '../../src-main/core/hr/types';
-import { startFakePeopleHR, type FakePeopleHR, type FakePeopleHROptions } from '../../src-main/fake-hr/peoplehr';
-import { generatePeople, type SamplePerson } from '../../src-main/fake-hr/sample-people';
+import { generatePeople } from '../../src-main/fake-hr/sample-people';
+import { FAST, TODAY, clientFor, listAll, usePeopleHRFakes } from '../helpers/peoplehr';
 
 // Every fault switch, against the real client over real HTTP: a fault either heals within the retries
 // or ends in a contract error; a cut-short fetch never passes as complete.
-const TODAY = new Date('2026-11-01T12:00:00Z');
-const FAST = { retryBaseMs: 5, minRateLimitWaitMs: 20, timeoutMs: 2000 };
-const fakes: FakePeopleHR[] = [];
-afterEach(async () => {
-  await Promise.all(fakes.splice(0).map((f) => f.close()));
-});
-
-async function start(opts: Partial<FakePeopleHROptions> & { people: SamplePerson[] }): Promise<FakePeopleHR> {
-  const fake = await startFakePeopleHR({ today: TODAY, ...opts });
-  fakes.push(fake);
-  return fake;
-}
-
-function clientFor(fake: FakePeopleHR, over: Partial<PeopleHRClientOptions> = {}) {
-  return createPeopleHRClient({
-    baseUrl: fake.baseUrl,
-    credentials: { apiKey: fake.fullApiKey },
-    callsPerMinute: 60_000,
-    today: () => TODAY,
-    http: FAST,
-    ...over,
-  });
-}
-
-async function listAll(client: ReturnType<typeof clientFor>, includeSalaries = false) {
-  const records: ProviderRecord[] = [];
-  const result = await client.listEmployees({ includeSalaries, onPage: (page) => void records.push(...page) });
-  return { records, result };
-}
+const start = usePeopleHRFakes();
 
 const people = (count: number) => generatePeople({ count, seed: 11, today: TODAY });
 
@@ -80,7 +52,6 @@ describe('PeopleHR under faults', () => {
     const fake = await start({ people: [] });
     const baseUrl = fake.baseUrl;
     await fake.close();
-    fakes.splice(0);
     const client = createPeopleHRClient({
       baseUrl,
       credentials: { apiKey: 'k' },

@@ -1,44 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createPeopleHRClient, type PeopleHRClientOptions } from '../../src-main/core/hr/peoplehr';
-import type { ProviderRecord } from '../../src-main/core/hr/types';
-import {
-  PEOPLEHR_FAKE_EMPLOYEE_ONLY_KEY,
-  startFakePeopleHR,
-  type FakePeopleHR,
-  type FakePeopleHROptions,
-} from '../../src-main/fake-hr/peoplehr';
-import { generatePeople, type SamplePerson } from '../../src-main/fake-hr/sample-people';
+import { describe, expect, it } from 'vitest';
+import { PEOPLEHR_FAKE_EMPLOYEE_ONLY_KEY } from '../../src-main/fake-hr/peoplehr';
+import { generatePeople } from '../../src-main/fake-hr/sample-people';
+import { FAST, TODAY, clientFor, listAll, usePeopleHRFakes } from '../helpers/peoplehr';
 
 // The salary traps of ../shared/hris/peoplehr.md §12 (N+1 calls, rate limit, separate grant, strings, symbols).
-const TODAY = new Date('2026-11-01T12:00:00Z');
-const FAST = { retryBaseMs: 5, minRateLimitWaitMs: 20, timeoutMs: 2000 };
-const fakes: FakePeopleHR[] = [];
-afterEach(async () => {
-  await Promise.all(fakes.splice(0).map((f) => f.close()));
-});
-
-async function start(opts: Partial<FakePeopleHROptions> & { people: SamplePerson[] }): Promise<FakePeopleHR> {
-  const fake = await startFakePeopleHR({ today: TODAY, ...opts });
-  fakes.push(fake);
-  return fake;
-}
-
-function clientFor(fake: FakePeopleHR, over: Partial<PeopleHRClientOptions> = {}) {
-  return createPeopleHRClient({
-    baseUrl: fake.baseUrl,
-    credentials: { apiKey: fake.fullApiKey },
-    callsPerMinute: 60_000,
-    today: () => TODAY,
-    http: FAST,
-    ...over,
-  });
-}
-
-async function listAll(client: ReturnType<typeof clientFor>, includeSalaries = false) {
-  const records: ProviderRecord[] = [];
-  const result = await client.listEmployees({ includeSalaries, onPage: (page) => void records.push(...page) });
-  return { records, result };
-}
+const start = usePeopleHRFakes();
 
 const people = (count: number, seed = 7) => generatePeople({ count, seed, today: TODAY });
 

@@ -1,0 +1,42 @@
+import { afterEach } from 'vitest';
+import { createPeopleHRClient, type PeopleHRClientOptions } from '../../src-main/core/hr/peoplehr';
+import type { ProviderRecord } from '../../src-main/core/hr/types';
+import { startFakePeopleHR, type FakePeopleHR, type FakePeopleHROptions } from '../../src-main/fake-hr/peoplehr';
+import type { SamplePerson } from '../../src-main/fake-hr/sample-people';
+
+/** Shared set-up of the PeopleHR client tests: a fixed "today", quick retries, fakes closed after each test. */
+export const TODAY = new Date('2026-11-01T12:00:00Z');
+export const FAST = { retryBaseMs: 5, minRateLimitWaitMs: 20, timeoutMs: 2000 };
+
+/** Registers the clean-up and returns a starter for fake PeopleHR servers (call once at a test file's top level). */
+export function usePeopleHRFakes(): (
+  opts: Partial<FakePeopleHROptions> & { people: SamplePerson[] },
+) => Promise<FakePeopleHR> {
+  const fakes: FakePeopleHR[] = [];
+  afterEach(async () => {
+    await Promise.all(fakes.splice(0).map((f) => f.close()));
+  });
+  return async (opts) => {
+    const fake = await startFakePeopleHR({ today: TODAY, ...opts });
+    fakes.push(fake);
+    return fake;
+  };
+}
+
+/** The real client against a fake, with PeopleHR's 30-a-minute pace lifted so tests stay quick. */
+export function clientFor(fake: FakePeopleHR, over: Partial<PeopleHRClientOptions> = {}) {
+  return createPeopleHRClient({
+    baseUrl: fake.baseUrl,
+    credentials: { apiKey: fake.fullApiKey },
+    callsPerMinute: 60_000,
+    today: () => TODAY,
+    http: FAST,
+    ...over,
+  });
+}
+
+export async function listAll(client: ReturnType<typeof clientFor>, includeSalaries = false) {
+  const records: ProviderRecord[] = [];
+  const result = await client.listEmployees({ includeSalaries, onPage: (page) => void records.push(...page) });
+  return { records, result };
+}
