@@ -45,7 +45,8 @@ function changed(people: SamplePerson[], fraction: number, round: number): { peo
       ...p,
       jobTitle: `${p.jobTitle.replace(/ \(r\d+\)$/, '')} (r${round})`,
       phone: `07${String(700 + round).padStart(3, '0')} ${String(p.seq).padStart(6, '0')}`,
-      updatedAt: new Date(TODAY.getTime() + round * 1000).toISOString(),
+      // Edited now, as far as the HR system's change feed (Personio's updated_since) is concerned.
+      updatedAt: new Date().toISOString(),
     };
   });
   return { people: next, changed: count };

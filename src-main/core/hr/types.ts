@@ -36,6 +36,11 @@ export interface ListResult {
   fetched: number;
 }
 
+export interface ChangesResult extends ListResult {
+  /** Every person the HR system holds (their externalId); only meaningful when complete. */
+  ids: string[];
+}
+
 export interface CredentialCheck {
   /** Facts worth telling the user even though the credentials work, e.g. salaries not readable. */
   warnings: string[];
@@ -59,6 +64,12 @@ export interface HrClient {
   readonly provider: RealProvider;
   checkCredentials(signal?: AbortSignal): Promise<CredentialCheck>;
   listEmployees(opts: ListOptions): Promise<ListResult>;
+  /**
+   * The hourly check, where the vendor has a change feed that covers everything a sync reads: only the
+   * people changed since `since` go to `onPage`, and `ids` is everyone the HR system holds now (a cheap
+   * roll call), so someone deleted is still noticed. Vendors without such a feed leave this out.
+   */
+  listChanges?(since: Date, opts: ListOptions): Promise<ChangesResult>;
   /** One person by the vendor's id, for "Sync now"; null when the HR system no longer has them. */
   getEmployee(externalId: string, opts: GetOptions): Promise<ProviderRecord | null>;
   fieldCatalogue(signal?: AbortSignal): Promise<FieldInfo[]>;

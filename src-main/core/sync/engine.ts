@@ -9,8 +9,9 @@ import type { Db } from '../db/open';
 import type { CompanyRepository, CompanyRow } from '../db/repositories/companies';
 import type { EmployeeRepository, StoredEmployee } from '../db/repositories/employees';
 import { EMPTY_COUNTS, type RunRepository } from '../db/repositories/runs';
-import { StagingRepository } from '../db/repositories/staging';
-import type { HrClient, ListResult, ProviderRecord } from '../hr/types';
+import { StagingRepository, type PartialRead } from '../db/repositories/staging';
+import { PROVIDER_NAMES } from '../../contract/providers';
+import type { HrClient, ListOptions, ListResult, ProviderRecord } from '../hr/types';
 import { evaluateFilters } from '../filters/evaluate';
 import { duplicateIdentities, emptyPlan, identityOf, planMissing, planRecord, rekeyCandidates, sha1, type PlanConfig, type SyncPlan } from './plan';
 import { StreamPlanner } from './stream';
@@ -63,7 +64,8 @@ export class SyncEngine {
       const client = await this.d.clientFor(company);
       const cfg = this.#config(company, runId);
       if (this.#mayRekey(company.id, cfg)) return await this.#runBuffered(company, client, cfg, trigger, opts, progress);
-      return await this.#runStreaming(company, client, cfg, opts, progress);
+      const since = trigger === 'scheduled' ? this.#changesSince(company, client, cfg) : null;
+      return await this.#runStreaming(company, client, cfg, opts, progress, since);
     } catch (err) {
       const shape = toErrorShape(err);
       this.d.logger.warn('sync failed', { companyId, code: shape.code });
@@ -77,30 +79,62 @@ export class SyncEngine {
    * so memory holds compact facts rather than every record; the employees change only in the final
    * transaction, set-based from the staged rows, so a run killed at any moment changes no employee.
    */
-  async #runStreaming(company: CompanyRow, client: HrClient, cfg: PlanConfig, opts: RunOptions, progress: Progress): Promise<RunSummary> {
+  async #runStreaming(company: CompanyRow, client: HrClient, cfg: PlanConfig, opts: RunOptions, progress: Progress, since: Date | null): Promise<RunSummary> {
     const { runId } = cfg;
     this.#staging.discardStale(company.id, runId);
     const employees = this.d.employees;
-    const planner = new StreamPlanner({ stored: employees.compactByIdentity(company.id), cfg, valuesOf: (id) => employees.valuesOf(id) });
-    const fetched = await client.listEmployees({
+    const stored = employees.compactByIdentity(company.id);
+    const planner = new StreamPlanner({ stored, cfg, valuesOf: (id) => employees.valuesOf(id) });
+    const changed = new Set<string>();
+    const listOpts: ListOptions = {
       signal: opts.signal,
       includeSalaries: cfg.syncSalaries,
       onPage: (page, p) => {
         opts.signal?.throwIfAborted();
+        for (const r of page) changed.add(r.externalId);
         this.#staging.add(runId, company.id, planner.page(page));
         progress('fetching', p.fetched, p.total);
       },
-    });
-    this.#requireComplete(fetched);
+    };
+    let partial: PartialRead | null = null;
+    if (since && client.listChanges) {
+      const res = await client.listChanges(since, listOpts);
+      this.#requireComplete(res);
+      // Someone on the roll call whom the change feed did not report and who is not a current employee here
+      // (restored in the HR system, or dated before the window): only a full read decides them correctly.
+      const unexplained = res.ids.some((id) => !changed.has(id) && (stored.get(id)?.state ?? 'missing') === 'missing');
+      if (unexplained) {
+        this.#staging.discard(runId);
+        return this.#runStreaming(company, client, cfg, opts, progress, null);
+      }
+      partial = { presentIds: res.ids };
+    } else {
+      this.#requireComplete(await client.listEmployees(listOpts));
+    }
     opts.signal?.throwIfAborted();
     progress('checking', planner.seen, planner.seen);
     this.#staging.add(runId, company.id, planner.finish());
     opts.signal?.throwIfAborted();
     progress('writing', 0, planner.seen);
+    const note = partial ? changesNote(company, changed.size) : null;
     return this.d.db.transaction(() => {
-      const counts = this.#staging.apply({ runId, companyId: company.id, syncedAt: cfg.now, at: this.#now(), idField: cfg.idField });
-      return this.#finish(company, runId, 'succeeded', counts, null, null);
+      const counts = this.#staging.apply({ runId, companyId: company.id, syncedAt: cfg.now, at: this.#now(), idField: cfg.idField }, partial);
+      return this.#finish(company, runId, 'succeeded', counts, null, note);
     })();
+  }
+
+  /**
+   * When an hourly run may read only what changed: the vendor has a change feed, people are matched on the
+   * HR system's own id (what its roll call lists), and every current employee was decided today under
+   * today's set-up by a run that read everyone since. So the first run of each day, any run after the
+   * set-up changed, and every run a person starts read everyone in full.
+   */
+  #changesSince(company: CompanyRow, client: HrClient, cfg: PlanConfig): Date | null {
+    if (!client.listChanges || cfg.idField !== cfg.defaultIdField) return null;
+    const last = this.d.runs.lastCompanyRunStart(company.id);
+    if (!last || londonDate(new Date(last)) !== cfg.today) return null;
+    if (this.d.employees.decidedOtherwise(company.id, cfg.configHash)) return null;
+    return new Date(last);
   }
 
   /**
@@ -292,4 +326,14 @@ export class SyncEngine {
   #now(): string {
     return this.d.clock.now().toISOString();
   }
+}
+
+/** What an hourly run that read only the changes tells the history screen. */
+function changesNote(company: CompanyRow, changed: number): string {
+  const hr = PROVIDER_NAMES[company.provider];
+  const who = changed === 1 ? '1 person' : `${changed} people`;
+  return (
+    `Hourly check: ${hr} reported ${who} changed since the last sync; everyone else is unchanged and still in ${hr}. ` +
+    'Everyone is read in full at the first sync of each day, after a set-up change, and whenever you press Sync now.'
+  );
 }

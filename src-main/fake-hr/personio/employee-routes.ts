@@ -55,8 +55,13 @@ function disturb(state: FakeState): void {
   state.rows = [{ id: state.nextId++, person }, ...state.rows.slice(0, -1)];
 }
 
+/**
+ * Personio does not document the zone of a naive `updated_since` (T9); this fake reads it as UTC, whatever zone
+ * the machine running it is in, so tests are deterministic. The client asks from well before its last sync.
+ */
 function updatedSince(raw: string): number | null {
-  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00Z` : raw);
+  const naive = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(raw);
+  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00Z` : naive ? `${raw}Z` : raw);
   return Number.isNaN(t) ? null : t;
 }
 

@@ -12,7 +12,8 @@ import { createState, header, rowsFor, v1Error, type FakePersonioCredentials, ty
  */
 export interface RunningFakePersonio extends RunningFake {
   /** Replaces everyone in the account (ids follow SamplePerson.seq, so the same person keeps their id). */
-  setPeople(people: SamplePerson[]): void;
+  /** Replaces the account; `touch: false` keeps every modified time as given (a restore Personio does not stamp). */
+  setPeople(people: SamplePerson[], opts?: { touch?: boolean }): void;
   /** The Personio ids of the people currently in the account, in list order. */
   ids(): number[];
   /** How many distinct tokens /v1/auth (or /v2/auth/token) has issued. */
@@ -54,8 +55,17 @@ export async function startFakePersonio(opts: FakePersonioOptions): Promise<Runn
   return {
     ...running,
     documents,
-    setPeople(people) {
-      state.rows = rowsFor(people);
+    setPeople(people, { touch = true } = {}) {
+      // Personio moves last_modified_at whenever a record changes or appears (what `updated_since` reads);
+      // a test that edits or adds someone need not stamp it by hand. An explicit new updatedAt is kept.
+      const before = new Map(state.rows.map((r) => [r.person.seq, r.person]));
+      const stamp = new Date(state.now()).toISOString();
+      const edited = (p: SamplePerson) => {
+        const old = before.get(p.seq);
+        if (old === p || !touch) return false;
+        return !old || (old.updatedAt === p.updatedAt && JSON.stringify(old) !== JSON.stringify(p));
+      };
+      state.rows = rowsFor(people.map((p) => (edited(p) ? { ...p, updatedAt: stamp } : p)));
       state.nextId = Math.max(state.nextId, ...state.rows.map((r) => r.id + 1));
     },
     ids: () => state.rows.map((r) => r.id),

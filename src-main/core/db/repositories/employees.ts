@@ -177,6 +177,17 @@ export class EmployeeRepository {
     return m;
   }
 
+  /** Whether any current employee was last decided under a different set-up (or day) than `configHash`. */
+  decidedOtherwise(companyId: string, configHash: string): boolean {
+    return (
+      this.db
+        .prepare<[string, string], { one: number }>(
+          `SELECT 1 AS one FROM employees WHERE company_id = ? AND state IN ('active', 'leaver') AND (config_hash IS NULL OR config_hash != ?) LIMIT 1`,
+        )
+        .get(companyId, configHash) !== undefined
+    );
+  }
+
   /** The stored payroll values of one employee (the rules keep some of them when HR holds nothing). */
   valuesOf(id: number): Record<PayrollField, string | null> {
     const r = this.db.prepare<[number], { values_json: string }>('SELECT values_json FROM employees WHERE id = ?').get(id);

@@ -79,6 +79,16 @@ export class RunRepository {
       .map(toRun);
   }
 
+  /** When the company's last successful whole-company run started (one employee's "Sync now" does not count). */
+  lastCompanyRunStart(companyId: string): string | null {
+    const r = this.db
+      .prepare<[string], { started_at: string }>(
+        `SELECT started_at FROM sync_runs WHERE company_id = ? AND status = 'succeeded' AND trigger != 'employee' ORDER BY started_at DESC LIMIT 1`,
+      )
+      .get(companyId);
+    return r?.started_at ?? null;
+  }
+
   addProblems(runId: string, rows: RunProblemRow[]): void {
     const ins = this.db.prepare(
       'INSERT INTO run_problems (run_id, identity, name, field, code, severity, message, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',

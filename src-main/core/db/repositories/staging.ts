@@ -81,6 +81,12 @@ export interface StagedRow {
   configHash: string | null;
 }
 
+/** A run that read only the people the HR system reported as changed, plus a roll call of everyone's id. */
+export interface PartialRead {
+  /** The identity of everyone the HR system holds now (the roll call). */
+  presentIds: string[];
+}
+
 export interface ApplyParams {
   runId: string;
   companyId: string;
@@ -155,7 +161,7 @@ export class StagingRepository {
    * Applies a complete run's decisions to the employees and records its run problems; the caller wraps
    * this in the run's one transaction. Returns the run's counts.
    */
-  apply(p: ApplyParams): RunCounts {
+  apply(p: ApplyParams, partial: PartialRead | null = null): RunCounts {
     const run = (sql: string) => this.db.prepare(sql).run(p);
     const staged = (kinds: string) => `FROM sync_staging s WHERE s.run_id = @runId AND s.kind IN (${kinds})`;
     const totals = this.db
@@ -187,9 +193,15 @@ export class StagingRepository {
       WHERE id IN (SELECT s.employee_id ${staged("'exclude'")} AND s.flag = 1)`);
     run(`UPDATE employees SET raw_hash = s.raw_hash, config_hash = s.config_hash, id_field = @idField
       FROM sync_staging s WHERE s.run_id = @runId AND s.kind = 'same' AND s.flag = 1 AND s.employee_id = employees.id`);
-    const missing = run(`UPDATE employees SET state = 'missing', last_run_id = @runId
-      WHERE company_id = @companyId AND state != 'missing'
-        AND identity NOT IN (SELECT s.seen_identity FROM sync_staging s WHERE s.run_id = @runId AND s.seen_identity IS NOT NULL)`).changes;
+    const notStaged = `identity NOT IN (SELECT s.seen_identity FROM sync_staging s WHERE s.run_id = @runId AND s.seen_identity IS NOT NULL)`;
+    // A partial read staged only the people who changed: the roll call says who else is still there.
+    const missing = this.db
+      .prepare(
+        `UPDATE employees SET state = 'missing', last_run_id = @runId WHERE company_id = @companyId AND state != 'missing' AND ${notStaged}` +
+          (partial ? ` AND identity NOT IN (SELECT value FROM json_each(@present))` : ''),
+      )
+      .run(partial ? { ...p, present: JSON.stringify(partial.presentIds) } : p).changes;
+    const rest = partial ? this.#unstagedCurrent(p) : { n: 0, leavers: 0, problems: 0 };
     run(`INSERT INTO run_problems (run_id, identity, name, field, code, severity, message, value)
       SELECT @runId, identity, name, field, code, severity, message, value FROM (
         SELECT s.seq AS seq, j.key AS sub, s.identity AS identity, s.display_name AS name, j.value ->> 'field' AS field,
@@ -200,6 +212,14 @@ export class StagingRepository {
         FROM sync_staging s JOIN employees e ON e.id = s.employee_id JOIN employee_problems p ON p.employee_id = s.employee_id
         WHERE s.run_id = @runId AND s.kind = 'same'
       ) ORDER BY seq, sub`);
+    // The run's problem list describes the whole company, as a full read's would.
+    if (partial) {
+      run(`INSERT INTO run_problems (run_id, identity, name, field, code, severity, message, value)
+        SELECT @runId, e.identity, e.display_name, p.field, p.code, p.severity, p.message, p.value
+        FROM employees e JOIN employee_problems p ON p.employee_id = e.id
+        WHERE e.company_id = @companyId AND e.state IN ('active', 'leaver') AND e.${notStaged}
+        ORDER BY e.id, p.rowid`);
+    }
     this.discard(p.runId);
 
     const sum = (pick: (t: (typeof totals)[number]) => number, kinds: StagedKind[]) =>
@@ -207,11 +227,23 @@ export class StagingRepository {
     return {
       created: n('insert'),
       updated: n('update'),
-      unchanged: n('same'),
+      unchanged: n('same') + rest.n,
       excluded: n('exclude'),
-      leavers: sum((t) => t.leavers, ['insert', 'update', 'same']),
+      leavers: sum((t) => t.leavers, ['insert', 'update', 'same']) + rest.leavers,
       missing,
-      problems: sum((t) => t.problems, ['insert', 'update', 'same', 'problem']),
+      problems: sum((t) => t.problems, ['insert', 'update', 'same', 'problem']) + rest.problems,
     };
+  }
+
+  /** Current employees a partial read did not stage: unchanged, by the HR system's own account. */
+  #unstagedCurrent(p: ApplyParams): { n: number; leavers: number; problems: number } {
+    const r = this.db
+      .prepare<ApplyParams, { n: number; leavers: number | null; problems: number | null }>(
+        `SELECT COUNT(*) AS n, SUM(state = 'leaver') AS leavers, SUM(problem_count) AS problems FROM employees
+        WHERE company_id = @companyId AND state IN ('active', 'leaver')
+          AND identity NOT IN (SELECT s.seen_identity FROM sync_staging s WHERE s.run_id = @runId AND s.seen_identity IS NOT NULL)`,
+      )
+      .get(p);
+    return { n: r?.n ?? 0, leavers: r?.leavers ?? 0, problems: r?.problems ?? 0 };
   }
 }

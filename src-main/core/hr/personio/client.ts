@@ -8,7 +8,7 @@ import { checkPersonioCredentials, DEFAULT_RECOMMENDED_ATTRIBUTES, DEFAULT_REQUI
 import { createPersonioDocuments } from './documents';
 import { flattenEmployee } from './flatten';
 import { PERSONIO_APP_ID, PERSONIO_AUTH_RATE_LIMIT, PERSONIO_MAX_PAGE_SIZE, PERSONIO_RATE_LIMIT } from './howto';
-import { listAllEmployees } from './list';
+import { listAllEmployees, listChangedEmployees, type ListDeps } from './list';
 import { attributeSchema, attributesResponseSchema, listResponseSchema, singleResponseSchema, type PersonioAttribute } from './schemas';
 import { PersonioSession } from './session';
 
@@ -86,6 +86,7 @@ export function createPersonioClient(opts: PersonioClientOptions): HrClient {
   }
 
   const tagKeys = () => (attributes ? new Set(attributes.filter((a) => a.type === 'tags').map((a) => a.key)) : undefined);
+  const listDeps: ListDeps = { session, pageSize, pagesAhead: Math.max(0, Math.floor(opts.pagesAhead ?? 0)), maxPasses: opts.maxListPasses ?? 2, logger, tagKeys };
 
   return {
     provider: 'personio',
@@ -102,7 +103,8 @@ export function createPersonioClient(opts: PersonioClientOptions): HrClient {
         signal,
       ),
 
-    listEmployees: (listOpts) => listAllEmployees({ session, pageSize, pagesAhead: Math.max(0, Math.floor(opts.pagesAhead ?? 0)), maxPasses: opts.maxListPasses ?? 2, logger, tagKeys }, listOpts),
+    listEmployees: (listOpts) => listAllEmployees(listDeps, listOpts),
+    listChanges: (since, listOpts) => listChangedEmployees(listDeps, since, listOpts),
 
     async getEmployee(externalId, getOpts): Promise<ProviderRecord | null> {
       const id = externalId.trim();

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors';
 import type { Logger } from '../../ports';
-import type { ListOptions, ListResult, ProviderRecord } from '../types';
+import type { ChangesResult, ListOptions, ListResult, ProviderRecord } from '../types';
 import { flattenEmployee } from './flatten';
 import { employeesOf, listEnvelopeSchema } from './schemas';
 import type { PersonioSession } from './session';
@@ -37,11 +37,14 @@ function cancelled(signal?: AbortSignal): void {
   if (signal?.aborted) throw new AppError('CANCELLED', 'The sync was cancelled.');
 }
 
-export async function listAllEmployees(deps: ListDeps, opts: ListOptions): Promise<ListResult> {
+/** Query parameters that narrow a listing: `updated_since` for the hourly check, `attributes[]` for a roll call. */
+export type ListQuery = Record<string, string | string[]>;
+
+export async function listAllEmployees(deps: ListDeps, opts: ListOptions, query: ListQuery = {}): Promise<ListResult> {
   const seen = new Set<string>();
   let last: PassResult = { stable: false };
   for (let pass = 1; pass <= deps.maxPasses; pass++) {
-    last = await onePass(deps, opts, seen);
+    last = await onePass(deps, opts, seen, query);
     if (last.stable) return { complete: true, fetched: seen.size };
     if (last.final) break;
     deps.logger.warn('Personio: employee list was not read cleanly', { pass, reason: last.reason });
@@ -49,7 +52,7 @@ export async function listAllEmployees(deps: ListDeps, opts: ListOptions): Promi
   return { complete: false, incompleteReason: last.reason ?? CHANGED, fetched: seen.size };
 }
 
-async function onePass(deps: ListDeps, opts: ListOptions, seen: Set<string>): Promise<PassResult> {
+async function onePass(deps: ListDeps, opts: ListOptions, seen: Set<string>, query: ListQuery): Promise<PassResult> {
   const passIds = new Set<string>();
   let firstTotal: number | null = null;
   let lastTotal: number | null = null;
@@ -62,7 +65,7 @@ async function onePass(deps: ListDeps, opts: ListOptions, seen: Set<string>): Pr
   // and an offset the rows actually served do not land on is simply read afresh.
   const ahead = new Map<number, Promise<unknown>>();
   const request = (at: number) => {
-    const p = deps.session.get('/v1/company/employees', { limit: deps.pageSize, offset: at }, 'list', opts.signal);
+    const p = deps.session.get('/v1/company/employees', { ...query, limit: deps.pageSize, offset: at }, 'list', opts.signal);
     p.catch(() => undefined);
     return p;
   };
@@ -125,4 +128,41 @@ async function onePass(deps: ListDeps, opts: ListOptions, seen: Set<string>): Pr
     };
   }
   return result;
+}
+
+/**
+ * How far before the last sync the hourly check asks from. Personio reads `updated_since` as a local time
+ * in an undocumented zone (trap T9): a UTC wall time read as any European zone asks from earlier, never later,
+ * and the margin covers clock drift and zones up to two hours west of UTC. Asking from earlier only re-reads
+ * a few people whose record is unchanged, which the sync then skips by hash.
+ */
+export const CHANGES_OVERLAP_MS = 2 * 60 * 60 * 1000;
+
+/** `updated_since` as Personio documents it (`2022-12-24T08:15:30`, no zone), with the overlap taken off. */
+export function updatedSinceParam(since: Date): string {
+  return new Date(since.getTime() - CHANGES_OVERLAP_MS).toISOString().slice(0, 19);
+}
+
+/**
+ * The hourly check: people Personio reports as modified since `since` (its `last_modified_at`, which moves for
+ * every attribute the credential may read, T9), then a roll call of ids only (`attributes[]=id`), so someone
+ * deleted in Personio is still noticed. Both are ordinary paged listings with the same completeness checks.
+ */
+export async function listChangedEmployees(deps: ListDeps, since: Date, opts: ListOptions): Promise<ChangesResult> {
+  const changed = await listAllEmployees(deps, opts, { updated_since: updatedSinceParam(since) });
+  if (!changed.complete) return { ...changed, ids: [] };
+  const ids: string[] = [];
+  const rollCall = await listAllEmployees(
+    deps,
+    {
+      signal: opts.signal,
+      includeSalaries: false,
+      onPage: (records) => {
+        for (const r of records) ids.push(r.externalId);
+      },
+    },
+    { 'attributes[]': ['id'] },
+  );
+  if (!rollCall.complete) return { ...rollCall, fetched: changed.fetched, ids: [] };
+  return { complete: true, fetched: changed.fetched, ids };
 }
