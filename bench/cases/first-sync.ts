@@ -10,7 +10,7 @@ import { mb, ms, verdict, type Row } from '../report';
  * runs. The company is added first (credential check and catalogue, untimed) and the fake's log is
  * cleared, so the log then holds exactly the sync's own requests for the floor to replay.
  */
-export async function firstSync(app: BenchApp, fake: FakeProcess, n: number): Promise<{ companyId: string; syncMs: number; rows: Row[] }> {
+export async function firstSync(app: BenchApp, fake: FakeProcess, n: number): Promise<{ companyId: string; syncMs: number; readFloorMs: number; rows: Row[] }> {
   const vendor: RealProvider = fake.vendor;
   const companyId = await addCompany(app.core, fake);
   await fake.clearLog();
@@ -55,5 +55,5 @@ export async function firstSync(app: BenchApp, fake: FakeProcess, n: number): Pr
       data: { peakRss: mem.peakRss, startRss: mem.startRss, sampledPeak: mem.sampledPeak, kernelPeak: mem.kernelPeak },
     },
   ];
-  return { companyId, syncMs, rows };
+  return { companyId, syncMs, readFloorMs: floor.httpMs + floor.parseMs, rows };
 }
