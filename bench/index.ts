@@ -2,9 +2,9 @@ import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import type { RealProvider } from '../src-main/contract/providers';
 import type { BlockSpec } from './block';
+import { BENCH_DIR, bundleBlock } from './bundle';
 import { failedRow, say } from './cases/vendor-block';
 import { ms, table, type Row } from './report';
 
@@ -40,11 +40,10 @@ function parseArgs(argv: string[]): Args {
   return { quick, json: value('--json'), vendors, sizes, allSizes: argv.includes('--all-sizes') };
 }
 
-const BLOCK = fileURLToPath(new URL('./block.ts', import.meta.url));
-
-function runBlock(spec: BlockSpec, label: string): Promise<Row[]> {
+function runBlock(block: string, spec: BlockSpec, label: string): Promise<Row[]> {
   return new Promise((resolve) => {
-    const child = fork(BLOCK, [JSON.stringify(spec)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // BENCH_DIR tells the bundled block where the fake-server child's source is.
+    const child = fork(block, [JSON.stringify(spec)], { execArgv: [], env: { ...process.env, BENCH_DIR }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let rows: Row[] | null = null;
     child.on('message', (m: { rows: Row[] }) => {
       rows = m.rows;
@@ -55,6 +54,7 @@ function runBlock(spec: BlockSpec, label: string): Promise<Row[]> {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  const block = await bundleBlock();
   const started = performance.now();
   const rows: Row[] = [];
   const blocks: Array<{ block: string; employees: number; ms: number }> = [];
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
       }
       const t0 = performance.now();
       say(`${vendor} ${n}: start`);
-      rows.push(...(await runBlock({ kind: 'vendor', vendor, employees: n, largest: n === largest(vendor), skipOnePercent: args.quick }, 'sync cases')));
+      rows.push(...(await runBlock(block, { kind: 'vendor', vendor, employees: n, largest: n === largest(vendor), skipOnePercent: args.quick }, 'sync cases')));
       blocks.push({ block: vendor, employees: n, ms: performance.now() - t0 });
       say(`${vendor} ${n}: done in ${ms(performance.now() - t0)}`);
     }
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   if (args.vendors.includes('personio')) {
     const t0 = performance.now();
     say('personio rate-limited 10000: start');
-    rows.push(...(await runBlock({ kind: 'rate-limited', employees: 10_000 }, 'Personio, documented limits on')));
+    rows.push(...(await runBlock(block, { kind: 'rate-limited', employees: 10_000 }, 'Personio, documented limits on')));
     blocks.push({ block: 'personio (rate-limited)', employees: 10_000, ms: performance.now() - t0 });
   }
   const durationMs = performance.now() - started;
