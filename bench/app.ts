@@ -15,12 +15,16 @@ import { instrumentPhases, type Phases } from './measure';
  * settings), optionally with client-side rate limits switched off so the sync runs as fast as it can.
  */
 
+/** Humaans lists read side by side without salaries: job roles, bank accounts, custom fields then values. */
+const HUMAANS_LIST_CONCURRENCY = 3;
+
 /**
  * Requests each client keeps in flight while reading the staff list, which the floor replay copies:
- * Personio reads PERSONIO_PAGES_AHEAD pages ahead, Humaans reads its lists one request at a time,
+ * Personio reads PERSONIO_PAGES_AHEAD pages ahead, Humaans reads each collection one request at a time but
+ * job roles, bank accounts and custom fields/values side by side (three lists without salaries),
  * PeopleHR's pacer sends one call at a time.
  */
-export const CLIENT_CONCURRENCY: Record<RealProvider, number> = { personio: PERSONIO_PAGES_AHEAD, humaans: 1, peoplehr: 1 };
+export const CLIENT_CONCURRENCY: Record<RealProvider, number> = { personio: PERSONIO_PAGES_AHEAD, humaans: HUMAANS_LIST_CONCURRENCY, peoplehr: 1 };
 
 /**
  * What the HTTP layer may have in flight with rate limits off: the list concurrency, except that Humaans'

@@ -15,6 +15,7 @@ import {
   type FakeHumaansOptions,
 } from '../../src-main/fake-hr/humaans';
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
+import { HUMAANS_MAX_CONCURRENT } from '../../src-main/core/hr/humaans/constants';
 
 /** Credentials, listing, one person and the catalogue, against the fake Humaans over real HTTP. */
 const TODAY = '2026-11-01';
@@ -158,11 +159,16 @@ describe('Humaans employee list', () => {
     expect(fake.log.filter((l) => l.path === '/api/bank-accounts').length).toBeLessThanOrEqual(3);
   });
 
-  it('never fires requests in parallel', async () => {
+  it('never asks for two pages of one collection at once; different collections side by side, within the cap', async () => {
     const { fake, client } = await setup({ latencyMs: 10 }, { pageSize: 50, http: { retries: 0 } });
     await listAll(client, true);
     expect(fake.log.length).toBeGreaterThan(10);
-    expect(fake.stats.maxInFlight).toBe(1);
+    const paths = Object.keys(fake.stats.maxInFlightByPath);
+    expect(paths).toEqual(expect.arrayContaining(['/api/people', '/api/custom-values', '/api/compensations']));
+    for (const path of paths) expect([path, fake.stats.maxInFlightByPath[path]]).toEqual([path, 1]);
+    // Job roles, bank accounts, compensation types, compensations, custom fields then values: ≤ 5 at once.
+    expect(fake.stats.maxInFlight).toBeGreaterThan(1);
+    expect(fake.stats.maxInFlight).toBeLessThanOrEqual(HUMAANS_MAX_CONCURRENT);
   });
 
   it('reads salaries only when asked', async () => {

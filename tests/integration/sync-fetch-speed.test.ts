@@ -118,8 +118,10 @@ describe('Humaans “Sync now”', () => {
     fakes.push(fake);
     const client = createHumaansClient({ baseUrl: fake.baseUrl, credentials: { token: HUMAANS_DEMO_TOKEN }, today: () => '2026-11-01', http: FAST });
     const { records } = await listAll(client);
-    // The full list reads one request at a time, as Humaans asks.
-    expect(fake.stats.maxInFlight).toBe(1);
+    // One request at a time per collection, as Humaans asks; different collections side by side.
+    const perCollection = Object.values(fake.stats.maxInFlightByPath);
+    expect(perCollection.length).toBeGreaterThan(1);
+    for (const n of perCollection) expect(n).toBe(1);
     const target = humaansPersonId(staff[3]!);
     const one = await client.getEmployee(target, { includeSalaries: false });
     expect(one).toEqual(records.find((r) => r.externalId === target));

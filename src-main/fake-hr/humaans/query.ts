@@ -91,14 +91,14 @@ export function matches(row: Row, c: Cond): boolean {
   }
 }
 
-/** Filters and sorts; the default order is stable: createdAt, then id. */
-export function applyQuery(rows: Row[], q: ParsedQuery): Row[] {
-  const filtered = rows.filter(
-    (r) =>
-      q.conds.every((c) => matches(r, c)) && (q.or.length === 0 || q.or.some((g) => g.every((c) => matches(r, c)))),
-  );
-  const sort: Array<[string, 1 | -1]> = [...q.sort, ['createdAt', 1], ['id', 1]];
-  return filtered.sort((a, b) => {
+/** The default order, stable: createdAt, then id. */
+const DEFAULT_SORT: Array<[string, 1 | -1]> = [
+  ['createdAt', 1],
+  ['id', 1],
+];
+
+function sortRows(rows: Row[], sort: Array<[string, 1 | -1]>): Row[] {
+  return rows.sort((a, b) => {
     for (const [field, dir] of sort) {
       const x = text(a[field]) ?? '';
       const y = text(b[field]) ?? '';
@@ -106,6 +106,57 @@ export function applyQuery(rows: Row[], q: ParsedQuery): Row[] {
     }
     return 0;
   });
+}
+
+/**
+ * Filters and sorts; the default order is stable: createdAt, then id. `presorted` says the rows are
+ * already in that order (from a RowIndex): filtering keeps it, and Array.prototype.sort is stable, so
+ * only an explicit `$sort` needs sorting again and the result is the same as sorting from scratch.
+ */
+export function applyQuery(rows: Row[], q: ParsedQuery, presorted = false): Row[] {
+  const filtered =
+    q.conds.length === 0 && q.or.length === 0
+      ? [...rows]
+      : rows.filter(
+          (r) =>
+            q.conds.every((c) => matches(r, c)) &&
+            (q.or.length === 0 || q.or.some((g) => g.every((c) => matches(r, c)))),
+        );
+  if (presorted && q.sort.length === 0) return filtered;
+  return sortRows(filtered, [...q.sort, ...DEFAULT_SORT]);
+}
+
+/**
+ * One collection's rows in the default order, and per person: built once per dataset version, so a
+ * listing costs a filter over the rows it can return (one person's for `personId=`) instead of a sort
+ * of the whole collection on the first page of every read (a cost a real Humaans would not show).
+ */
+export interface RowIndex {
+  sorted: Row[];
+  byPerson: Map<string, Row[]>;
+}
+
+export function indexRows(rows: Row[]): RowIndex {
+  const sorted = sortRows([...rows], DEFAULT_SORT);
+  const byPerson = new Map<string, Row[]>();
+  for (const r of sorted) {
+    // Keyed as matches() compares: the text of the value.
+    const key = text(r.personId);
+    if (key === null) continue;
+    const list = byPerson.get(key);
+    if (list) list.push(r);
+    else byPerson.set(key, [r]);
+  }
+  return { sorted, byPerson };
+}
+
+/** The one `personId` value a query pins, if it has a single `personId=` condition and no `$or`. */
+export function pinnedPersonId(q: ParsedQuery): string | null {
+  if (q.or.length > 0) return null;
+  const eq = q.conds.filter((c) => c.field === 'personId' && c.op === '$eq');
+  // `personId=null` also matches rows without a person, which the index does not hold.
+  const value = eq.length === 1 && eq[0]!.values.length === 1 ? eq[0]!.values[0]! : null;
+  return value === 'null' ? null : value;
 }
 
 /** `$asOf`: the records in effect on that date, the latest per person (and type). */

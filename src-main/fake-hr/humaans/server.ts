@@ -4,7 +4,7 @@ import type { SamplePerson } from '../sample-people';
 import { COLLECTIONS, hasScope, hideFields, PRIVATE_PERSON_FIELDS } from './collections';
 import { buildDataset, DEFAULT_CUSTOM_FIELDS, humaansId, personId, type HumaansDataset, type Row } from './dataset';
 import { createFakeHumaansDocuments, type FakeHumaansDocuments } from './documents-routes';
-import { applyQuery, asOf, ListingCache, parseQuery } from './query';
+import { applyQuery, asOf, indexRows, ListingCache, parseQuery, pinnedPersonId, type RowIndex } from './query';
 import { HUMAANS_DEMO_SCOPES, HUMAANS_DEMO_TOKEN, type FakeHumaansOptions } from './options';
 
 export { HUMAANS_DEMO_SCOPES, HUMAANS_DEMO_TOKEN, type FakeHumaansOptions };
@@ -24,7 +24,12 @@ export interface FakeHumaans extends RunningFake {
   revokeToken(): void;
   /** What changeBetweenPages did, once it has fired. */
   readonly change: { added: string; removed: string } | null;
-  readonly stats: { maxInFlight: number; authorisedRequests: number };
+  readonly stats: {
+    maxInFlight: number;
+    /** The most requests in flight at once for one path (one collection), by path. */
+    maxInFlightByPath: Record<string, number>;
+    authorisedRequests: number;
+  };
   /** Files, documents and document types; every upload as received. */
   readonly documents: FakeHumaansDocuments;
 }
@@ -39,21 +44,61 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
   const documents = createFakeHumaansDocuments();
   let samples = [...opts.people];
   const listings = new ListingCache();
+  /** Per collection: rows in the default order and per person, for the dataset as it is now. */
+  const indexes = new Map<string, RowIndex>();
+  /** Ids of the people each set of scopes may see (by sorted scope list), for the dataset as it is now. */
+  const visibleIdsByScopes = new Map<string, Set<string>>();
   let ds = build();
+  warm();
   let revoked = false;
   let change: { added: string; removed: string } | null = null;
   let inFlight = 0;
   let requestNo = 0;
-  const stats = { maxInFlight: 0, authorisedRequests: 0 };
+  const inFlightByPath = new Map<string, number>();
+  const stats = { maxInFlight: 0, maxInFlightByPath: {} as Record<string, number>, authorisedRequests: 0 };
   const recent: number[] = [];
 
   function build(): HumaansDataset {
-    listings.clear();
+    forget();
     return buildDataset(samples, {
       today,
       customFields: opts.customFields ?? DEFAULT_CUSTOM_FIELDS,
       withoutBankAccount: new Set(opts.withoutBankAccount ?? []),
     });
+  }
+
+  /** Drops everything derived from the records; called whenever they change. */
+  function forget(): void {
+    listings.clear();
+    indexes.clear();
+    visibleIdsByScopes.clear();
+  }
+
+  function indexOf(name: string): RowIndex {
+    let idx = indexes.get(name);
+    if (!idx) {
+      idx = indexRows(COLLECTIONS[name]!.rows(ds));
+      indexes.set(name, idx);
+    }
+    return idx;
+  }
+
+  /**
+   * Indexes every collection now, when the dataset is built, rather than on the first page a client
+   * asks for: a real Humaans answers its first page as fast as its others.
+   */
+  function warm(): void {
+    for (const name of Object.keys(COLLECTIONS)) indexOf(name);
+  }
+
+  function visibleIds(granted: Set<string>): Set<string> {
+    const key = [...granted].sort().join(' ');
+    let ids = visibleIdsByScopes.get(key);
+    if (!ids) {
+      ids = new Set(visiblePeople(granted).map((p) => p.id));
+      visibleIdsByScopes.set(key, ids);
+    }
+    return ids;
   }
 
   function error(status: number, name: string, message: string, extra: Record<string, unknown> = {}): FakeResponse {
@@ -70,8 +115,8 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
   const decorate = (row: Row): Row =>
     opts.extraFields ? { ...row, previewFlag: true, previewBlock: { added: '2026-01-01' } } : row;
 
-  function visiblePeople(granted: Set<string>): Row[] {
-    let rows = ds.people;
+  function visiblePeople(granted: Set<string>, all: Row[] = ds.people): Row[] {
+    let rows = all;
     // public:read: newHire and offboarded people vanish without an error, and private fields go.
     if (!hasScope(granted, 'private:read')) {
       rows = rows.filter((r) => r.status === 'active').map((r) => hideFields(r, PRIVATE_PERSON_FIELDS, mode));
@@ -133,21 +178,27 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
 
   function filtered(name: string, status: string | null, q: ReturnType<typeof parseQuery>, granted: Set<string>): Row[] {
     const col = COLLECTIONS[name]!;
-    let rows: Row[];
     if (name === 'people') {
-      rows = visiblePeople(granted);
+      // Filters keep the index's default order, so applyQuery sorts only for an explicit $sort.
+      let rows = visiblePeople(granted, indexOf(name).sorted);
       if (status && status !== 'all') rows = rows.filter((r) => r.status === status);
       if (!status && opts.defaultStatus !== 'all') rows = rows.filter((r) => r.status !== 'offboarded');
-    } else {
-      const visible = new Set(visiblePeople(granted).map((p) => p.id));
-      rows = col.rows(ds).filter((r) => typeof r.personId !== 'string' || visible.has(r.personId));
+      return applyQuery(rows, q, true);
     }
-    if (q.asOf && col.asOfGroup) rows = asOf(rows, q.asOf, col.asOfGroup);
-    return applyQuery(rows, q);
+    const visible = visibleIds(granted);
+    const isVisible = (r: Row) => typeof r.personId !== 'string' || visible.has(r.personId);
+    if (q.asOf && col.asOfGroup) {
+      // `$asOf` keeps the last of tied records in dataset order, so it reads the rows in that order.
+      return applyQuery(asOf(col.rows(ds).filter(isVisible), q.asOf, col.asOfGroup), q);
+    }
+    const idx = indexOf(name);
+    const pinned = pinnedPersonId(q);
+    const from = pinned === null ? idx.sorted : (idx.byPerson.get(pinned) ?? []);
+    return applyQuery(from.filter(isVisible), q, true);
   }
 
   function write(name: string, id: string | undefined, req: FakeRequest): FakeResponse {
-    listings.clear();
+    forget();
     const rows = COLLECTIONS[name]!.rows(ds);
     let body: Record<string, unknown>;
     try {
@@ -260,11 +311,15 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
     async (req) => {
       inFlight += 1;
       stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
+      const onPath = (inFlightByPath.get(req.path) ?? 0) + 1;
+      inFlightByPath.set(req.path, onPath);
+      stats.maxInFlightByPath[req.path] = Math.max(stats.maxInFlightByPath[req.path] ?? 0, onPath);
       try {
         if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs));
         return route(req);
       } finally {
         inFlight -= 1;
+        inFlightByPath.set(req.path, (inFlightByPath.get(req.path) ?? 1) - 1);
       }
     },
     { port: opts.port, faults },
@@ -284,6 +339,7 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
     setPeople(people) {
       samples = [...people];
       ds = build();
+      warm();
     },
     setScopes(next) {
       scopes = [...next];

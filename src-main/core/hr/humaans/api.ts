@@ -80,11 +80,19 @@ export interface ReadOptions<T extends { id: string }> {
   delivered?: Set<string>;
   /** Called with records not delivered before (across passes), page by page. */
   onPage?(fresh: T[], progress: { fetched: number; total: number | null }): void | Promise<void>;
+  /**
+   * false: records are only handed to onPage, not kept for `items`. People are taken page by page, so
+   * holding every person until the end of the read would only cost memory (50,000 people are ~200 MB).
+   */
+  keep?: boolean;
 }
 
 export interface ReadResult<T> {
-  /** Every record of the last pass (a consistent snapshot when complete). */
+  /** Every record of the last pass (a consistent snapshot when complete); empty with `keep: false`. */
   items: T[];
+  /** How many records the last pass read. */
+  count: number;
+  /** Records handed to onPage, over every pass. */
   delivered: number;
   /** The count Humaans reported on the last pass. */
   total: number | null;
@@ -97,34 +105,58 @@ export interface ReadResult<T> {
  * reports (Humaans clamps big limits), drops duplicate ids, and notices a list that changed under it:
  * `total` moving, a duplicate id, fewer records than `total`, or a different first page at the end.
  * A changed list is read again; if it never settles, the result says it is incomplete.
+ *
+ * Pages are pipelined: the next page is asked for as soon as a reply arrives, before its records are
+ * checked and handed on, so Humaans prepares it while Bureau Sync works. That is still one request in
+ * flight for the collection, because the next request starts only once the previous reply is in.
  */
 export async function readAll<T extends { id: string }>(api: HumaansApi, o: ReadOptions<T>): Promise<ReadResult<T>> {
   const delivered = o.delivered ?? new Set<string>();
   const maxPasses = Math.max(1, o.maxPasses ?? 3);
-  let reason = '';
-  let items: T[] = [];
-  let total: number | null = null;
-  for (let pass = 1; pass <= maxPasses; pass++) {
-    const r = await readPass(api, o, delivered);
-    items = r.items;
-    total = r.total;
-    reason = r.problem ?? '';
-    if (!reason && r.pages > 1) {
-      const again = await readPage(api, o, 0);
-      const sameTotal = again.total === r.total;
-      const sameFirst =
-        again.items.length === r.firstPageIds.size && again.items.every((x) => r.firstPageIds.has(x.id));
-      if (!sameTotal || !sameFirst) reason = 'changed';
-    }
-    if (!reason) return { items, delivered: delivered.size, total, complete: true };
-  }
-  return {
-    items,
-    delivered: delivered.size,
-    total,
-    complete: false,
-    incompleteReason: describeProblem(reason, o.noun),
+  // Our own abort, so a page asked for ahead is not left running (and retrying) once the read has failed.
+  const ahead = new AbortController();
+  const stop = () => ahead.abort();
+  o.signal?.addEventListener('abort', stop, { once: true });
+  if (o.signal?.aborted) stop();
+  const fetchPage = (skip: number): Promise<RawPage> => {
+    const p = readRawPage(api, o, skip, ahead.signal);
+    // Failures are seen where the page is awaited; one never awaited (the read failed first) is dropped.
+    p.catch(() => undefined);
+    return p;
   };
+  try {
+    let reason = '';
+    let items: T[] = [];
+    let count = 0;
+    let total: number | null = null;
+    for (let pass = 1; pass <= maxPasses; pass++) {
+      const r = await readPass(o, delivered, fetchPage);
+      items = r.items;
+      count = r.count;
+      total = r.total;
+      reason = r.problem ?? '';
+      if (!reason && r.recheck) {
+        const again = await r.recheck;
+        const againItems = parseRows(o, again.rows);
+        const sameTotal = again.total === r.total;
+        const sameFirst =
+          againItems.length === r.firstPageIds.size && againItems.every((x) => r.firstPageIds.has(x.id));
+        if (!sameTotal || !sameFirst) reason = 'changed';
+      }
+      if (!reason) return { items, count, delivered: delivered.size, total, complete: true };
+    }
+    return {
+      items,
+      count,
+      delivered: delivered.size,
+      total,
+      complete: false,
+      incompleteReason: describeProblem(reason, o.noun),
+    };
+  } finally {
+    o.signal?.removeEventListener('abort', stop);
+    stop();
+  }
 }
 
 function describeProblem(problem: string, noun: string): string {
@@ -135,69 +167,95 @@ function describeProblem(problem: string, noun: string): string {
   return `${problem} ${tail}`;
 }
 
+/** One page as Humaans sent it: the envelope checked, the records not yet. */
+interface RawPage {
+  rows: unknown[];
+  total: number | null;
+  limit: number;
+}
+
 async function readPass<T extends { id: string }>(
-  api: HumaansApi,
   o: ReadOptions<T>,
   delivered: Set<string>,
-): Promise<{ items: T[]; total: number | null; pages: number; firstPageIds: Set<string>; problem: string | null }> {
-  const seen = new Map<string, T>();
+  fetchPage: (skip: number) => Promise<RawPage>,
+): Promise<{
+  items: T[];
+  count: number;
+  total: number | null;
+  /** The first page read again after the last, when the pass had several pages and no problem. */
+  recheck: Promise<RawPage> | null;
+  firstPageIds: Set<string>;
+  problem: string | null;
+}> {
+  // Ids of this pass, for duplicates; the records themselves only when the caller keeps them.
+  const seen = new Set<string>();
+  const items: T[] = [];
+  const keep = o.keep !== false;
   let firstPageIds = new Set<string>();
   let firstTotal: number | null = null;
   let total: number | null = null;
   let problem: string | null = null;
+  let recheck: Promise<RawPage> | null = null;
   let skip = 0;
   let pages = 0;
-  // A guard against a server that never ends its list; far above any real company's size.
-  while (pages < 10_000) {
-    const page = await readPage(api, o, skip);
+  let next: Promise<RawPage> | null = fetchPage(0);
+  while (next) {
+    const page = await next;
+    next = null;
     pages += 1;
-    if (pages === 1) {
-      firstPageIds = new Set(page.items.map((x) => x.id));
-      firstTotal = page.total;
-    } else if (page.total !== firstTotal) {
-      problem = 'changed';
-    }
+    if (pages > 1 && page.total !== firstTotal) problem = 'changed';
+    if (pages === 1) firstTotal = page.total;
     total = page.total;
+    // Where the next request goes is known from the envelope alone, so it is sent before this page is
+    // worked on. The guard stops a server that never ends its list; far above any real company's size.
+    const nextSkip = skip + page.rows.length;
+    const more =
+      page.rows.length > 0 && (total !== null ? nextSkip < total : page.rows.length >= page.limit) && pages < 10_000;
+    if (more) next = fetchPage(nextSkip);
+    else if (pages > 1 && !problem) recheck = fetchPage(0);
+    const records = parseRows(o, page.rows);
+    if (pages === 1) firstPageIds = new Set(records.map((x) => x.id));
     const fresh: T[] = [];
-    for (const item of page.items) {
+    for (const item of records) {
       if (seen.has(item.id)) {
         problem = 'changed';
         continue;
       }
-      seen.set(item.id, item);
+      seen.add(item.id);
+      if (keep) items.push(item);
+      if (!o.onPage) continue;
       if (!delivered.has(item.id)) {
         delivered.add(item.id);
         fresh.push(item);
       }
     }
     if (o.onPage && (fresh.length > 0 || pages === 1)) await o.onPage(fresh, { fetched: delivered.size, total });
-    skip += page.items.length;
-    if (page.items.length === 0) break;
-    if (total !== null ? skip >= total : page.items.length < page.limit) break;
+    skip = nextSkip;
   }
   if (!problem && total !== null && seen.size < total) {
     problem = `Humaans said there are ${total} ${o.noun} but sent only ${seen.size}.`;
   }
-  return { items: [...seen.values()], total, pages, firstPageIds, problem };
+  return { items, count: seen.size, total, recheck: problem ? null : recheck, firstPageIds, problem };
 }
 
-async function readPage<T extends { id: string }>(
+async function readRawPage<T extends { id: string }>(
   api: HumaansApi,
   o: ReadOptions<T>,
   skip: number,
-): Promise<{ items: T[]; total: number | null; limit: number }> {
-  const body = await api.get(
-    o.path,
-    { ...o.query, $limit: o.pageSize, $skip: skip },
-    { signal: o.signal, scope: o.scope },
-  );
+  signal: AbortSignal,
+): Promise<RawPage> {
+  const body = await api.get(o.path, { ...o.query, $limit: o.pageSize, $skip: skip }, { signal, scope: o.scope });
   const env = listEnvelopeSchema.safeParse(body);
   if (!env.success) throw unreadable(`a list of ${o.noun}`, 'no "data" list in the reply');
+  return { rows: env.data.data, total: env.data.total ?? null, limit: env.data.limit || o.pageSize };
+}
+
+function parseRows<T extends { id: string }>(o: ReadOptions<T>, rows: unknown[]): T[] {
   const items: T[] = [];
-  for (const raw of env.data.data) {
+  for (const raw of rows) {
     const parsed = o.schema.safeParse(raw);
     if (!parsed.success) throw unreadable(`a list of ${o.noun}`, `a record without the fields Bureau Sync needs`);
     items.push(parsed.data);
   }
-  return { items, total: env.data.total ?? null, limit: env.data.limit || o.pageSize };
+  return items;
 }

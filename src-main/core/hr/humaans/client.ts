@@ -113,6 +113,7 @@ export function createHumaansClient(opts: HumaansClientOptions): HrClient {
         scope: SCOPE_PRIVATE_READ,
         maxPasses: opts.maxPasses,
         delivered,
+        keep: false,
         onPage: (fresh, p) =>
           onPage(fresh, { fetched: p.fetched, total: p.total === null ? null : totalBefore + p.total }),
       });
@@ -126,7 +127,7 @@ export function createHumaansClient(opts: HumaansClientOptions): HrClient {
       let totalBefore = 0;
       for (const status of STATUSES) {
         const r = await read({ status }, totalBefore);
-        totalBefore += r.total ?? r.items.length;
+        totalBefore += r.total ?? r.count;
         results.push(r);
       }
     }

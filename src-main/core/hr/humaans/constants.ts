@@ -52,5 +52,8 @@ export const humaansHowToCreateCredentials = [
   'The token sees only what the role of the person who created it may see, so create it from an Owner or Admin account.',
 ].join('\n');
 
-/** Requests in flight at once: one person's related collections for "Sync now", never pages of one list. */
+/**
+ * Requests in flight at once: different collections side by side (a whole list's related collections,
+ * one person's records for "Sync now"), never two pages of one list.
+ */
 export const HUMAANS_MAX_CONCURRENT = 5;

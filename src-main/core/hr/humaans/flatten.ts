@@ -64,11 +64,14 @@ export function flattenPerson(person: HumaansPerson, rel: Related): ProviderReco
 /** Every plain property of the person; lists of `{name}`/`{day}` objects read as names joined by ", ". */
 export function personProperties(person: Record<string, unknown>): Record<string, string | null> {
   const out: Record<string, string | null> = {};
-  for (const [key, value] of Object.entries(person)) {
-    if (NEVER_COPIED.has(key)) continue;
+  // for…in with an own-property check visits the keys of Object.entries in the same order (the record's
+  // JSON, and so its stored hash, depends on it) without a [key, value] array per property.
+  for (const key in person) {
+    if (!Object.hasOwn(person, key) || NEVER_COPIED.has(key)) continue;
+    const value = person[key];
     // A nested object (e.g. a future address block) has no single text; leave it out rather than guess.
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) continue;
-    out[key] = valueText(value);
+    out[key] = typeof value === 'string' ? value : valueText(value);
   }
   return out;
 }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 
 /**
- * Humaans payloads, parsed tolerantly: the API was labelled "preview", so unknown fields are kept
- * (loose objects) and only the fields the sync relies on are checked.
+ * Humaans payloads, parsed tolerantly: the API was labelled "preview", so unknown fields never fail a
+ * parse and only the fields the sync relies on are checked. A person keeps every field (each one can be
+ * mapped); the related records (job roles, bank accounts, compensations, custom values: ~35 per person)
+ * keep only the fields the sync reads, which is what holding them for a 50,000-person list can afford.
  */
 const id = z.string().min(1);
 const text = z.string().nullish();
@@ -24,7 +26,7 @@ export const personSchema = z.looseObject({
 });
 export type HumaansPerson = z.infer<typeof personSchema>;
 
-export const jobRoleSchema = z.looseObject({
+export const jobRoleSchema = z.object({
   id,
   personId: id,
   jobTitle: text,
@@ -34,7 +36,7 @@ export const jobRoleSchema = z.looseObject({
 });
 export type HumaansJobRole = z.infer<typeof jobRoleSchema>;
 
-export const bankAccountSchema = z.looseObject({
+export const bankAccountSchema = z.object({
   id,
   personId: id,
   bankName: text,
@@ -47,7 +49,7 @@ export const bankAccountSchema = z.looseObject({
 export type HumaansBankAccount = z.infer<typeof bankAccountSchema>;
 
 /** `amount` is a decimal string; a number is accepted but never used for arithmetic. */
-export const compensationSchema = z.looseObject({
+export const compensationSchema = z.object({
   id,
   personId: id,
   compensationTypeId: text,
@@ -66,7 +68,7 @@ export const customFieldSchema = z.looseObject({ id, name: text, type: text, sec
 export type HumaansCustomField = z.infer<typeof customFieldSchema>;
 
 /** `value` is a string, or an array of strings for multi-selects. */
-export const customValueSchema = z.looseObject({
+export const customValueSchema = z.object({
   id,
   personId: z.string().nullish(),
   customFieldId: id,
