@@ -3,6 +3,7 @@ import * as m0010 from './0010-initial-schema';
 import * as m0020 from './0020-payslip-deliveries';
 import * as m0030 from './0030-employee-list-index';
 import * as m0040 from './0040-employee-decision-hashes';
+import * as m0050 from './0050-employee-decision-index';
 
 export interface Migration {
   version: number;
@@ -16,4 +17,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 20, ...m0020 },
   { version: 30, ...m0030 },
   { version: 40, ...m0040 },
+  { version: 50, ...m0050 },
 ];

@@ -197,7 +197,9 @@ export class EmployeeRepository {
   /** Employees whose identity may not have come from this ID field (written under another one, or before that was recorded). */
   *keyedOtherwise(companyId: string, idField: string): IterableIterator<{ identity: string; recordJson: string }> {
     const rows = this.db.prepare<[string, string], { identity: string; record_json: string }>(
-      'SELECT identity, record_json FROM employees WHERE company_id = ? AND (id_field IS NULL OR id_field != ?)',
+      // The covering index finds the (usually no) rows first; only theirs are read whole.
+      `SELECT identity, record_json FROM employees WHERE id IN (
+        SELECT id FROM employees INDEXED BY employees_decisions WHERE company_id = ? AND (id_field IS NULL OR id_field != ?))`,
     );
     for (const r of rows.iterate(companyId, idField)) yield { identity: r.identity, recordJson: r.record_json };
   }
