@@ -12,17 +12,17 @@ const norm = (v: string | null | undefined) => (v ?? '').trim().toLowerCase();
 /** Whether the person's value satisfies the rule's condition (ignoring include/exclude). */
 export function ruleMatches(rule: FilterRule, fields: Record<string, string | null>): boolean {
   const value = norm(fields[rule.field]);
-  const wanted = rule.values.map(norm);
-  const first = wanted[0] ?? '';
+  // Normalised as needed, without a new array per person: filters run for every record of every sync.
+  const first = norm(rule.values[0]);
   switch (rule.operator) {
     case 'is':
       return value === first;
     case 'isNot':
       return value !== first;
     case 'isOneOf':
-      return wanted.includes(value);
+      return rule.values.some((v) => norm(v) === value);
     case 'isNotOneOf':
-      return !wanted.includes(value);
+      return !rule.values.some((v) => norm(v) === value);
     case 'contains':
       return first !== '' && value.includes(first);
     case 'isEmpty':
@@ -51,6 +51,16 @@ export function describeCondition(rule: FilterRule, label: string, negated: bool
     case 'isNotEmpty':
       return `${name} ${(rule.operator === 'isNotEmpty') !== negated ? 'is not empty' : 'is empty'}`;
   }
+}
+
+/** evaluateFilters' verdict without its reason: what a sync asks of every person, so no sentence is built. */
+export function isIncluded(rules: FilterRule[], fields: Record<string, string | null>): boolean {
+  for (const rule of rules) {
+    const matches = ruleMatches(rule, fields);
+    if (rule.mode === 'exclude' && matches) return false;
+    if (rule.mode === 'include' && !matches) return false;
+  }
+  return true;
 }
 
 /**

@@ -66,9 +66,18 @@ function namesIndex(): Map<string, string> {
   return byName;
 }
 
+// Answers by what the HR system sent: a company's staff share a handful of spellings, so each is worked out once.
+// Bounded, so a run of odd values cannot grow it without limit.
+const answers = new Map<string, string | null>();
+const MAX_ANSWERS = 1000;
+
 /** The ISO code for a country name or code the HR system sent, or null when it names no country. */
 export function countryCode(raw: string): string | null {
+  const known = answers.get(raw);
+  if (known !== undefined) return known;
   const upper = raw.trim().toUpperCase();
-  if (isCountryCode(upper)) return upper;
-  return namesIndex().get(key(raw)) ?? null;
+  const code = isCountryCode(upper) ? upper : (namesIndex().get(key(raw)) ?? null);
+  if (answers.size >= MAX_ANSWERS) answers.clear();
+  answers.set(raw, code);
+  return code;
 }

@@ -35,7 +35,9 @@ export function daysInMonth(y: number, m: number): number {
 
 function toIso(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  // Padded by hand: this runs for every date of every person, and padStart needs a string per part.
+  const year = y >= 1000 ? String(y) : String(y).padStart(4, '0');
+  return `${year}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 function monthNumber(word: string): number | null {

@@ -27,6 +27,46 @@ export type FieldSource =
   | { kind: 'derived'; from: 'gender' } // title derived from gender
   | { kind: 'kept' }; // "Do not map" (or the key is absent from the record = unknown): stored value kept untouched
 
+/**
+ * Sources are shared, frozen objects: every person of a sync has the same few (one per mapped key), so none is
+ * allocated per person and the JSON of each is built once (see sourcesToJson).
+ */
+const KEPT: FieldSource = Object.freeze({ kind: 'kept' });
+const DEFAULT: FieldSource = Object.freeze({ kind: 'default' });
+const DERIVED: FieldSource = Object.freeze({ kind: 'derived', from: 'gender' });
+const fromHrKey = new Map<string, FieldSource>();
+function fromHr(key: string): FieldSource {
+  let source = fromHrKey.get(key);
+  if (!source) {
+    // Keys come from company mappings, so there are few; the bound only guards against unbounded growth.
+    if (fromHrKey.size >= 10_000) fromHrKey.clear();
+    source = Object.freeze({ kind: 'hr', key });
+    fromHrKey.set(key, source);
+  }
+  return source;
+}
+const sourceJson = new WeakMap<FieldSource, string>();
+const FIELD_JSON = new Map<string, string>(PAYROLL_FIELDS.map((f) => [f, JSON.stringify(f)]));
+
+/**
+ * Exactly JSON.stringify(sources), faster: the JSON of each shared (frozen, so unchanging) source is
+ * remembered, which saves most of the work for an object of some thirty small objects per person.
+ */
+export function sourcesToJson(sources: Partial<Record<PayrollField, FieldSource>>): string {
+  let out = '';
+  for (const field of Object.keys(sources) as PayrollField[]) {
+    const source = sources[field];
+    if (source === undefined) continue;
+    let json = sourceJson.get(source);
+    if (json === undefined) {
+      json = JSON.stringify(source);
+      if (Object.isFrozen(source)) sourceJson.set(source, json);
+    }
+    out += `${out === '' ? '{' : ','}${FIELD_JSON.get(field) ?? JSON.stringify(field)}:${json}`;
+  }
+  return out === '' ? '{}' : `${out}}`;
+}
+
 export interface EvaluateInput {
   record: ProviderRecord;
   mapping: Mapping;
@@ -54,64 +94,72 @@ export interface EvaluatedEmployee {
 
 // Country before postcode (UK rules depend on it), gender before title (derived from it).
 const ORDER: PayrollField[] = ['country', 'gender', ...PAYROLL_FIELDS.filter((f) => f !== 'country' && f !== 'gender')];
+// Each field with its position in PAYROLL_FIELDS, where its source and resolution are kept (arrays, not maps).
+const ORDERED_AT: ReadonlyArray<readonly [PayrollField, number]> = ORDER.map((f) => [f, PAYROLL_FIELDS.indexOf(f)]);
+const FIELDS_AT: ReadonlyArray<readonly [PayrollField, number]> = PAYROLL_FIELDS.map((f, i) => [f, i]);
+
+// Built once: evaluateEmployee runs for every person of every sync, and Object.fromEntries per call cost
+// more than the rules themselves. A spread of this object is a cheap copy that keeps PAYROLL_FIELDS' order.
+const NO_VALUES = Object.fromEntries(PAYROLL_FIELDS.map((f) => [f, null])) as Record<PayrollField, string | null>;
+const TITLE_AT = PAYROLL_FIELDS.indexOf('title');
+const POSITION = new Map<PayrollField, number>(PAYROLL_FIELDS.map((f, i) => [f, i]));
+const position = (f: PayrollField): number => POSITION.get(f) ?? -1;
+const byField = (a: Problem, b: Problem): number => position(a.field) - position(b.field);
+
+function defaultFor(defaults: PayrollDefaults, field: PayrollField): string | null {
+  const d = defaults[field];
+  return d !== undefined && d.trim() !== '' ? d : null;
+}
+
+function warning(field: PayrollField, code: string, message: string, value: string | null): Problem {
+  return { field, code, message, value, severity: 'warning' };
+}
 
 export function evaluateEmployee(input: EvaluateInput): EvaluatedEmployee {
   const { record, mapping, previous, defaults, syncSalaries, today } = input;
-  const values = Object.fromEntries(PAYROLL_FIELDS.map((f) => [f, null])) as Record<PayrollField, string | null>;
-  const sources: Partial<Record<PayrollField, FieldSource>> = {};
+  const values: Record<PayrollField, string | null> = { ...NO_VALUES };
+  const found: Array<FieldSource | undefined> = new Array<FieldSource | undefined>(PAYROLL_FIELDS.length);
   const problems: Problem[] = [];
   const rejected = new Set<PayrollField>();
-  const resolutions = new Map<PayrollField, Resolution>();
+  const resolutions: Array<Resolution | undefined> = new Array<Resolution | undefined>(PAYROLL_FIELDS.length);
+  // Country is evaluated first, so every later field sees its final value; country itself sees none.
+  let ctx: NormaliseContext = { today, country: null };
 
-  const warn = (field: PayrollField, code: string, message: string, value: string | null) =>
-    problems.push({ field, code, message, value, severity: 'warning' });
-  const reject = (field: PayrollField, expected: string, raw: string) => {
-    rejected.add(field);
-    problems.push({
-      field,
-      code: 'invalid',
-      message: invalidMessage(field, expected, raw),
-      value: raw,
-      severity: 'error',
-    });
-  };
-  const defaultFor = (field: PayrollField): string | null => {
-    const d = defaults[field];
-    return d !== undefined && d.trim() !== '' ? d : null;
-  };
-
-  for (const field of ORDER) {
+  for (const [field, at] of ORDERED_AT) {
     const res = resolveField(field, record, mapping, previous, syncSalaries || !SALARY_FIELDS.includes(field));
-    resolutions.set(field, res);
+    resolutions[at] = res;
     if (field === 'title') {
-      titleStep(res, values, sources);
-      continue;
-    }
-    if (res.kind === 'kept') {
-      const fallback = res.why === 'salariesOff' ? null : defaultFor(field);
+      found[at] = titleStep(res, values);
+    } else if (res.kind === 'kept') {
+      const fallback = res.why === 'salariesOff' ? null : defaultFor(defaults, field);
       values[field] = res.previous ?? fallback;
-      sources[field] = res.previous === null && fallback !== null ? { kind: 'default' } : { kind: 'kept' };
-      continue;
-    }
-    if (res.kind === 'blank') {
-      const fallback = defaultFor(field);
+      found[at] = res.previous === null && fallback !== null ? DEFAULT : KEPT;
+    } else if (res.kind === 'blank') {
+      const fallback = defaultFor(defaults, field);
       values[field] = fallback;
-      sources[field] = fallback !== null ? { kind: 'default' } : { kind: 'hr', key: res.key };
-      continue;
+      found[at] = fallback !== null ? DEFAULT : fromHr(res.key);
+    } else {
+      found[at] = fromHr(res.key);
+      const out =
+        field === 'salary' ? annualSalary(res.raw, record, input.salaryPeriodKey) : NORMALISERS[field](res.raw, ctx);
+      if (!out.ok) {
+        rejected.add(field);
+        problems.push({
+          field,
+          code: 'invalid',
+          message: invalidMessage(field, out.expected, res.raw),
+          value: res.raw,
+          severity: 'error',
+        });
+      } else {
+        values[field] = out.value;
+        if (out.warning) problems.push(warning(field, out.warning.code, out.warning.message, res.raw));
+      }
     }
-    sources[field] = { kind: 'hr', key: res.key };
-    const ctx: NormaliseContext = { today, country: rejected.has('country') ? 'unknown' : values.country };
-    const out =
-      field === 'salary' ? annualSalary(res.raw, record, input.salaryPeriodKey) : NORMALISERS[field](res.raw, ctx);
-    if (!out.ok) {
-      reject(field, out.expected, res.raw);
-      continue;
-    }
-    values[field] = out.value;
-    if (out.warning) warn(field, out.warning.code, out.warning.message, res.raw);
+    if (field === 'country') ctx = { today, country: rejected.has('country') ? 'unknown' : values.country };
   }
 
-  const titleRes = resolutions.get('title');
+  const titleRes = resolutions[TITLE_AT];
   const gender = values.gender;
   if (
     titleRes?.kind === 'hr' &&
@@ -119,17 +167,19 @@ export function evaluateEmployee(input: EvaluateInput): EvaluatedEmployee {
     (gender === 'male' || gender === 'female') &&
     !titleFitsGender(values.title, gender)
   ) {
-    warn(
-      'title',
-      'title_gender_mismatch',
-      titleMismatchMessage(values.title, gender, TITLES_FITTING[gender]),
-      titleRes.raw,
+    problems.push(
+      warning(
+        'title',
+        'title_gender_mismatch',
+        titleMismatchMessage(values.title, gender, TITLES_FITTING[gender]),
+        titleRes.raw,
+      ),
     );
   }
 
-  for (const field of PAYROLL_FIELDS) {
+  for (const [field, at] of FIELDS_AT) {
     if (values[field] !== null || rejected.has(field)) continue;
-    const res = resolutions.get(field);
+    const res = resolutions[at];
     const sent = res?.kind === 'blank' ? res.raw : null;
     if (isRequired(field, values.country, rejected.has('country'))) {
       problems.push({
@@ -140,15 +190,21 @@ export function evaluateEmployee(input: EvaluateInput): EvaluatedEmployee {
         severity: 'error',
       });
     } else if (field === 'niNumber') {
-      warn(field, 'missing', niNumberMissingMessage(), sent);
+      problems.push(warning(field, 'missing', niNumberMissingMessage(), sent));
     }
   }
 
-  const position = (f: PayrollField) => PAYROLL_FIELDS.indexOf(f);
-  problems.sort((a, b) => position(a.field) - position(b.field));
+  // Array.prototype.sort is stable: problems of one field keep the order they were found in.
+  if (problems.length > 1) problems.sort(byField);
+  // Sources in PAYROLL_FIELDS order (they were found in ORDER): their JSON is stored and hashed.
+  const sources: Partial<Record<PayrollField, FieldSource>> = {};
+  for (const [field, at] of FIELDS_AT) {
+    const source = found[at];
+    if (source) sources[field] = source;
+  }
   return {
     values,
-    sources: Object.fromEntries(PAYROLL_FIELDS.flatMap((f) => (sources[f] ? [[f, sources[f]]] : []))),
+    sources,
     problems,
     readiness: problems.some((p) => p.severity === 'error') ? 'pending' : 'ready',
     state: employeeStateFromHr(record.leaver.isLeaver, values.leaveDate, today),
@@ -159,29 +215,24 @@ export function evaluateEmployee(input: EvaluateInput): EvaluatedEmployee {
  * Title: the HR system's title when it sends one; otherwise derived from gender (male → Mr, female → Ms).
  * When gender gives nothing either, an unknown or unmapped title keeps the stored one.
  */
-function titleStep(
-  res: Resolution,
-  values: Record<PayrollField, string | null>,
-  sources: Partial<Record<PayrollField, FieldSource>>,
-): void {
+function titleStep(res: Resolution, values: Record<PayrollField, string | null>): FieldSource {
   if (res.kind === 'hr') {
     const out = NORMALISERS.title(res.raw, { today: '', country: null });
     values.title = out.ok ? out.value : null;
-    sources.title = { kind: 'hr', key: res.key };
-    return;
+    return fromHr(res.key);
   }
   const derived = titleFromGender(values.gender);
   // Unmapped: derive whenever gender allows. Unknown (absent key): the stored title wins, as for any field.
   if (res.kind === 'kept' && (res.why === 'unmapped' ? derived === null : res.previous !== null)) {
     values.title = res.previous;
-    sources.title = { kind: 'kept' };
-  } else if (derived !== null) {
-    values.title = derived;
-    sources.title = { kind: 'derived', from: 'gender' };
-  } else {
-    values.title = null;
-    sources.title = res.kind === 'blank' ? { kind: 'hr', key: res.key } : { kind: 'kept' };
+    return KEPT;
   }
+  if (derived !== null) {
+    values.title = derived;
+    return DERIVED;
+  }
+  values.title = null;
+  return res.kind === 'blank' ? fromHr(res.key) : KEPT;
 }
 
 function missingReason(res: Resolution | undefined): MissingReason {

@@ -35,17 +35,28 @@ const ok = (value: string | null): Normalised => ({ ok: true, value });
 const bad = (expected: string): Normalised => ({ ok: false, expected });
 const trimmed: Normaliser = (raw) => ok(raw.trim());
 const collapse = (s: string) => s.trim().replace(/\s+/g, ' ');
-const startsWithLetter = (s: string) => /^\p{L}/u.test(s);
+// Unicode-property regexes are held once: compilers may turn the literal into `new RegExp(...)`, which would
+// then be rebuilt for every name of every sync.
+const LETTER_FIRST = /^\p{L}/u;
+const SINGLE_INITIAL = /^\p{L}\.?$/u;
+const startsWithLetter = (s: string) => LETTER_FIRST.test(s);
 
 const date: Normaliser = (raw) => {
   const iso = parseCalendarDate(raw);
   return iso ? ok(iso) : bad('a real date such as 1990-01-31 or 31/01/1990');
 };
 
+// The latest allowed birth date for the last `today` seen: a sync asks with the same day for everyone.
+let latestBirth = { today: '', date: '' };
+function latestBirthDate(today: string): string {
+  if (latestBirth.today !== today) latestBirth = { today, date: yearsBefore(today, MINIMUM_AGE_YEARS) };
+  return latestBirth.date;
+}
+
 const dateOfBirth: Normaliser = (raw, ctx) => {
   const iso = parseCalendarDate(raw);
   if (!iso) return bad('a real date such as 1990-01-31 or 31/01/1990');
-  const latest = yearsBefore(ctx.today, MINIMUM_AGE_YEARS);
+  const latest = latestBirthDate(ctx.today);
   if (iso < EARLIEST_BIRTH_DATE || iso > latest) {
     return bad(
       `between ${formatUkDate(EARLIEST_BIRTH_DATE)} and ${formatUkDate(latest)} (at least ${MINIMUM_AGE_YEARS} years before today)`,
@@ -93,7 +104,7 @@ export const NORMALISERS: Record<Exclude<PayrollField, 'salary'>, Normaliser> = 
   firstName: (raw) => {
     const s = collapse(raw);
     if (!startsWithLetter(s)) return bad('a name starting with a letter');
-    if (/^\p{L}\.?$/u.test(s)) {
+    if (SINGLE_INITIAL.test(s)) {
       return {
         ok: true,
         value: s,

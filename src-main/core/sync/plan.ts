@@ -3,8 +3,8 @@ import type { Mapping, PayrollDefaults } from '../../contract/mapping';
 import type { FilterRule } from '../../contract/filters';
 import type { PayrollField, Problem } from '../../contract/payroll';
 import type { RunCounts } from '../../contract/sync';
-import { evaluateEmployee } from '../payroll/evaluate';
-import { evaluateFilters } from '../filters/evaluate';
+import { evaluateEmployee, sourcesToJson } from '../payroll/evaluate';
+import { isIncluded } from '../filters/evaluate';
 import type { ProviderRecord } from '../hr/types';
 import type { EmployeeWrite, StoredEmployee } from '../db/repositories/employees';
 import type { RunProblemRow } from '../db/repositories/runs';
@@ -109,6 +109,29 @@ export function evaluateRecord(
   cfg: PlanConfig,
   recordJson = JSON.stringify(record),
 ): EmployeeWrite {
+  return evaluateRecordJson(record, identity, previous, cfg, recordJson, sha1(recordJson)).write;
+}
+
+/** An evaluated record with the JSON the staging table stores, each serialised once (they are hashed too). */
+export interface EvaluatedRecord {
+  write: EmployeeWrite;
+  valuesJson: string;
+  sourcesJson: string;
+}
+
+/**
+ * evaluateRecord for a caller that already holds the record's JSON and its sha1 (the streaming planner
+ * needs both before deciding to run the rules): neither is computed again, and the values and sources
+ * are serialised once for both the row and its hash.
+ */
+export function evaluateRecordJson(
+  record: ProviderRecord,
+  identity: string,
+  previous: Record<PayrollField, string | null> | null,
+  cfg: PlanConfig,
+  recordJson: string,
+  rawHash: string,
+): EvaluatedRecord {
   const ev = evaluateEmployee({
     record,
     mapping: cfg.mapping,
@@ -118,25 +141,27 @@ export function evaluateRecord(
     salaryPeriodKey: cfg.salaryPeriodKey,
     today: cfg.today,
   });
+  const name = displayName(ev.values, record);
+  const valuesJson = JSON.stringify(ev.values);
+  const sourcesJson = sourcesToJson(ev.sources);
   const write: EmployeeWrite = {
     identity,
     hrId: record.externalId,
-    name: displayName(ev.values, record),
+    name,
     state: ev.state,
     readiness: ev.readiness,
     values: ev.values,
     sources: ev.sources as Record<string, unknown>,
     recordJson,
-    recordHash: '',
-    rawHash: sha1(recordJson),
+    recordHash: employeeHash(recordJson, valuesJson, sourcesJson, ev.problems, ev.state, ev.readiness, name),
+    rawHash,
     configHash: cfg.configHash,
     idField: cfg.idField,
     problems: ev.problems,
     syncedAt: cfg.now,
     runId: cfg.runId,
   };
-  write.recordHash = hashEmployee(recordJson, write);
-  return write;
+  return { write, valuesJson, sourcesJson };
 }
 
 /**
@@ -144,10 +169,25 @@ export function evaluateRecord(
  * mean the run has nothing to write for this employee, so a re-sync with no changes writes no rows.
  */
 export function hashEmployee(recordJson: string, w: Pick<EmployeeWrite, 'values' | 'sources' | 'problems' | 'state' | 'readiness' | 'name'>): string {
-  return createHash('sha1')
-    .update(recordJson)
-    .update(JSON.stringify([w.values, w.sources, w.problems, w.state, w.readiness, w.name]))
-    .digest('hex');
+  return employeeHash(recordJson, JSON.stringify(w.values), JSON.stringify(w.sources), w.problems, w.state, w.readiness, w.name);
+}
+
+/**
+ * hashEmployee from values and sources already serialised. The text hashed is exactly
+ * JSON.stringify([values, sources, problems, state, readiness, name]) (an array's JSON is its elements'
+ * JSON joined by commas), so stored hashes stay valid.
+ */
+function employeeHash(
+  recordJson: string,
+  valuesJson: string,
+  sourcesJson: string,
+  problems: Problem[],
+  state: string,
+  readiness: string,
+  name: string,
+): string {
+  const decided = `[${valuesJson},${sourcesJson},${JSON.stringify(problems)},${JSON.stringify(state)},${JSON.stringify(readiness)},${JSON.stringify(name)}]`;
+  return createHash('sha1').update(recordJson).update(decided).digest('hex');
 }
 
 /**
@@ -204,8 +244,7 @@ export function planRecord(
       seen.add(previous.identity);
     }
   }
-  const verdict = evaluateFilters(cfg.filters, record.fields, cfg.labels);
-  if (!verdict.included) {
+  if (!isIncluded(cfg.filters, record.fields)) {
     plan.counts.excluded += 1;
     if (existing && existing.state !== 'excluded') plan.stateChanges.push({ id: existing.id, state: 'excluded' });
     return;

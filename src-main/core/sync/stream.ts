@@ -2,9 +2,9 @@ import type { PayrollField } from '../../contract/payroll';
 import type { CompactEmployee } from '../db/repositories/employees';
 import type { StagedProblem, StagedRow } from '../db/repositories/staging';
 import type { RunProblemRow } from '../db/repositories/runs';
-import { evaluateFilters } from '../filters/evaluate';
+import { isIncluded } from '../filters/evaluate';
 import type { ProviderRecord } from '../hr/types';
-import { diffValues, duplicateProblem, evaluateRecord, identityOf, missingIdProblem, rawName, sha1, type PlanConfig } from './plan';
+import { diffValues, duplicateProblem, evaluateRecordJson, identityOf, missingIdProblem, rawName, sha1, type PlanConfig } from './plan';
 
 /**
  * Decides each record as its page arrives, with the same rules as planRecord, keeping only compact
@@ -77,45 +77,70 @@ export class StreamPlanner {
     }
     this.#first.set(identity, { seq, externalId: record.externalId, name: rawName(record) });
     const existing = stored.get(identity);
+    // Serialised and hashed once: the same JSON is stored, and hashed again only into the record hash.
     const recordJson = JSON.stringify(record);
     const rawHash = sha1(recordJson);
-    const base = { seq, seenIdentity: identity, identity, employeeId: existing?.id ?? null, rawHash, configHash: cfg.configHash };
+    const employeeId = existing?.id ?? null;
     if (existing && CURRENT.has(existing.state) && existing.rawHash === rawHash && existing.configHash === cfg.configHash) {
-      return { ...base, kind: 'same', name: '', isLeaver: existing.state === 'leaver', flag: false, problemCount: existing.problemCount, problems: [] };
+      return decided(seq, identity, employeeId, 'same', '', existing.state === 'leaver', false, existing.problemCount, rawHash, cfg.configHash);
     }
-    const verdict = evaluateFilters(cfg.filters, record.fields, cfg.labels);
-    if (!verdict.included) {
+    if (!isIncluded(cfg.filters, record.fields)) {
       const flag = existing !== undefined && existing.state !== 'excluded';
-      return { ...base, kind: 'exclude', name: '', isLeaver: false, flag, problemCount: 0, problems: [] };
+      return decided(seq, identity, employeeId, 'exclude', '', false, flag, 0, rawHash, cfg.configHash);
     }
     const previous = existing ? this.d.valuesOf(existing.id) : null;
-    const w = evaluateRecord(record, identity, previous, cfg, recordJson);
-    const errors = w.problems.filter((p) => p.severity === 'error').length;
+    const { write: w, valuesJson, sourcesJson } = evaluateRecordJson(record, identity, previous, cfg, recordJson, rawHash);
+    let errors = 0;
+    for (const p of w.problems) if (p.severity === 'error') errors += 1;
     const isLeaver = w.state === 'leaver';
     // An excluded or missing employee coming back is a state change to write, even with the same record.
     if (existing && existing.recordHash === w.recordHash && existing.state === w.state) {
       // Same outcome under a new set-up (or a new day): only the decision hashes move, so next time is quick.
-      return { ...base, kind: 'same', name: w.name, isLeaver, flag: true, problemCount: errors, problems: [] };
+      return decided(seq, identity, employeeId, 'same', w.name, isLeaver, true, errors, rawHash, cfg.configHash);
     }
-    return {
-      ...base,
-      kind: existing ? 'update' : 'insert',
-      name: w.name,
-      isLeaver,
-      flag: false,
-      problemCount: errors,
-      problems: w.problems.map((p) => ({ field: p.field, code: p.code, severity: p.severity, message: p.message, value: p.value })),
-      write: {
-        hrId: w.hrId,
-        state: w.state,
-        readiness: w.readiness,
-        valuesJson: JSON.stringify(w.values),
-        sourcesJson: JSON.stringify(w.sources),
-        recordJson,
-        recordHash: w.recordHash,
-        warningCount: w.problems.length - errors,
-        changes: previous ? diffValues(previous, w.values) : [],
-      },
+    const row = decided(seq, identity, employeeId, existing ? 'update' : 'insert', w.name, isLeaver, false, errors, rawHash, cfg.configHash);
+    row.problems = w.problems.map((p) => ({ field: p.field, code: p.code, severity: p.severity, message: p.message, value: p.value }));
+    row.write = {
+      hrId: w.hrId,
+      state: w.state,
+      readiness: w.readiness,
+      valuesJson,
+      sourcesJson,
+      recordJson,
+      recordHash: w.recordHash,
+      warningCount: w.problems.length - errors,
+      changes: previous ? diffValues(previous, w.values) : [],
     };
+    return row;
   }
+}
+
+/** A decided record's row, always built with the same properties in the same order (one object shape). */
+function decided(
+  seq: number,
+  identity: string,
+  employeeId: number | null,
+  kind: StagedRow['kind'],
+  name: string,
+  isLeaver: boolean,
+  flag: boolean,
+  problemCount: number,
+  rawHash: string,
+  configHash: string,
+): StagedRow {
+  return {
+    seq,
+    kind,
+    seenIdentity: identity,
+    identity,
+    employeeId,
+    name,
+    isLeaver,
+    flag,
+    problemCount,
+    problems: [],
+    write: undefined,
+    rawHash,
+    configHash,
+  };
 }
