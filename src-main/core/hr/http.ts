@@ -1,6 +1,8 @@
 import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios';
 import axiosRetry, { isNetworkError } from 'axios-retry';
 import Bottleneck from 'bottleneck';
+import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { AppError } from '../errors';
 import type { Logger } from '../ports';
 import { silentLogger } from '../ports';
@@ -48,9 +50,31 @@ export interface HttpStats {
   rateLimited: number;
 }
 
+export interface StreamOptions {
+  /**
+   * Whether a reply that failed part way may be asked for again. The reader answers false once it has
+   * handed on part of what it read: asking again would hand the same records twice. Default: always.
+   */
+  mayRetry?: () => boolean;
+}
+
+/** A 2xx reply's body as text, piece by piece as it arrives (UTF-8 decoded, never split inside a character). */
+export type ReplyText = AsyncIterable<string>;
+
 export interface HttpClient {
   /** Sends a request and returns the parsed JSON body; throws AppError on any failure. */
   json<T = unknown>(config: AxiosRequestConfig & { signal?: AbortSignal }): Promise<{ status: number; data: T; headers: AxiosResponse['headers'] }>;
+  /**
+   * Sends a request and hands a 2xx body to `read` as it arrives, for replies too big to hold whole.
+   * Failures before the body are retried as for json(); a body that stalls, is cut off or is not JSON
+   * (read throws BadJsonError) is asked for again only while opts.mayRetry() allows. Transport failures
+   * become AppErrors; anything else `read` throws passes through unchanged.
+   */
+  stream<T>(
+    config: AxiosRequestConfig & { signal?: AbortSignal },
+    read: (text: ReplyText) => Promise<T>,
+    opts?: StreamOptions,
+  ): Promise<T>;
   readonly stats: HttpStats;
   readonly axios: AxiosInstance;
 }
@@ -59,6 +83,12 @@ const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
 /** Marks a reply whose body was not valid JSON (HTML error page, truncated stream). */
 export class BadJsonError extends AxiosError {}
+
+/** A streamed body that went quiet for longer than the timeout (axios times out only until the headers). */
+class BodyTimeoutError extends AxiosError {}
+
+/** The most of an error reply's body kept for responseOf(): enough for any vendor's error JSON. */
+const MAX_ERROR_BODY = 1024 * 1024;
 
 export function createHttpClient(opts: HttpOptions): HttpClient {
   const log = opts.logger ?? silentLogger;
@@ -78,25 +108,37 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
   });
 
   // Runs before axios-retry's handler, so an unparseable 200 is retried like a 5xx.
-  instance.interceptors.response.use((res) => {
-    const text = typeof res.data === 'string' ? res.data : '';
-    if (text.trim() === '') {
-      res.data = null;
-      return res;
-    }
-    try {
-      res.data = JSON.parse(text);
-      return res;
-    } catch {
-      throw new BadJsonError(
-        `not JSON (starts with ${JSON.stringify(text.slice(0, 40))})`,
-        'ERR_BAD_RESPONSE',
-        res.config,
-        res.request,
-        res,
-      );
-    }
-  });
+  instance.interceptors.response.use(
+    (res) => {
+      // stream() reads its own body, as it arrives.
+      if (res.config.responseType === 'stream') return res;
+      const text = typeof res.data === 'string' ? res.data : '';
+      if (text.trim() === '') {
+        res.data = null;
+        return res;
+      }
+      try {
+        res.data = JSON.parse(text);
+        return res;
+      } catch {
+        throw new BadJsonError(
+          `not JSON (starts with ${JSON.stringify(text.slice(0, 40))})`,
+          'ERR_BAD_RESPONSE',
+          res.config,
+          res.request,
+          res,
+        );
+      }
+    },
+    // A refused streamed request (4xx/5xx) carries its body as a stream: read it (error bodies are small), so
+    // responseOf() sees text as for json() and the connection is freed before any retry.
+    async (err: unknown) => {
+      if (err instanceof AxiosError && err.response && isReadable(err.response.data)) {
+        err.response.data = await readSmall(err.response.data);
+      }
+      throw err;
+    },
+  );
 
   axiosRetry(instance, {
     retries: opts.retries ?? 4,
@@ -135,10 +177,59 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
   });
 
   const limiter = makeLimiter(opts.rateLimit);
+  const retries = opts.retries ?? 4;
+  const idleMs = opts.timeoutMs ?? 30_000;
 
   return {
     stats,
     axios: instance,
+    async stream<T>(
+      config: AxiosRequestConfig & { signal?: AbortSignal },
+      read: (text: ReplyText) => Promise<T>,
+      streamOpts: StreamOptions = {},
+    ): Promise<T> {
+      const attempt = async () => {
+        stats.requests += 1;
+        const res = await instance.request<Readable>({ ...config, responseType: 'stream' });
+        const body = res.data;
+        try {
+          return await read(replyText(body, idleMs, res));
+        } catch (err) {
+          // The reader's BadJsonError knows nothing of the reply; give it the status, as json() does.
+          if (err instanceof BadJsonError && !err.response)
+            throw new BadJsonError(err.message, err.code, res.config, res.request, { ...res, data: '' });
+          throw err;
+        } finally {
+          // Whatever stopped the read, let the connection go rather than leave the rest of the body unread.
+          if (!body.readableEnded) body.destroy();
+        }
+      };
+      for (let tries = 1; ; tries++) {
+        try {
+          return limiter ? await limiter.schedule(attempt) : await attempt();
+        } catch (err) {
+          // Failures of the caller's own (a page it could not store) are not the HR system's: pass them on.
+          if (!(err instanceof AxiosError)) throw err;
+          const bodyFault = err instanceof BadJsonError || err instanceof BodyTimeoutError;
+          if (bodyFault && tries <= retries && !config.signal?.aborted && (streamOpts.mayRetry?.() ?? true)) {
+            stats.retries += 1;
+            log.warn(`${opts.vendor}: retrying request`, {
+              attempt: tries,
+              path: config.url,
+              reason: err.code ?? err.message,
+            });
+            try {
+              await pause(retryBaseMs * 2 ** (tries - 1) + Math.random() * retryBaseMs, config.signal);
+            } catch (cancelled) {
+              throw toAppError(cancelled, opts.vendor, opts.baseURL);
+            }
+            continue;
+          }
+          if (err.response?.status === 429) stats.rateLimited += 1;
+          throw toAppError(err, opts.vendor, opts.baseURL);
+        }
+      }
+    },
     async json<T>(config: AxiosRequestConfig & { signal?: AbortSignal }) {
       const send = async () => {
         stats.requests += 1;
@@ -157,6 +248,87 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
 
 interface Limiter {
   schedule<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+function isReadable(v: unknown): v is Readable {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as Readable).pipe === 'function' &&
+    typeof (v as Readable).destroy === 'function'
+  );
+}
+
+/** An error reply's body as text, at most MAX_ERROR_BODY characters; a failure while reading leaves what arrived. */
+async function readSmall(body: Readable): Promise<string> {
+  const decoder = new StringDecoder('utf8');
+  let text = '';
+  try {
+    for await (const chunk of body) {
+      text += typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+      if (text.length > MAX_ERROR_BODY) break;
+    }
+    text += decoder.end();
+  } catch {
+    /* keep what arrived */
+  } finally {
+    body.destroy();
+  }
+  return text.slice(0, MAX_ERROR_BODY);
+}
+
+/**
+ * A streamed body as text. A connection cut part way is a reply that could not be read (BadJsonError); a
+ * body that stays silent for idleMs while the reader waits for it times out, like a request does. The
+ * silence is counted only while waiting: the reader may pause between pieces to hand records on.
+ */
+async function* replyText(body: Readable, idleMs: number, res: AxiosResponse): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  const it = body[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  for (;;) {
+    let timer: NodeJS.Timeout | undefined;
+    let next: IteratorResult<Buffer | string>;
+    try {
+      if (idleMs > 0) {
+        timer = setTimeout(
+          () =>
+            body.destroy(
+              new BodyTimeoutError(`timeout of ${idleMs}ms exceeded`, 'ECONNABORTED', res.config, res.request),
+            ),
+          idleMs,
+        );
+      }
+      next = await it.next();
+    } catch (err) {
+      // Cancelled (axios destroys the body with its CanceledError) or timed out: say so as it is.
+      if (err instanceof AxiosError) throw err;
+      const code = (err as NodeJS.ErrnoException | null)?.code ?? 'connection lost';
+      throw new BadJsonError(`cut short (${code})`, 'ERR_BAD_RESPONSE', res.config, res.request, { ...res, data: '' });
+    } finally {
+      clearTimeout(timer);
+    }
+    if (next.done) break;
+    const chunk = next.value;
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    if (text !== '') yield text;
+  }
+  const rest = decoder.end();
+  if (rest !== '') yield rest;
+}
+
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new AxiosError('canceled', 'ERR_CANCELED'));
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(new AxiosError('canceled', 'ERR_CANCELED'));
+    };
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 /** Slack on each window, so network jitter cannot push more calls into the vendor's window than it allows. */

@@ -133,3 +133,11 @@ export function refineTransportError(err: unknown): unknown {
   }
   return err;
 }
+
+/** A streamed staff list whose closing members contradict the rows already handed on (see transport.callList). */
+export function contradictoryReplyError(): AppError {
+  return new AppError(
+    'HR_ERROR',
+    'PeopleHR sent a staff list and, at the end of the same reply, said there was none or that the request had failed. To be safe nothing was changed; try again in a few minutes.',
+  );
+}

@@ -35,8 +35,10 @@ export function flattenEmployee(emp: Record<string, unknown>, today: string): Pr
 }
 
 function flattenInto(out: Record<string, string | null>, obj: Record<string, unknown>, prefix: string): void {
-  for (const [key, value] of Object.entries(obj)) {
+  // Object.keys rather than entries: no [key, value] pair to allocate for each of some 60 keys a person.
+  for (const key of Object.keys(obj)) {
     if (key.startsWith('lst') || key.startsWith('FieldHistory')) continue;
+    const value = obj[key];
     const name = prefix + key;
     if (isPlainObject(value)) {
       if ('DisplayValue' in value) out[name] = scalar(value.DisplayValue);

@@ -1,8 +1,10 @@
 import Bottleneck from 'bottleneck';
 import { AppError } from '../../errors';
 import type { Logger } from '../../ports';
-import type { HttpClient } from '../http';
+import { BadJsonError, type HttpClient, type ReplyText } from '../http';
+import { JsonObjectStream, JsonStreamError } from '../json-stream';
 import {
+  contradictoryReplyError,
   emptyReplyError,
   judgeEnvelope,
   PEOPLEHR_ACTIONS,
@@ -10,7 +12,7 @@ import {
   refineTransportError,
   type PeopleHRAction,
 } from './errors';
-import { readEnvelope } from './schemas';
+import { readEnvelope, type Envelope } from './schemas';
 
 /**
  * Every PeopleHR call is `POST /<Resource>` with the API key and the action in the JSON body (never
@@ -20,6 +22,33 @@ import { readEnvelope } from './schemas';
  */
 
 export type CallResult = { kind: 'ok'; result: unknown } | { kind: 'empty' } | { kind: 'notFound' };
+
+/**
+ * Where a list action's rows go as they are read (see callList). Rows reach it in reply order, a piece
+ * of the reply at a time; it is awaited, so the reply is read no faster than the rows are taken.
+ */
+export interface RowSink {
+  rows(values: unknown[]): void | Promise<void>;
+  /** True once rows went where they cannot be called back (a page handed to the sync): no retry after that. */
+  committed(): boolean;
+  /** The reply is to be asked for again: forget the rows it gave so far (none were committed). */
+  reset(): void;
+}
+
+/**
+ * A list action's reply read as a stream: `result` is Result unless Result was an array, whose rows
+ * went to the sink instead (`streamed`).
+ */
+export type ListCallResult =
+  { kind: 'ok'; result: unknown; streamed: boolean } | { kind: 'empty' } | { kind: 'notFound' };
+
+/** What one streamed reply held: its envelope (null when it is not one), and whether Result's rows were streamed. */
+interface StreamedReply {
+  env: Envelope | null;
+  streamed: boolean;
+  /** Rows were read but not handed on, because the members before Result said the call had failed. */
+  withheld: boolean;
+}
 
 export interface TransportOptions {
   http: HttpClient;
@@ -72,17 +101,159 @@ export function createTransport(opts: TransportOptions) {
     }
   }
 
+  /**
+   * Posts a list action and reads the reply as it arrives: each element of a `Result` array goes to the
+   * sink as soon as it is complete, so neither the text nor the parsed list is ever held whole. The
+   * other members (isError, Status, Message) may come before or after Result: when they come first and
+   * say the call failed, the rows are read but not handed on; when they come last, the caller learns of
+   * the failure only at the end, and callList then throws, so whatever was handed on is never taken as
+   * a complete list.
+   */
+  async function postList(
+    action: PeopleHRAction,
+    params: Record<string, unknown>,
+    sink: RowSink,
+    signal?: AbortSignal,
+  ): Promise<StreamedReply> {
+    const read = async (text: ReplyText): Promise<StreamedReply> => {
+      let head = '';
+      let withheld = false;
+      let failedSoFar = false;
+      const splitter = new JsonObjectStream('Result', {
+        onArrayStart: (members) => {
+          // The envelope so far already says the call failed: its rows are read (to check the reply) but not handed on.
+          const env = readEnvelope(Object.fromEntries(members));
+          failedSoFar = env !== null && judgeEnvelope(env, action).kind !== 'ok';
+        },
+      });
+      // Anything but an object (an empty body, an HTML page, a bare list) is small or wrong: it is read
+      // whole and judged as json() would, so its retries and wording stay the same.
+      let mode: 'before' | 'object' | 'whole' = 'before';
+      let first = true;
+      let whole = '';
+      const notJson = () => new BadJsonError(`not JSON (starts with ${JSON.stringify(head)})`, 'ERR_BAD_RESPONSE');
+      for await (let piece of text) {
+        if (mode === 'before') {
+          // A byte-order mark opening the body is dropped, as axios does for json().
+          if (first && piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
+          first = false;
+          if (head.length < 40) head += piece.slice(0, 40 - head.length);
+          const at = piece.search(/[^ \t\n\r]/);
+          if (at < 0) continue;
+          mode = piece[at] === '{' ? 'object' : 'whole';
+          piece = piece.slice(at);
+        } else if (head.length < 40) head += piece.slice(0, 40 - head.length);
+        if (mode === 'whole') {
+          whole += piece;
+          continue;
+        }
+        let rows: unknown[];
+        try {
+          rows = splitter.write(piece);
+        } catch (err) {
+          throw err instanceof JsonStreamError ? notJson() : err;
+        }
+        if (rows.length === 0) continue;
+        if (failedSoFar) withheld = true;
+        else await sink.rows(rows);
+      }
+      // Nothing but whitespace: an empty reply, judged as json() judges a null body.
+      if (mode === 'before') return { env: null, streamed: false, withheld };
+      if (mode === 'whole') {
+        let body: unknown;
+        try {
+          body = JSON.parse(whole);
+        } catch {
+          throw notJson();
+        }
+        return { env: readEnvelope(body), streamed: false, withheld };
+      }
+      let members: Map<string, unknown>;
+      let streamed: boolean;
+      try {
+        ({ members, streamed } = splitter.end());
+      } catch (err) {
+        throw err instanceof JsonStreamError ? notJson() : err;
+      }
+      return { env: readEnvelope(Object.fromEntries(members)), streamed, withheld };
+    };
+    if (signal?.aborted) throw new AppError('CANCELLED', 'The sync was cancelled.');
+    try {
+      return await pacer.schedule(() =>
+        opts.http.stream(
+          {
+            method: 'POST',
+            url: PEOPLEHR_ACTIONS[action],
+            headers: { 'Content-Type': 'application/json' },
+            data: { APIKey: opts.apiKey, Action: action, ...params },
+            signal,
+          },
+          async (text) => {
+            // A retried reply starts again from nothing: rows of the failed one were never committed.
+            sink.reset();
+            return read(text);
+          },
+          { mayRetry: () => !sink.committed() },
+        ),
+      );
+    } catch (err) {
+      throw refineTransportError(err);
+    }
+  }
+
   /** One action, with PeopleHR-level retries: its server faults and rate-limit refusals arrive as HTTP 200. */
   async function call(
     action: PeopleHRAction,
     params: Record<string, unknown>,
     signal?: AbortSignal,
   ): Promise<CallResult> {
+    const res = await withRetries(
+      action,
+      async () => ({ env: readEnvelope(await post(action, params, signal)) }),
+      signal,
+    );
+    return res.kind === 'ok' ? { kind: 'ok', result: res.env.result } : res;
+  }
+
+  /**
+   * A list action whose Result rows go to the sink as they are read (see postList), with call()'s retries
+   * while nothing has been committed. A reply that turns out to have failed, or to hold no list, after
+   * rows were committed is an error: the rows already handed on are then never part of a complete read.
+   */
+  async function callList(
+    action: PeopleHRAction,
+    params: Record<string, unknown>,
+    sink: RowSink,
+    signal?: AbortSignal,
+  ): Promise<ListCallResult> {
+    const res = await withRetries(action, () => postList(action, params, sink, signal), signal, sink);
+    if (res.kind === 'ok') {
+      // Members after Result overrode those before it (a key twice, IsError and isError both): rows were
+      // withheld from a reply that in the end succeeded, so what was handed on is not the whole list.
+      if (res.reply.withheld) throw contradictoryReplyError();
+      const { streamed } = res.reply;
+      return { kind: 'ok', result: streamed ? undefined : res.env.result, streamed };
+    }
+    if (sink.committed()) throw contradictoryReplyError();
+    sink.reset();
+    return res;
+  }
+
+  /**
+   * Asks until PeopleHR gives an answer that is not a passing fault. With a sink, a reply that failed after
+   * its rows were committed is not asked for again: its error is thrown instead.
+   */
+  async function withRetries<R extends { env: Envelope | null }>(
+    action: PeopleHRAction,
+    ask: () => Promise<R>,
+    signal?: AbortSignal,
+    sink?: RowSink,
+  ): Promise<{ kind: 'ok'; env: Envelope; reply: R } | { kind: 'empty' } | { kind: 'notFound' }> {
     let rateLimitedTries = 0;
     let faultTries = 0;
     for (;;) {
-      const body = await post(action, params, signal);
-      const env = readEnvelope(body);
+      const reply = await ask();
+      const { env } = reply;
       let wait: number;
       let lastError: AppError;
       if (env === null) {
@@ -92,7 +263,7 @@ export function createTransport(opts: TransportOptions) {
         if (faultTries > opts.retries) throw lastError;
       } else {
         const outcome = judgeEnvelope(env, action);
-        if (outcome.kind === 'ok') return { kind: 'ok', result: env.result };
+        if (outcome.kind === 'ok') return { kind: 'ok', env, reply };
         if (outcome.kind === 'empty') return { kind: 'empty' };
         if (outcome.kind === 'notFound') return { kind: 'notFound' };
         if (outcome.kind === 'fail') throw outcome.error;
@@ -108,12 +279,14 @@ export function createTransport(opts: TransportOptions) {
           wait = backoff(opts.retryBaseMs, faultTries);
         }
       }
+      if (sink?.committed()) throw lastError;
+      sink?.reset();
       opts.logger.warn('PeopleHR: retrying request', { action, reason: lastError.code, waitMs: Math.round(wait) });
       await sleep(wait, signal);
     }
   }
 
-  return { call };
+  return { call, callList };
 }
 
 function backoff(base: number, attempt: number): number {

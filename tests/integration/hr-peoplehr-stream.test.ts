@@ -1,0 +1,257 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ProviderRecord } from '../../src-main/core/hr/types';
+import { buildCatalogue } from '../../src-main/core/hr/peoplehr';
+import { startFakePeopleHR } from '../../src-main/fake-hr/peoplehr';
+import { generatePeople, type SamplePerson } from '../../src-main/fake-hr/sample-people';
+import { FAST, TODAY, clientFor, listAll as listAllFake } from '../helpers/peoplehr';
+
+// The staff list is read as it arrives and handed to the sync a page at a time. These replies come from a
+// bare HTTP server that sends the fake's real reply text the awkward ways a network can: in pieces, cut
+// short, stalled, with the envelope after the list. A reply that fails after pages went out must fail the
+// whole read and must not be asked for again (the same people would reach the sync twice).
+
+type Respond = (res: ServerResponse, n: number) => unknown;
+
+const servers: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+/** A server that answers every request with `respond` (n counts requests from 1). */
+async function rawServer(respond: Respond) {
+  let requests = 0;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    req.resume();
+    req.on('end', () => {
+      requests += 1;
+      void respond(res, requests);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const handle = {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests: () => requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  servers.push(handle);
+  return handle;
+}
+
+/** The fake PeopleHR's GetAllEmployeeDetail reply for these people, as text. */
+async function replyText(people: SamplePerson[]): Promise<string> {
+  const fake = await startFakePeopleHR({ people, today: TODAY });
+  try {
+    const res = await fetch(`${fake.baseUrl}/Employee`, {
+      method: 'POST',
+      body: JSON.stringify({ APIKey: fake.fullApiKey, Action: 'GetAllEmployeeDetail', IncludeLeavers: true }),
+    });
+    return await res.text();
+  } finally {
+    await fake.close();
+  }
+}
+
+/** The same envelope with its members in another order (JSON keeps insertion order). */
+function reorder(text: string, keys: string[], over: Record<string, unknown> = {}): string {
+  const env = { ...(JSON.parse(text) as Record<string, unknown>), ...over };
+  return JSON.stringify(Object.fromEntries(keys.map((k) => [k, env[k]])));
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function client(baseUrl: string, over: Parameters<typeof clientFor>[1] = {}) {
+  return clientFor({ baseUrl, fullApiKey: 'k' } as Parameters<typeof clientFor>[0], over);
+}
+
+async function listAll(c: ReturnType<typeof client>) {
+  const pages: ProviderRecord[][] = [];
+  const result = await c.listEmployees({ includeSalaries: false, onPage: (p) => void pages.push(p) });
+  return { pages, records: pages.flat(), result };
+}
+
+const people = (count: number) => generatePeople({ count, seed: 5, today: TODAY });
+
+describe('PeopleHR staff list read as a stream', () => {
+  it('hands pages to the sync while the reply is still arriving', async () => {
+    const staff = people(30);
+    const text = await replyText(staff);
+    let firstPage: () => void = () => {};
+    const sawPage = new Promise<void>((r) => (firstPage = r));
+    let restSentAt = 0;
+    const server = await rawServer(async (res) => {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      const cut = Math.floor(text.length * 0.7);
+      res.write(text.slice(0, cut));
+      await Promise.race([sawPage, pause(3000)]);
+      restSentAt = Date.now();
+      res.end(text.slice(cut));
+    });
+    let firstPageAt = 0;
+    const pages: number[] = [];
+    const result = await client(server.baseUrl, { pageSize: 5 }).listEmployees({
+      includeSalaries: false,
+      onPage: (page) => {
+        firstPageAt ||= Date.now();
+        pages.push(page.length);
+        firstPage();
+      },
+    });
+    expect(result).toEqual({ complete: true, fetched: 30 });
+    expect(pages.reduce((a, b) => a + b)).toBe(30);
+    expect(firstPageAt).toBeGreaterThan(0);
+    expect(firstPageAt).toBeLessThanOrEqual(restSentAt);
+  });
+
+  it('reads characters whose bytes arrive in different pieces', async () => {
+    const names = ['Zoë', 'Ødegård £', 'Ana 😀 中文'];
+    const staff = people(3).map((p, i) => ({ ...p, firstName: names[i]! }));
+    const bytes = Buffer.from(await replyText(staff), 'utf8');
+    // Cut inside every multi-byte character: after the first byte of each.
+    const cuts = [...bytes.keys()].filter((i) => bytes[i]! >= 0xc0).map((i) => i + 1);
+    const server = await rawServer(async (res) => {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      let from = 0;
+      for (const at of [...cuts, bytes.length]) {
+        res.write(bytes.subarray(from, at));
+        from = at;
+        await pause(5);
+      }
+      res.end();
+    });
+    const { records, result } = await listAll(client(server.baseUrl));
+    expect(result.complete).toBe(true);
+    expect(records.map((r) => r.fields.FirstName).sort()).toEqual([...names].sort());
+  });
+
+  it('the envelope may come after the list: a good reply is read in full', async () => {
+    const text = reorder(await replyText(people(12)), ['Result', 'isError', 'Status', 'Message']);
+    const server = await rawServer((res) => res.end(text));
+    const { records, result } = await listAll(client(server.baseUrl, { pageSize: 5 }));
+    expect(result).toEqual({ complete: true, fetched: 12 });
+    expect(new Set(records.map((r) => r.externalId)).size).toBe(12);
+  });
+
+  it('an error envelope after the list fails the read even though pages went out, and is not asked for again', async () => {
+    const text = reorder(await replyText(people(12)), ['Result', 'isError', 'Status', 'Message'], {
+      isError: true,
+      Status: 2,
+      Message: 'Invalid API Key.',
+    });
+    const server = await rawServer((res) => res.end(text));
+    const pages: ProviderRecord[][] = [];
+    const read = client(server.baseUrl, { pageSize: 5 }).listEmployees({
+      includeSalaries: false,
+      onPage: (p) => void pages.push(p),
+    });
+    await expect(read).rejects.toMatchObject({ code: 'AUTH_FAILED' });
+    expect(pages.length).toBeGreaterThan(0);
+    expect(server.requests()).toBe(1);
+  });
+
+  it('an error envelope before the list: its rows never reach the sync, and a passing fault is asked again', async () => {
+    const good = await replyText(people(12));
+    const faulty = reorder(good, ['isError', 'Status', 'Message', 'Result'], {
+      isError: true,
+      Status: 6,
+      Message: 'Oops! Something went wrong.',
+    });
+    const server = await rawServer((res, n) => res.end(n === 1 ? faulty : good));
+    const { records, result } = await listAll(client(server.baseUrl, { pageSize: 5 }));
+    expect(result).toEqual({ complete: true, fetched: 12 });
+    // Everyone exactly once: the faulty reply's rows were read but never handed on.
+    expect(new Set(records.map((r) => r.externalId)).size).toBe(12);
+    expect(server.requests()).toBe(2);
+  });
+
+  it('"no records" arriving after rows were handed on is a contradiction, never an empty success', async () => {
+    const text = reorder(await replyText(people(12)), ['Result', 'isError', 'Status', 'Message'], {
+      Status: 10,
+      Message: 'No records found.',
+    });
+    const server = await rawServer((res) => res.end(text));
+    await expect(listAll(client(server.baseUrl, { pageSize: 5 }))).rejects.toMatchObject({
+      code: 'HR_ERROR',
+      message: expect.stringMatching(/nothing was changed/),
+    });
+  });
+
+  it('IsError overridden by a later isError: rows withheld from the sync mean the read fails', async () => {
+    const text = await replyText(people(4));
+    const env = JSON.parse(text) as { Result: unknown };
+    const odd = `{"IsError":"true","Status":0,"Result":${JSON.stringify(env.Result)},"isError":false}`;
+    const server = await rawServer((res) => res.end(odd));
+    await expect(listAll(client(server.baseUrl))).rejects.toMatchObject({ code: 'HR_ERROR' });
+  });
+
+  it('a reply cut short after pages went out fails with HR_ERROR and is not asked for again', async () => {
+    const text = await replyText(people(30));
+    const server = await rawServer((res) => res.end(text.slice(0, Math.floor(text.length * 0.7))));
+    const pages: ProviderRecord[][] = [];
+    const read = client(server.baseUrl, { pageSize: 5 }).listEmployees({
+      includeSalaries: false,
+      onPage: (p) => void pages.push(p),
+    });
+    await expect(read).rejects.toMatchObject({ code: 'HR_ERROR', message: expect.stringMatching(/could not read/) });
+    expect(pages.length).toBeGreaterThan(0);
+    expect(server.requests()).toBe(1);
+  });
+
+  it('a connection dropped part way: asked again while nothing went out; after pages went out, the read fails', async () => {
+    const text = await replyText(people(30));
+    const dropAfter = (res: ServerResponse) => {
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': String(Buffer.byteLength(text)),
+      });
+      res.write(text.slice(0, Math.floor(text.length * 0.7)), () => setTimeout(() => res.socket?.destroy(), 20));
+    };
+    const healing = await rawServer((res, n) => (n === 1 ? dropAfter(res) : res.end(text)));
+    const healed = await listAll(client(healing.baseUrl));
+    expect(healed.result).toEqual({ complete: true, fetched: 30 });
+    expect(healing.requests()).toBe(2);
+
+    const dropping = await rawServer((res) => dropAfter(res));
+    const pages: ProviderRecord[][] = [];
+    const read = client(dropping.baseUrl, { pageSize: 5 }).listEmployees({
+      includeSalaries: false,
+      onPage: (p) => void pages.push(p),
+    });
+    await expect(read).rejects.toMatchObject({ code: 'HR_ERROR' });
+    expect(pages.length).toBeGreaterThan(0);
+    expect(dropping.requests()).toBe(1);
+  });
+
+  it('a reply that stalls part way times out as HR_UNREACHABLE after its retries', async () => {
+    const text = await replyText(people(3));
+    const server = await rawServer((res) => {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.write(text.slice(0, 200));
+    });
+    const c = client(server.baseUrl, { http: { ...FAST, timeoutMs: 150, retries: 1 } });
+    await expect(listAll(c)).rejects.toMatchObject({
+      code: 'HR_UNREACHABLE',
+      message: expect.stringMatching(/too long/),
+    });
+    expect(server.requests()).toBe(2);
+  });
+
+  it('the catalogue kept from one streamed pass is the catalogue of everyone, with or without the credential check first', async () => {
+    // Leavers first in the reply, and fields filled only by later people: the sample must still pick them up.
+    const staff = people(40).map((p, i) => (i % 7 === 0 ? { ...p, leaveDate: '2025-01-31', isLeaver: true } : p));
+    const fake = await startFakePeopleHR({ people: staff, today: TODAY });
+    servers.push(fake);
+    const { records } = await listAllFake(clientFor(fake));
+    const expected = buildCatalogue(records).filter((f) => !f.key.startsWith('Salary.'));
+    const bare = (await clientFor(fake).fieldCatalogue()).filter((f) => !f.key.startsWith('Salary.'));
+    expect(bare).toEqual(expected);
+    const checked = clientFor(fake);
+    await checked.checkCredentials();
+    expect((await checked.fieldCatalogue()).filter((f) => !f.key.startsWith('Salary.'))).toEqual(expected);
+  });
+});
