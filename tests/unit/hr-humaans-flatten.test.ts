@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-  currentJobRole,
-  currentSalary,
-  flattenPerson,
-  leaverSignal,
-  primaryBankAccount,
-  type Related,
-} from '../../src-main/core/hr/humaans/flatten';
-import type { HumaansCompensationType, HumaansPerson } from '../../src-main/core/hr/humaans/schemas';
+import { CurrentRelated } from '../../src-main/core/hr/humaans/current';
+import { flattenPerson, leaverSignal, type Related } from '../../src-main/core/hr/humaans/flatten';
+import type {
+  HumaansBankAccount,
+  HumaansCompensation,
+  HumaansCompensationType,
+  HumaansJobRole,
+  HumaansPerson,
+} from '../../src-main/core/hr/humaans/schemas';
 
 /** The docs' demo person (../shared/hris/humaans.md §10.1), trimmed to what these tests read. */
 const kelsey: HumaansPerson = {
@@ -49,17 +49,31 @@ const TODAY = '2026-11-01';
 function related(over: Partial<Related> = {}): Related {
   return {
     today: TODAY,
-    jobRoles: null,
-    bankAccounts: null,
-    compensations: null,
+    people: new Map(),
+    jobRoles: false,
+    bankAccounts: false,
+    compensations: false,
     compensationTypes: new Map([
       [SALARY.id, SALARY],
       [BONUS.id, BONUS],
     ]),
     customFields: null,
-    customValues: null,
+    customFieldIndex: new Map(),
     ...over,
   };
+}
+
+/** The related records of a list read in one pass, reduced as the client reduces them. */
+function reduced(rows: {
+  jobRoles?: HumaansJobRole[];
+  bankAccounts?: HumaansBankAccount[];
+  compensations?: HumaansCompensation[];
+}): CurrentRelated {
+  const current = new CurrentRelated(TODAY);
+  current.addJobRoles(rows.jobRoles ?? [], 1);
+  current.addBankAccounts(rows.bankAccounts ?? [], 1);
+  current.addCompensations(rows.compensations ?? [], 1);
+  return current;
 }
 
 describe('Humaans person flattening', () => {
@@ -103,16 +117,24 @@ describe('Humaans person flattening', () => {
   });
 
   it('sets related keys to null when the collection was read but holds nothing for the person', () => {
-    const r = flattenPerson(
-      kelsey,
-      related({ jobRoles: new Map(), bankAccounts: new Map(), compensations: new Map() }),
-    );
+    const r = flattenPerson(kelsey, related({ jobRoles: true, bankAccounts: true, compensations: true }));
     expect(r.fields['jobRole.jobTitle']).toBeNull();
     expect(r.fields['bankAccount.sortCode']).toBeNull();
     expect(r.fields['compensation.amount']).toBeNull();
   });
 
   it('reads custom values by custom field id, multi-selects joined, missing values null', () => {
+    const custom = new CurrentRelated(TODAY);
+    custom.addCustomValues(
+      [
+        { id: 'v1', personId: kelsey.id, customFieldId: 'cfNi', value: 'A' },
+        { id: 'v2', personId: kelsey.id, customFieldId: 'cfLang', value: ['English', 'Welsh'] },
+        // A second value of a field: the first one read is the person's, as before.
+        { id: 'v3', personId: kelsey.id, customFieldId: 'cfNi', value: 'B' },
+        { id: 'v4', personId: null, customFieldId: 'cfEmpty', value: 'nobody' },
+      ],
+      1,
+    );
     const r = flattenPerson(
       kelsey,
       related({
@@ -121,15 +143,8 @@ describe('Humaans person flattening', () => {
           { id: 'cfLang', name: 'Languages', type: 'multiselect', section: 'basics' },
           { id: 'cfEmpty', name: 'Student loan plan', type: 'select', section: 'basics' },
         ],
-        customValues: new Map([
-          [
-            kelsey.id,
-            [
-              { id: 'v1', personId: kelsey.id, customFieldId: 'cfNi', value: 'A' },
-              { id: 'v2', personId: kelsey.id, customFieldId: 'cfLang', value: ['English', 'Welsh'] },
-            ],
-          ],
-        ]),
+        people: custom.people,
+        customFieldIndex: custom.customFieldIndex,
       }),
     );
     expect(r.fields['custom.cfNi']).toBe('A');
@@ -139,35 +154,83 @@ describe('Humaans person flattening', () => {
 });
 
 describe('Humaans effective-dated history', () => {
-  const role = (id: string, jobTitle: string, effectiveDate: string) => ({
+  const role = (id: string, jobTitle: string, effectiveDate: string, personId = kelsey.id): HumaansJobRole => ({
     id,
-    personId: 'p',
+    personId,
     jobTitle,
     department: 'Eng',
     effectiveDate,
     endDate: null,
   });
+  const title = (current: CurrentRelated) =>
+    flattenPerson(kelsey, related({ jobRoles: true, people: current.people })).fields['jobRole.jobTitle'];
 
   it('picks the job role with the latest effective date that has started, whatever the list order', () => {
     const roles = [
       role('r3', 'Head of Engineering', '2027-01-01'),
       role('r1', 'Engineer', '2019-01-01'),
       role('r2', 'Senior Engineer', '2024-06-01'),
+      role('x1', 'Someone else', '2025-01-01', 'otherPerson'),
     ];
-    expect(currentJobRole(roles, TODAY)?.jobTitle).toBe('Senior Engineer');
-    expect(currentJobRole([role('r3', 'Future', '2027-01-01')], TODAY)).toBeNull();
+    expect(title(reduced({ jobRoles: roles }))).toBe('Senior Engineer');
+    expect(title(reduced({ jobRoles: [...roles].reverse() }))).toBe('Senior Engineer');
+    expect(title(reduced({ jobRoles: [role('r3', 'Future', '2027-01-01')] }))).toBeNull();
+    // Two roles from the same day: the later one in the list wins, as it did when whole lists were kept.
+    expect(title(reduced({ jobRoles: [role('a', 'First', '2024-06-01'), role('b', 'Second', '2024-06-01')] }))).toBe(
+      'Second',
+    );
+  });
+
+  it('gives the same answer whichever pages the rows arrive in', () => {
+    const roles = [role('r1', 'Engineer', '2019-01-01'), role('r2', 'Senior Engineer', '2024-06-01')];
+    const current = new CurrentRelated(TODAY);
+    current.addJobRoles([roles[1]!], 1);
+    current.addJobRoles([roles[0]!], 1);
+    expect(title(current)).toBe('Senior Engineer');
+  });
+
+  it('drops what an earlier pass gave when a collection is read again', () => {
+    const current = new CurrentRelated(TODAY);
+    current.addJobRoles([role('r2', 'Senior Engineer', '2024-06-01')], 1);
+    current.addBankAccounts(
+      [
+        {
+          id: 'b1',
+          personId: kelsey.id,
+          bankName: 'B',
+          nameOnAccount: 'K',
+          accountNumber: '1',
+          sortCode: '10-00-00',
+          swiftCode: null,
+          createdAt: '2025-01-01',
+        },
+      ],
+      1,
+    );
+    // Second pass: the role was deleted in Humaans meanwhile and an older one is all that is left.
+    current.addJobRoles([role('r1', 'Engineer', '2019-01-01')], 2);
+    current.addJobRoles([], 2);
+    expect(title(current)).toBe('Engineer');
+    // The other collections keep what their own pass read.
+    expect(
+      flattenPerson(kelsey, related({ bankAccounts: true, people: current.people })).fields['bankAccount.sortCode'],
+    ).toBe('10-00-00');
+    const again = new CurrentRelated(TODAY);
+    again.addJobRoles([role('r2', 'Senior Engineer', '2024-06-01')], 1);
+    again.addJobRoles([], 2);
+    expect(title(again)).toBeNull();
   });
 
   it('picks the salary-type compensation in effect today by baseType, keeping the amount string exact', () => {
     const comp = (
       id: string,
-      typeId: string,
+      typeId: string | null,
       amount: string,
       effectiveDate: string,
       endDate: string | null = null,
-    ) => ({
+    ): HumaansCompensation => ({
       id,
-      personId: 'p',
+      personId: kelsey.id,
       compensationTypeId: typeId,
       amount,
       currency: 'GBP',
@@ -180,21 +243,34 @@ describe('Humaans effective-dated history', () => {
       comp('now', SALARY.id, '12345678901234567.89', '2025-01-01'),
       comp('raise', SALARY.id, '99999', '2027-04-01'),
       comp('bonus', BONUS.id, '5000', '2026-10-01'),
+      comp('untyped', null, '1', '2026-10-02'),
     ];
-    const pay = currentSalary(comps, related().compensationTypes, TODAY);
-    expect(pay?.id).toBe('now');
-    const r = flattenPerson(
-      kelsey,
-      related({ compensations: new Map([[kelsey.id, comps.map((c) => ({ ...c, personId: kelsey.id }))]]) }),
-    );
-    expect(r.fields['compensation.amount']).toBe('12345678901234567.89');
-    expect(r.fields['compensation.period']).toBe('annual');
+    const pay = (current: CurrentRelated, types = related().compensationTypes) =>
+      flattenPerson(kelsey, related({ compensations: true, compensationTypes: types, people: current.people })).fields;
+    const r = pay(reduced({ compensations: comps }));
+    expect(r['compensation.amount']).toBe('12345678901234567.89');
+    expect(r['compensation.period']).toBe('annual');
+    expect(r['compensation.effectiveDate']).toBe('2025-01-01');
+    expect(pay(reduced({ compensations: [...comps].reverse() }))['compensation.amount']).toBe('12345678901234567.89');
+    // Without compensation types every compensation in effect counts, typed or not.
+    expect(pay(reduced({ compensations: comps }), new Map())['compensation.amount']).toBe('1');
+    // An ended salary and a future raise are not the salary today.
+    expect(pay(reduced({ compensations: [comps[0]!, comps[2]!] }))['compensation.amount']).toBeNull();
+    // Same effective date under two salary types: the later record wins, whatever type it has.
+    const SALARY2: HumaansCompensationType = { id: 'typeSalary2', name: 'Pay', baseType: 'salary' };
+    const types = new Map([
+      [SALARY.id, SALARY],
+      [SALARY2.id, SALARY2],
+    ]);
+    const tie = [comp('a', SALARY2.id, '111', '2025-01-01'), comp('b', SALARY.id, '222', '2025-01-01')];
+    expect(pay(reduced({ compensations: tie }), types)['compensation.amount']).toBe('222');
+    expect(pay(reduced({ compensations: [...tie].reverse() }), types)['compensation.amount']).toBe('111');
   });
 
   it('uses the bank account added last when a person holds several', () => {
-    const acc = (id: string, sortCode: string, createdAt: string) => ({
+    const acc = (id: string, sortCode: string, createdAt: string): HumaansBankAccount => ({
       id,
-      personId: 'p',
+      personId: kelsey.id,
       bankName: 'B',
       nameOnAccount: 'K',
       accountNumber: '12345678',
@@ -202,13 +278,15 @@ describe('Humaans effective-dated history', () => {
       swiftCode: null,
       createdAt,
     });
-    expect(
-      primaryBankAccount([
-        acc('new', '20-00-00', '2025-02-01T10:00:00.000Z'),
-        acc('old', '10-00-00', '2019-01-01T10:00:00.000Z'),
-      ])?.sortCode,
-    ).toBe('20-00-00');
-    expect(primaryBankAccount([])).toBeNull();
+    const sortCode = (current: CurrentRelated) =>
+      flattenPerson(kelsey, related({ bankAccounts: true, people: current.people })).fields['bankAccount.sortCode'];
+    const accounts = [
+      acc('new', '20-00-00', '2025-02-01T10:00:00.000Z'),
+      acc('old', '10-00-00', '2019-01-01T10:00:00.000Z'),
+    ];
+    expect(sortCode(reduced({ bankAccounts: accounts }))).toBe('20-00-00');
+    expect(sortCode(reduced({ bankAccounts: [...accounts].reverse() }))).toBe('20-00-00');
+    expect(sortCode(reduced({}))).toBeNull();
   });
 });
 

@@ -81,7 +81,14 @@ export interface ReadOptions<T extends { id: string }> {
   /** Called with records not delivered before (across passes), page by page. */
   onPage?(fresh: T[], progress: { fetched: number; total: number | null }): void | Promise<void>;
   /**
-   * false: records are only handed to onPage, not kept for `items`. People are taken page by page, so
+   * Called with every record of each page (duplicates within a pass left out), with the pass number:
+   * a higher pass means the list is being read again from the start, so what earlier passes gave is
+   * to be dropped. Lets a caller reduce a collection as it arrives (with `keep: false`) instead of
+   * holding every row for `items`.
+   */
+  onRecords?(records: T[], pass: number): void;
+  /**
+   * false: records are only handed to onPage/onRecords, not kept for `items`. People are taken page by page, so
    * holding every person until the end of the read would only cost memory (50,000 people are ~200 MB).
    */
   keep?: boolean;
@@ -130,7 +137,7 @@ export async function readAll<T extends { id: string }>(api: HumaansApi, o: Read
     let count = 0;
     let total: number | null = null;
     for (let pass = 1; pass <= maxPasses; pass++) {
-      const r = await readPass(o, delivered, fetchPage);
+      const r = await readPass(o, delivered, fetchPage, pass);
       items = r.items;
       count = r.count;
       total = r.total;
@@ -178,6 +185,7 @@ async function readPass<T extends { id: string }>(
   o: ReadOptions<T>,
   delivered: Set<string>,
   fetchPage: (skip: number) => Promise<RawPage>,
+  pass: number,
 ): Promise<{
   items: T[];
   count: number;
@@ -216,6 +224,7 @@ async function readPass<T extends { id: string }>(
     const records = parseRows(o, page.rows);
     if (pages === 1) firstPageIds = new Set(records.map((x) => x.id));
     const fresh: T[] = [];
+    const unique: T[] | null = o.onRecords ? [] : null;
     for (const item of records) {
       if (seen.has(item.id)) {
         problem = 'changed';
@@ -223,12 +232,14 @@ async function readPass<T extends { id: string }>(
       }
       seen.add(item.id);
       if (keep) items.push(item);
+      unique?.push(item);
       if (!o.onPage) continue;
       if (!delivered.has(item.id)) {
         delivered.add(item.id);
         fresh.push(item);
       }
     }
+    if (unique) o.onRecords?.(unique, pass);
     if (o.onPage && (fresh.length > 0 || pages === 1)) await o.onPage(fresh, { fetched: delivered.size, total });
     skip = nextSkip;
   }

@@ -165,10 +165,14 @@ export function createHumaansClient(opts: HumaansClientOptions): HrClient {
       let fetched = 0;
       const res = await readPeople(o.signal, async (people, progress) => {
         fetched += people.length;
-        await o.onPage(
-          people.map((p) => flattenPerson(p, related)),
-          progress,
-        );
+        const records = people.map((p) => {
+          const record = flattenPerson(p, related);
+          // readPeople hands each person on once (across passes and status reads), so their related
+          // records are done with: the map shrinks as the list is read rather than living to its end.
+          related.people.delete(p.id);
+          return record;
+        });
+        await o.onPage(records, progress);
       });
       return res.complete
         ? { complete: true, fetched }

@@ -1,29 +1,27 @@
 import type { ProviderRecord } from '../types';
-import type {
-  HumaansBankAccount,
-  HumaansCompensation,
-  HumaansCompensationType,
-  HumaansCustomField,
-  HumaansCustomValue,
-  HumaansJobRole,
-  HumaansPerson,
-} from './schemas';
+import type { PayCandidate, PersonRelated } from './current';
+import type { HumaansCompensationType, HumaansCustomField, HumaansPerson } from './schemas';
 
 /**
- * Turns a Humaans person plus the related collections into a ProviderRecord keyed as in
- * ../shared/hris/README.md. A collection the token may not read is null, and its keys are then left
- * out (unknown), never set to null (blank). Dates stay the `YYYY-MM-DD` strings Humaans sent.
+ * Turns a Humaans person plus their current related records into a ProviderRecord keyed as in
+ * ../shared/hris/README.md. A collection the token may not read is flagged false (or its fields null),
+ * and its keys are then left out (unknown), never set to null (blank). Dates stay the `YYYY-MM-DD`
+ * strings Humaans sent.
  */
 export interface Related {
   /** `YYYY-MM-DD`; decides which job role and salary are current. */
   today: string;
-  jobRoles: Map<string, HumaansJobRole[]> | null;
-  bankAccounts: Map<string, HumaansBankAccount[]> | null;
+  /** Each person's current related records (see current.ts); a person absent here has none. */
+  people: Map<string, PersonRelated>;
+  jobRoles: boolean;
+  bankAccounts: boolean;
   /** Only when salaries were asked for and the token may read them. */
-  compensations: Map<string, HumaansCompensation[]> | null;
+  compensations: boolean;
   compensationTypes: Map<string, HumaansCompensationType>;
+  /** Null when custom fields or their values are not readable. */
   customFields: HumaansCustomField[] | null;
-  customValues: Map<string, HumaansCustomValue[]> | null;
+  /** Where each custom field's value sits in a person's `custom` array. */
+  customFieldIndex: Map<string, number>;
 }
 
 /** Not copied: secrets (calendarFeedToken is a live calendar URL key) and photo plumbing. */
@@ -31,34 +29,53 @@ const NEVER_COPIED = new Set(['calendarFeedToken', 'profilePhoto', 'profilePhoto
 
 export function flattenPerson(person: HumaansPerson, rel: Related): ProviderRecord {
   const fields: Record<string, string | null> = personProperties(person);
+  const mine = rel.people.get(person.id);
   if (rel.jobRoles) {
-    const role = currentJobRole(rel.jobRoles.get(person.id) ?? [], rel.today);
+    const role = mine?.role;
     fields['jobRole.jobTitle'] = role?.jobTitle ?? null;
     fields['jobRole.department'] = role?.department ?? null;
     fields['jobRole.effectiveDate'] = role?.effectiveDate ?? null;
   }
   if (rel.bankAccounts) {
-    const account = primaryBankAccount(rel.bankAccounts.get(person.id) ?? []);
+    const account = mine?.account;
     fields['bankAccount.sortCode'] = account?.sortCode ?? null;
     fields['bankAccount.accountNumber'] = account?.accountNumber ?? null;
     fields['bankAccount.nameOnAccount'] = account?.nameOnAccount ?? null;
     fields['bankAccount.bankName'] = account?.bankName ?? null;
   }
   if (rel.compensations) {
-    const pay = currentSalary(rel.compensations.get(person.id) ?? [], rel.compensationTypes, rel.today);
-    fields['compensation.amount'] = pay?.amount == null ? null : String(pay.amount);
+    const pay = currentPay(mine?.pay ?? null, (typeId) => isSalaryType(rel.compensationTypes, typeId));
+    fields['compensation.amount'] = pay?.amount ?? null;
     fields['compensation.currency'] = pay?.currency ?? null;
     fields['compensation.period'] = pay?.period ?? null;
     fields['compensation.effectiveDate'] = pay?.effectiveDate ?? null;
   }
-  if (rel.customFields && rel.customValues) {
-    const values = rel.customValues.get(person.id) ?? [];
+  if (rel.customFields) {
+    const values = mine?.custom;
     for (const field of rel.customFields) {
-      const v = values.find((x) => x.customFieldId === field.id);
-      fields[`custom.${field.id}`] = v ? valueText(v.value) : null;
+      const at = rel.customFieldIndex.get(field.id);
+      fields[`custom.${field.id}`] = (at === undefined ? null : values?.[at]) ?? null;
     }
   }
   return { externalId: person.id, fields, leaver: leaverSignal(person, rel.today) };
+}
+
+/** Salaries are joined on the type's baseType, never its name; without any types every compensation counts. */
+function isSalaryType(types: Map<string, HumaansCompensationType>, typeId: string): boolean {
+  if (types.size === 0) return true;
+  return typeId !== '' && types.get(typeId)?.baseType === 'salary';
+}
+
+/** The salary in effect today: among the candidates whose type has baseType salary, the latest. */
+export function currentPay(pay: PayCandidate[] | null, isSalaryType: (typeId: string) => boolean): PayCandidate | null {
+  let best: PayCandidate | null = null;
+  for (const c of pay ?? []) {
+    if (!isSalaryType(c.typeId)) continue;
+    const effective = c.effectiveDate ?? '';
+    const bestEffective = best?.effectiveDate ?? '';
+    if (!best || effective > bestEffective || (effective === bestEffective && c.seq > best.seq)) best = c;
+  }
+  return best;
 }
 
 /** Every plain property of the person; lists of `{name}`/`{day}` objects read as names joined by ", ". */
@@ -98,40 +115,6 @@ function itemText(item: unknown): string | null {
   return null;
 }
 
-/** Job roles are effective-dated history: the current one is the latest that has started. */
-export function currentJobRole(roles: HumaansJobRole[], today: string): HumaansJobRole | null {
-  return latestEffective(roles.filter((r) => (r.effectiveDate ?? '') <= today));
-}
-
-/** The salary-type compensation in effect today; joined on the type's baseType, never its name. */
-export function currentSalary(
-  comps: HumaansCompensation[],
-  types: Map<string, HumaansCompensationType>,
-  today: string,
-): HumaansCompensation | null {
-  const salaries = comps.filter((c) => {
-    if (types.size === 0) return true;
-    const type = c.compensationTypeId ? types.get(c.compensationTypeId) : undefined;
-    return type?.baseType === 'salary';
-  });
-  return latestEffective(
-    salaries.filter((c) => (c.effectiveDate ?? '') <= today && (!c.endDate || c.endDate >= today)),
-  );
-}
-
-function latestEffective<T extends { effectiveDate?: string | null }>(items: T[]): T | null {
-  let best: T | null = null;
-  for (const item of items) if (!best || (item.effectiveDate ?? '') >= (best.effectiveDate ?? '')) best = item;
-  return best;
-}
-
-/** A person may hold several accounts; the one added last is the one in use. */
-export function primaryBankAccount(accounts: HumaansBankAccount[]): HumaansBankAccount | null {
-  let best: HumaansBankAccount | null = null;
-  for (const a of accounts) if (!best || (a.createdAt ?? '') >= (best.createdAt ?? '')) best = a;
-  return best;
-}
-
 /** Offboarded, or an employment end date that has passed. A future end date is a notice period. */
 export function leaverSignal(person: HumaansPerson, today: string): ProviderRecord['leaver'] {
   const end = person.employmentEndDate || null;
@@ -142,15 +125,4 @@ export function leaverSignal(person: HumaansPerson, today: string): ProviderReco
     leaveDate: end ?? (offboarded ? person.lastWorkingDay || null : null),
     reason: person.leavingReason || null,
   };
-}
-
-export function groupByPerson<T extends { personId?: string | null }>(items: T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    if (!item.personId) continue;
-    const list = map.get(item.personId);
-    if (list) list.push(item);
-    else map.set(item.personId, [item]);
-  }
-  return map;
 }

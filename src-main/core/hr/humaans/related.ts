@@ -1,7 +1,8 @@
 import { AppError } from '../../errors';
 import { readAll, type HumaansApi, type Query, type ReadResult } from './api';
 import { SCOPE_COMPENSATIONS_READ, SCOPE_PRIVATE_READ, SCOPE_PUBLIC_READ } from './constants';
-import { groupByPerson, type Related } from './flatten';
+import { CurrentRelated } from './current';
+import type { Related } from './flatten';
 import {
   type HumaansCompensation,
   type HumaansCompensationType,
@@ -57,11 +58,13 @@ async function readRelated(
   stop: () => void,
 ): Promise<Related> {
   const query: Query = o.personId ? { personId: o.personId } : {};
-  const common = { pageSize: o.pageSize, signal, query };
+  // Rows are reduced to each person's current records as their pages arrive (current.ts), not kept.
+  const common = { pageSize: o.pageSize, signal, query, keep: false };
+  const current = new CurrentRelated(o.today);
   const reasons: string[] = [];
-  const done = <T>(r: ReadResult<T>): T[] => {
-    if (!r.complete && r.incompleteReason) reasons.push(r.incompleteReason);
-    return r.items;
+  const done = (r: ReadResult<unknown> | null): boolean => {
+    if (r && !r.complete && r.incompleteReason) reasons.push(r.incompleteReason);
+    return r !== null;
   };
   const failFast = <T>(p: Promise<T>): Promise<T> =>
     p.catch((err: unknown) => {
@@ -71,16 +74,49 @@ async function readRelated(
 
   const customFieldsRead = () =>
     optional(
-      readAll(api, { ...common, query: {}, path: '/custom-fields', schema: customFieldSchema, noun: 'custom fields', scope: SCOPE_PRIVATE_READ }),
+      readAll(api, {
+        ...common,
+        query: {},
+        keep: true,
+        path: '/custom-fields',
+        schema: customFieldSchema,
+        noun: 'custom fields',
+        scope: SCOPE_PRIVATE_READ,
+      }),
     );
   const customValuesRead = () =>
     optional(
-      readAll(api, { ...common, path: '/custom-values', schema: customValueSchema, noun: 'custom field values', scope: SCOPE_PRIVATE_READ }),
+      readAll(api, {
+        ...common,
+        path: '/custom-values',
+        schema: customValueSchema,
+        noun: 'custom field values',
+        scope: SCOPE_PRIVATE_READ,
+        onRecords: (values, pass) => current.addCustomValues(values, pass),
+      }),
     );
   const tasks = [
-    () => optional(readAll(api, { ...common, path: '/job-roles', schema: jobRoleSchema, noun: 'job roles', scope: SCOPE_PUBLIC_READ })),
-    () => readAll(api, { ...common, path: '/bank-accounts', schema: bankAccountSchema, noun: 'bank accounts', scope: SCOPE_PRIVATE_READ }),
-    () => (o.includeSalaries ? readSalaries(api, common) : Promise.resolve(null)),
+    () =>
+      optional(
+        readAll(api, {
+          ...common,
+          path: '/job-roles',
+          schema: jobRoleSchema,
+          noun: 'job roles',
+          scope: SCOPE_PUBLIC_READ,
+          onRecords: (roles, pass) => current.addJobRoles(roles, pass),
+        }),
+      ),
+    () =>
+      readAll(api, {
+        ...common,
+        path: '/bank-accounts',
+        schema: bankAccountSchema,
+        noun: 'bank accounts',
+        scope: SCOPE_PRIVATE_READ,
+        onRecords: (accounts, pass) => current.addBankAccounts(accounts, pass),
+      }),
+    () => (o.includeSalaries ? readSalaries(api, common, current) : Promise.resolve(null)),
   ] as const;
   const custom = async () => {
     if (side) {
@@ -99,17 +135,17 @@ async function readRelated(
     failFast(tasks[2]()),
     failFast(custom()),
   ]);
-  const types = salaries ? done(salaries.types) : [];
-  const compensations = salaries?.compensations ?? null;
+  const types = salaries && done(salaries.types) ? salaries.types.items : [];
 
   const related: Related = {
     today: o.today,
-    jobRoles: jobRoles ? groupByPerson(done(jobRoles)) : null,
-    bankAccounts: groupByPerson(done(bankAccounts)),
-    compensations: compensations ? groupByPerson(done(compensations)) : null,
+    people: current.people,
+    jobRoles: done(jobRoles),
+    bankAccounts: done(bankAccounts),
+    compensations: salaries ? done(salaries.compensations) : false,
     compensationTypes: new Map(types.map((t) => [t.id, t])),
-    customFields: customFields && customValues ? done(customFields) : null,
-    customValues: customValues ? groupByPerson(done(customValues)) : null,
+    customFields: customFields && customValues && done(customFields) && done(customValues) ? customFields.items : null,
+    customFieldIndex: current.customFieldIndex,
   };
   if (reasons.length > 0) {
     // A short related list would blank real job titles or bank details, so no person is delivered.
@@ -120,18 +156,27 @@ async function readRelated(
 
 async function readSalaries(
   api: HumaansApi,
-  common: { pageSize: number; signal?: AbortSignal; query: Query },
+  common: { pageSize: number; signal?: AbortSignal; query: Query; keep: boolean },
+  current: CurrentRelated,
 ): Promise<{ types: ReadResult<HumaansCompensationType>; compensations: ReadResult<HumaansCompensation> }> {
   const [types, compensations] = await Promise.all([
     readAll(api, {
       ...common,
       query: {},
+      keep: true,
       path: '/compensation-types',
       schema: compensationTypeSchema,
       noun: 'compensation types',
       scope: SCOPE_COMPENSATIONS_READ,
     }),
-    readAll(api, { ...common, path: '/compensations', schema: compensationSchema, noun: 'compensations', scope: SCOPE_COMPENSATIONS_READ }),
+    readAll(api, {
+      ...common,
+      path: '/compensations',
+      schema: compensationSchema,
+      noun: 'compensations',
+      scope: SCOPE_COMPENSATIONS_READ,
+      onRecords: (comps, pass) => current.addCompensations(comps, pass),
+    }),
   ]);
   return { types, compensations };
 }
