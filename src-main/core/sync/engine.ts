@@ -91,7 +91,7 @@ export class SyncEngine {
       includeSalaries: cfg.syncSalaries,
       onPage: (page, p) => {
         opts.signal?.throwIfAborted();
-        for (const r of page) changed.add(r.externalId);
+        if (since) for (const r of page) changed.add(r.externalId);
         this.#staging.add(runId, company.id, planner.page(page));
         progress('fetching', p.fetched, p.total);
       },
