@@ -67,9 +67,10 @@ export interface HrClient {
   /**
    * The hourly check, where the vendor has a change feed that covers everything a sync reads: only the
    * people changed since `since` go to `onPage`, and `ids` is everyone the HR system holds now (a cheap
-   * roll call), so someone deleted is still noticed. Vendors without such a feed leave this out.
+   * roll call), so someone deleted is still noticed. Null (before anything reached `onPage`) means this
+   * HR system cannot say what changed this time: read everyone. Vendors without such a feed leave this out.
    */
-  listChanges?(since: Date, opts: ListOptions): Promise<ChangesResult>;
+  listChanges?(since: Date, opts: ListOptions): Promise<ChangesResult | null>;
   /** One person by the vendor's id, for "Sync now"; null when the HR system no longer has them. */
   getEmployee(externalId: string, opts: GetOptions): Promise<ProviderRecord | null>;
   fieldCatalogue(signal?: AbortSignal): Promise<FieldInfo[]>;

@@ -86,19 +86,20 @@ export class SyncEngine {
     const stored = employees.compactByIdentity(company.id);
     const planner = new StreamPlanner({ stored, cfg, valuesOf: (id) => employees.valuesOf(id) });
     const changed = new Set<string>();
+    let collect = since !== null;
     const listOpts: ListOptions = {
       signal: opts.signal,
       includeSalaries: cfg.syncSalaries,
       onPage: (page, p) => {
         opts.signal?.throwIfAborted();
-        if (since) for (const r of page) changed.add(r.externalId);
+        if (collect) for (const r of page) changed.add(r.externalId);
         this.#staging.add(runId, company.id, planner.page(page));
         progress('fetching', p.fetched, p.total);
       },
     };
     let partial: PartialRead | null = null;
-    if (since && client.listChanges) {
-      const res = await client.listChanges(since, listOpts);
+    const res = since && client.listChanges ? await client.listChanges(since, listOpts) : null;
+    if (res) {
       this.#requireComplete(res);
       // Someone on the roll call whom the change feed did not report and who is not a current employee here
       // (restored in the HR system, or dated before the window): only a full read decides them correctly.
@@ -109,6 +110,8 @@ export class SyncEngine {
       }
       partial = { presentIds: res.ids };
     } else {
+      // A full read: asked for, or the HR system could not say what changed this time.
+      collect = false;
       this.#requireComplete(await client.listEmployees(listOpts));
     }
     opts.signal?.throwIfAborted();

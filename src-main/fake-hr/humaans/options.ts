@@ -31,6 +31,13 @@ export interface FakeHumaansOptions {
   defaultStatus?: 'all' | 'current';
   /** Refuse unknown filters with 400 (default) instead of ignoring them. */
   rejectUnknownFilters?: boolean;
+  /**
+   * Whether `updatedAt[$gt]` filters (unverified on the real API, humaans.md): 'honoured' (default),
+   * 'ignored' (listed as if absent) or 'refused' (400).
+   */
+  updatedAtFilter?: 'honoured' | 'ignored' | 'refused';
+  /** The fake's clock, for the updatedAt it stamps on edits (default Date.now). */
+  now?: () => number;
   /** Largest page (default 250); bigger `$limit`s are clamped. */
   maxLimit?: number;
   /** Error body shape: Humaans' `{id,code,name,message}`, Feathers' default, or empty. */

@@ -16,7 +16,8 @@ export { HUMAANS_DEMO_SCOPES, HUMAANS_DEMO_TOKEN, type FakeHumaansOptions };
  * the vendor faults (enforced rate limit, token revoked mid-run, list changing between pages).
  */
 export interface FakeHumaans extends RunningFake {
-  setPeople(people: SamplePerson[]): void;
+  /** Replaces the staff; `touch: false` keeps every updatedAt as given. */
+  setPeople(people: SamplePerson[], opts?: { touch?: boolean }): void;
   /** The records as this fake Humaans holds them. */
   readonly data: HumaansDataset;
   setScopes(scopes: string[]): void;
@@ -162,6 +163,12 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
       });
     }
     if (name === 'people' && q.skip > 0 && faults.changeBetweenPages && !change) changePeople();
+    if (q.conds.some((c) => c.field === 'updatedAt')) {
+      if (opts.updatedAtFilter === 'refused') {
+        return error(400, 'BadRequest', "Invalid query parameter 'updatedAt'", { issues: [{ name: 'updatedAt', reason: 'not allowed' }] });
+      }
+      if (opts.updatedAtFilter === 'ignored') q.conds = q.conds.filter((c) => c.field !== 'updatedAt');
+    }
     if (name === 'people' && status === 'all' && opts.statusAll === false) {
       return error(400, 'BadRequest', "Invalid query parameter 'status'", {
         issues: [{ name: 'status', reason: 'must be newHire, active or offboarded' }],
@@ -336,7 +343,17 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
       return change;
     },
     stats,
-    setPeople(people) {
+    setPeople(people, { touch = true } = {}) {
+      // Humaans moves a person's updatedAt when they are edited or added (what `updatedAt[$gt]` reads); a test
+      // that edits someone need not stamp it. An explicit new updatedAt, or touch: false, keeps what is given.
+      const before = new Map(samples.map((p) => [p.seq, p]));
+      const stamp = new Date((opts.now ?? Date.now)()).toISOString();
+      const edited = (p: SamplePerson) => {
+        const old = before.get(p.seq);
+        if (!touch || old === p) return false;
+        return !old || (old.updatedAt === p.updatedAt && JSON.stringify(old) !== JSON.stringify(p));
+      };
+      people = people.map((p) => (edited(p) ? { ...p, updatedAt: stamp } : p));
       samples = [...people];
       ds = build();
       warm();

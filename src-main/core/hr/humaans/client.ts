@@ -3,9 +3,10 @@ import type { FieldInfo } from '../../../contract/providers';
 import { AppError } from '../../errors';
 import type { Logger } from '../../ports';
 import { responseOf, type HttpOptions } from '../http';
-import type { CredentialCheck, GetOptions, HrClient, ListOptions, ListResult, ProviderRecord } from '../types';
+import type { ChangesResult, CredentialCheck, GetOptions, HrClient, ListOptions, ListResult, ProviderRecord } from '../types';
 import { createHumaansApi, readAll, unreadable, type HumaansApi, type Query, type ReadResult } from './api';
 import { buildCatalogue } from './catalogue';
+import { changedPeople } from './changes';
 import { createHumaansDocuments } from './documents';
 import {
   HUMAANS_MAX_PAGE_SIZE,
@@ -177,6 +178,23 @@ export function createHumaansClient(opts: HumaansClientOptions): HrClient {
       return res.complete
         ? { complete: true, fetched }
         : { complete: false, incompleteReason: res.reasons[0], fetched };
+    },
+
+    async listChanges(since: Date, o: ListOptions): Promise<ChangesResult | null> {
+      await requireScopes(o.includeSalaries, o.signal);
+      const c = await changedPeople(api, since, { includeSalaries: o.includeSalaries, pageSize, signal: o.signal });
+      if (c.kind === 'unsupported') return null;
+      if (c.kind === 'incomplete') return { complete: false, incompleteReason: c.reason, fetched: 0, ids: [] };
+      const present = new Set(c.ids);
+      const records: ProviderRecord[] = [];
+      // Few people change in an hour; each is read as "Sync now" reads one (its collections side by side).
+      for (const id of c.changed) {
+        if (!present.has(id)) continue; // gone from Humaans: the roll call marks them missing
+        const r = await this.getEmployee(id, o);
+        if (r) records.push(r);
+      }
+      if (records.length > 0) await o.onPage(records, { fetched: records.length, total: records.length });
+      return { complete: true, fetched: records.length, ids: c.ids };
     },
 
     async getEmployee(externalId: string, o: GetOptions): Promise<ProviderRecord | null> {

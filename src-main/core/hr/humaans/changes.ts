@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { AppError } from '../../errors';
+import { readAll, type HumaansApi, type Query } from './api';
+import { SCOPE_COMPENSATIONS_READ, SCOPE_PRIVATE_READ, SCOPE_PUBLIC_READ } from './constants';
+
+/**
+ * The hourly check for Humaans: which people changed since the last sync, read from the `updatedAt[$gt]`
+ * filter of every collection a person's record is built from, plus a roll call of everyone's id.
+ * humaans.md marks that filter as unverified, so it is probed first: asked for records changed after a
+ * date far in the future, a Humaans that honours it lists nobody; one that ignores it (or refuses it)
+ * means "read everyone", which is what the sync then does. Deleted related rows leave no trace in any
+ * filter, so the daily full read (the first sync of each day) still catches those.
+ */
+
+/** How far before the last sync the check asks from: clock drift between this computer and Humaans. */
+export const HUMAANS_CHANGES_OVERLAP_MS = 15 * 60 * 1000;
+
+/** Above this many changed people one full read is cheaper than fetching each person's records. */
+export const HUMAANS_MAX_CHANGED = 200;
+
+const FAR_FUTURE = '2999-01-01T00:00:00.000Z';
+
+// Only the ids are kept (z.object drops the rest), so a roll call of 50,000 people stays small.
+const personRef = z.object({ id: z.string().min(1), personId: z.string().nullish() });
+const envelope = z.looseObject({ total: z.coerce.number().nullish(), data: z.array(z.unknown()) });
+
+export type ChangedPeople =
+  | { kind: 'unsupported' }
+  | { kind: 'incomplete'; reason: string }
+  | { kind: 'changed'; changed: Set<string>; ids: string[] };
+
+export async function changedPeople(api: HumaansApi, since: Date, o: { includeSalaries: boolean; pageSize: number; signal?: AbortSignal }): Promise<ChangedPeople> {
+  if (!(await honoursUpdatedAt(api, o.signal))) return { kind: 'unsupported' };
+  const after = new Date(since.getTime() - HUMAANS_CHANGES_OVERLAP_MS).toISOString();
+  // A changed custom field (a renamed or retyped definition) can change everyone's record.
+  const fields = await readRefs(api, '/custom-fields', { 'updatedAt[$gt]': after }, SCOPE_PRIVATE_READ, o, true);
+  if (fields?.reason) return { kind: 'incomplete', reason: fields.reason };
+  if (fields && fields.refs.length > 0) return { kind: 'unsupported' };
+
+  const sources: Array<[string, Query, string]> = [
+    ['/people', { status: 'all', 'updatedAt[$gt]': after }, SCOPE_PRIVATE_READ],
+    ['/job-roles', { 'updatedAt[$gt]': after }, SCOPE_PUBLIC_READ],
+    ['/bank-accounts', { 'updatedAt[$gt]': after }, SCOPE_PRIVATE_READ],
+    ['/custom-values', { 'updatedAt[$gt]': after }, SCOPE_PRIVATE_READ],
+    ...(o.includeSalaries ? ([['/compensations', { 'updatedAt[$gt]': after }, SCOPE_COMPENSATIONS_READ]] as Array<[string, Query, string]>) : []),
+  ];
+  // Different collections side by side, each one request at a time (as Humaans asks).
+  const reads = await Promise.all(sources.map(([path, query, scope]) => readRefs(api, path, query, scope, o, path === '/job-roles' || path === '/custom-values')));
+  const changed = new Set<string>();
+  for (const [i, r] of reads.entries()) {
+    if (r === null) continue; // a collection this token may not read is unknown to the full read too
+    if (r.reason) return { kind: 'incomplete', reason: r.reason };
+    for (const ref of r.refs) {
+      const person = sources[i]![0] === '/people' ? ref.id : ref.personId;
+      if (person) changed.add(person);
+    }
+  }
+  if (changed.size > HUMAANS_MAX_CHANGED) return { kind: 'unsupported' };
+
+  // Whole pages: `$select` is a generic Feathers operator nobody has checked on Humaans.
+  const roll = await readRefs(api, '/people', { status: 'all' }, SCOPE_PRIVATE_READ, o, false);
+  if (roll === null) return { kind: 'unsupported' };
+  if (roll.reason) return { kind: 'incomplete', reason: roll.reason };
+  return { kind: 'changed', changed, ids: roll.refs.map((r) => r.id) };
+}
+
+/** Whether this Humaans filters /people by updatedAt: asked for changes after 2999, it must list nobody. */
+async function honoursUpdatedAt(api: HumaansApi, signal?: AbortSignal): Promise<boolean> {
+  try {
+    const body = envelope.safeParse(await api.get('/people', { status: 'all', 'updatedAt[$gt]': FAR_FUTURE, $limit: 1 }, { signal, scope: SCOPE_PRIVATE_READ }));
+    return body.success && body.data.total === 0 && body.data.data.length === 0;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'CANCELLED') throw err;
+    // A refused filter (400) or anything odd: the full read decides, and reports any real failure itself.
+    return false;
+  }
+}
+
+/** Ids (and person ids) of one collection's matching records; null when the token may not read it. */
+async function readRefs(
+  api: HumaansApi,
+  path: string,
+  query: Query,
+  scope: string,
+  o: { pageSize: number; signal?: AbortSignal },
+  optionalScope: boolean,
+): Promise<{ refs: Array<z.infer<typeof personRef>>; reason?: string } | null> {
+  try {
+    const r = await readAll(api, { path, query, schema: personRef, noun: path.slice(1).replace('-', ' '), pageSize: o.pageSize, scope, signal: o.signal });
+    return r.complete ? { refs: r.items } : { refs: [], reason: r.incompleteReason ?? `The ${path.slice(1)} list changed while it was read.` };
+  } catch (err) {
+    if (optionalScope && err instanceof AppError && (err.code === 'FORBIDDEN' || err.code === 'NOT_FOUND')) return null;
+    throw err;
+  }
+}

@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { call, FakeClock, makeCore } from '../helpers/core';
+import type { Core } from '../../src-main/core/app';
+import type { FakeHumaansOptions } from '../../src-main/fake-hr/humaans/options';
+import { generatePeople } from '../../src-main/fake-hr/sample-people';
+import { startFakeHumaans, HUMAANS_DEMO_TOKEN } from '../../src-main/fake-hr/humaans';
+
+/**
+ * The hourly run of a Humaans company asks each collection for rows changed since the last sync
+ * (updatedAt[$gt], unverified on the real API, so probed first) and reads only the people they belong to,
+ * plus a roll call; a Humaans that does not honour the filter is read in full, as before.
+ */
+let core: Core | null = null;
+let fake: Awaited<ReturnType<typeof startFakeHumaans>> | null = null;
+afterEach(async () => {
+  await core?.close();
+  await fake?.close();
+  core = null;
+  fake = null;
+});
+
+const HOUR = 3_600_000;
+
+function employeesTable(file: string): Map<number, string> {
+  const db = new Database(file, { readonly: true });
+  const rows = db.prepare('SELECT * FROM employees').all() as Array<{ id: number }>;
+  db.close();
+  return new Map(rows.map((r) => [r.id, JSON.stringify(r)]));
+}
+
+async function connected(count = 20, opts: Partial<FakeHumaansOptions> = {}) {
+  const clock = new FakeClock('2026-11-02T09:00:00Z');
+  const staff = generatePeople({ count, seed: 31 });
+  fake = await startFakeHumaans({ people: staff, today: '2026-11-01', now: () => clock.now().getTime(), ...opts });
+  core = makeCore({ clock });
+  const { id } = await call(core, 'companies.create', {
+    name: 'Hourly Humaans Ltd',
+    credentials: { provider: 'humaans', token: HUMAANS_DEMO_TOKEN },
+    baseUrl: fake.baseUrl,
+  });
+  const first = await call(core, 'companies.review', { companyId: id });
+  expect(first.status).toBe('succeeded');
+  fake.log.length = 0;
+  clock.advance(HOUR);
+  return { id, staff, first };
+}
+
+const hourly = (id: string) => core!.engine.runCompany(id, 'scheduled');
+const changeQueries = () => fake!.log.filter((e) => decodeURIComponent(e.url).includes('updatedAt[$gt]'));
+/** Whole-collection reads of related records (what a full read does, and the hourly check must not). */
+const fullRelatedReads = () => fake!.log.filter((e) => e.path === '/api/custom-values' && !decodeURIComponent(e.url).includes('updatedAt') && !decodeURIComponent(e.url).includes('personId'));
+
+describe('the hourly run of a Humaans company', () => {
+  it('with nothing changed asks each collection what changed, reads no related list whole, and writes nothing', async () => {
+    const { id, first } = await connected(20);
+    const before = employeesTable(core!.dbFile);
+    const run = await hourly(id);
+
+    expect(run.status).toBe('succeeded');
+    expect(run.note).toMatch(/Hourly check: Humaans reported 0 people changed/);
+    const asked = new Set(changeQueries().map((e) => e.path));
+    expect([...asked].sort()).toEqual(['/api/bank-accounts', '/api/custom-fields', '/api/custom-values', '/api/job-roles', '/api/people']);
+    // Asked from a quarter of an hour before the last run started (clock drift).
+    expect(decodeURIComponent(changeQueries().find((e) => e.path === '/api/job-roles')!.url)).toContain('updatedAt[$gt]=2026-11-02T08:45:00.000Z');
+    expect(fullRelatedReads()).toHaveLength(0);
+    expect(employeesTable(core!.dbFile)).toEqual(before);
+    expect(run.counts).toEqual({ ...first.counts, created: 0, unchanged: first.counts.created + first.counts.unchanged });
+  });
+
+  it('an edit in Humaans reaches the next hourly run; someone deleted is marked missing', async () => {
+    const { id, staff } = await connected(20);
+    const edited = staff.find((p) => !p.isLeaver)!;
+    const gone = staff.filter((p) => !p.isLeaver)[4]!;
+    fake!.setPeople(staff.filter((p) => p !== gone).map((p) => (p === edited ? { ...p, jobTitle: 'Head of Payroll' } : p)));
+    const run = await hourly(id);
+
+    expect(run.status).toBe('succeeded');
+    expect(run.counts).toMatchObject({ created: 0, updated: 1, missing: 1 });
+    expect(run.note).toMatch(/reported 1 person changed/);
+    expect(core!.reports.changes(id)).toEqual([expect.objectContaining({ field: 'jobTitle', to: 'Head of Payroll' })]);
+  });
+
+  it.each([['ignored'], ['refused']] as const)('a Humaans whose updatedAt filter is %s is read in full, correctly', async (mode) => {
+    const { id, staff } = await connected(12, { updatedAtFilter: mode });
+    fake!.setPeople(staff.map((p, i) => (i === 2 ? { ...p, jobTitle: 'Changed Title' } : p)));
+    const run = await hourly(id);
+
+    expect(run.status).toBe('succeeded');
+    expect(run.note).toBeNull();
+    // The probe alone told: asked for changes after 2999, this Humaans did not answer "nobody".
+    expect(changeQueries().map((e) => decodeURIComponent(e.url))).toEqual([expect.stringContaining('updatedAt[$gt]=2999-01-01')]);
+    expect(fullRelatedReads().length).toBeGreaterThan(0);
+    expect(run.counts.updated).toBe(1);
+  });
+});
