@@ -81,6 +81,17 @@ describe('the hourly run of a Humaans company', () => {
     expect(core!.reports.changes(id)).toEqual([expect.objectContaining({ field: 'jobTitle', to: 'Head of Payroll' })]);
   });
 
+  it('when many people changed it reads everyone at once instead of one by one', async () => {
+    const { id, staff } = await connected(20);
+    // Eleven of twenty: more than the ten a small company's check reads one by one.
+    fake!.setPeople(staff.map((p, i) => (i < 11 ? { ...p, phone: `07700 9000${String(i).padStart(2, '0')}` } : p)));
+    const run = await hourly(id);
+    expect(run.status).toBe('succeeded');
+    expect(run.note).toBeNull();
+    expect(fullRelatedReads().length).toBeGreaterThan(0);
+    expect(run.counts.updated).toBeGreaterThan(0);
+  });
+
   it.each([['ignored'], ['refused']] as const)('a Humaans whose updatedAt filter is %s is read in full, correctly', async (mode) => {
     const { id, staff } = await connected(12, { updatedAtFilter: mode });
     fake!.setPeople(staff.map((p, i) => (i === 2 ? { ...p, jobTitle: 'Changed Title' } : p)));

@@ -183,7 +183,7 @@ export function createHumaansClient(opts: HumaansClientOptions): HrClient {
     async listChanges(since: Date, o: ListOptions): Promise<ChangesResult | null> {
       await requireScopes(o.includeSalaries, o.signal);
       const c = await changedPeople(api, since, { includeSalaries: o.includeSalaries, pageSize, signal: o.signal });
-      if (c.kind === 'unsupported') return null;
+      if (c.kind === 'everyone') return null;
       if (c.kind === 'incomplete') return { complete: false, incompleteReason: c.reason, fetched: 0, ids: [] };
       const present = new Set(c.ids);
       const records: ProviderRecord[] = [];
