@@ -24,7 +24,7 @@ async function resync(app: BenchApp, fake: FakeProcess, companyId: string, kind:
   const phases = app.phases.last();
   // The engine's note says when an hourly run read only the changes (the vendor has a change feed).
   const changesOnly = run.note?.startsWith('Hourly check') ?? false;
-  const read = changesOnly ? 'read: changes + id roll call' : kind === 'hourly' ? 'read: everyone (no change feed)' : 'read: everyone';
+  const read = changesOnly ? 'read: changes + id roll call' : kind === 'hourly' ? 'read: everyone (no change feed, or too much changed)' : 'read: everyone';
   const profile = `${read}, ${requests} requests; ${phases ? `fetch ${ms(phases.fetchMs)}, plan ${ms(phases.planMs)}, write ${ms(phases.writeMs)}` : 'phases n/a'}`;
   return { syncMs, run, writes, phases, profile, requests, changesOnly };
 }
