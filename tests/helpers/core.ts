@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,5 +51,16 @@ export class FakeClock implements Clock {
     const due = this.#timers.filter((t) => t.at <= this.#now);
     this.#timers = this.#timers.filter((t) => t.at > this.#now);
     for (const t of due) t.fn();
+  }
+}
+
+/** Every employees row, whole, keyed by id: what a sync wrote shows as a difference between two of these. */
+export function employeeRows(dbFile: string): Map<number, string> {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT * FROM employees').all() as Array<{ id: number }>;
+    return new Map(rows.map((r) => [r.id, JSON.stringify(r)]));
+  } finally {
+    db.close();
   }
 }

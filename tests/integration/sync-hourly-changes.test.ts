@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import { call, FakeClock, makeCore } from '../helpers/core';
+import { call, employeeRows, FakeClock, makeCore } from '../helpers/core';
 import type { Core } from '../../src-main/core/app';
 import { generatePeople, type SamplePerson } from '../../src-main/fake-hr/sample-people';
 import { startFakePersonio, PERSONIO_FAKE_CREDENTIALS } from '../../src-main/fake-hr/personio';
@@ -21,12 +20,6 @@ afterEach(async () => {
 
 const HOUR = 3_600_000;
 
-function employeesTable(file: string): Map<number, string> {
-  const db = new Database(file, { readonly: true });
-  const rows = db.prepare('SELECT * FROM employees').all() as Array<{ id: number }>;
-  db.close();
-  return new Map(rows.map((r) => [r.id, JSON.stringify(r)]));
-}
 
 async function connected(count = 30) {
   const clock = new FakeClock('2026-11-02T09:00:00Z');
@@ -57,7 +50,7 @@ const hourly = (id: string) => core!.engine.runCompany(id, 'scheduled');
 describe('the hourly run reads only what changed', () => {
   it('with nothing changed it asks for changes and a roll call, writes no employee, and reports the whole company', async () => {
     const { id, first } = await connected(30);
-    const before = employeesTable(core!.dbFile);
+    const before = employeeRows(core!.dbFile);
     const run = await hourly(id);
 
     expect(run.status).toBe('succeeded');
@@ -67,7 +60,7 @@ describe('the hourly run reads only what changed', () => {
     expect(asked.filter(isChangeFeed)).toHaveLength(1);
     // Personio's naive timestamp, asked from two hours before the last run started (the zone is undocumented).
     expect(asked.find(isChangeFeed)!.query.updated_since).toBe('2026-11-02T07:00:00');
-    expect(employeesTable(core!.dbFile)).toEqual(before);
+    expect(employeeRows(core!.dbFile)).toEqual(before);
     expect(run.counts).toEqual({ ...first.counts, created: 0, unchanged: first.counts.created + first.counts.unchanged });
     expect(run.note).toMatch(/Hourly check: Personio reported 0 people changed/);
     // The run's problem list still describes everyone, as the full read's did.
@@ -157,10 +150,10 @@ describe('when the hourly run reads everyone instead', () => {
   it('a change list that cannot be read writes nothing and says so', async () => {
     const { id, staff } = await connected(10);
     fake!.setPeople(staff.map((p, i) => (i === 1 ? { ...p, jobTitle: 'Changed' } : p)));
-    const before = employeesTable(core!.dbFile);
+    const before = employeeRows(core!.dbFile);
     fake!.faults.serverError = { count: 1_000, paths: ['/v1/company/employees'] };
     const run = await hourly(id);
     expect(run.status).toBe('failed');
-    expect(employeesTable(core!.dbFile)).toEqual(before);
+    expect(employeeRows(core!.dbFile)).toEqual(before);
   });
 });

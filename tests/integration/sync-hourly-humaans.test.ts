@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import { call, FakeClock, makeCore } from '../helpers/core';
+import { call, employeeRows, FakeClock, makeCore } from '../helpers/core';
 import type { Core } from '../../src-main/core/app';
 import type { FakeHumaansOptions } from '../../src-main/fake-hr/humaans/options';
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
@@ -22,12 +21,6 @@ afterEach(async () => {
 
 const HOUR = 3_600_000;
 
-function employeesTable(file: string): Map<number, string> {
-  const db = new Database(file, { readonly: true });
-  const rows = db.prepare('SELECT * FROM employees').all() as Array<{ id: number }>;
-  db.close();
-  return new Map(rows.map((r) => [r.id, JSON.stringify(r)]));
-}
 
 async function connected(count = 20, opts: Partial<FakeHumaansOptions> = {}) {
   const clock = new FakeClock('2026-11-02T09:00:00Z');
@@ -54,7 +47,7 @@ const fullRelatedReads = () => fake!.log.filter((e) => e.path === '/api/custom-v
 describe('the hourly run of a Humaans company', () => {
   it('with nothing changed asks each collection what changed, reads no related list whole, and writes nothing', async () => {
     const { id, first } = await connected(20);
-    const before = employeesTable(core!.dbFile);
+    const before = employeeRows(core!.dbFile);
     const run = await hourly(id);
 
     expect(run.status).toBe('succeeded');
@@ -64,7 +57,7 @@ describe('the hourly run of a Humaans company', () => {
     // Asked from a quarter of an hour before the last run started (clock drift).
     expect(decodeURIComponent(changeQueries().find((e) => e.path === '/api/job-roles')!.url)).toContain('updatedAt[$gt]=2026-11-02T08:45:00.000Z');
     expect(fullRelatedReads()).toHaveLength(0);
-    expect(employeesTable(core!.dbFile)).toEqual(before);
+    expect(employeeRows(core!.dbFile)).toEqual(before);
     expect(run.counts).toEqual({ ...first.counts, created: 0, unchanged: first.counts.created + first.counts.unchanged });
   });
 

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import { call, makeCore } from '../helpers/core';
+import { call, employeeRows, makeCore } from '../helpers/core';
 import type { Core } from '../../src-main/core/app';
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
 import { startFakePersonio, PERSONIO_FAKE_CREDENTIALS } from '../../src-main/fake-hr/personio';
@@ -14,13 +13,6 @@ afterEach(async () => {
   fake = null;
 });
 
-/** Every employees row, whole, keyed by id: what a sync wrote is visible as a difference here. */
-function snapshot(file: string): Map<number, string> {
-  const db = new Database(file, { readonly: true });
-  const rows = db.prepare('SELECT * FROM employees').all() as Array<{ id: number }>;
-  db.close();
-  return new Map(rows.map((r) => [r.id, JSON.stringify(r)]));
-}
 
 async function connected(count: number) {
   const staff = generatePeople({ count, seed: 11 });
@@ -38,10 +30,10 @@ async function connected(count: number) {
 describe('what a sync writes', () => {
   it('a re-sync with nothing changed writes no employee rows, yet everyone shows the new sync time', async () => {
     const { id } = await connected(40);
-    const before = snapshot(core!.dbFile);
+    const before = employeeRows(core!.dbFile);
     const run = await call(core!, 'sync.company', { companyId: id });
     expect(run.counts).toMatchObject({ created: 0, updated: 0, unchanged: 40 });
-    expect(snapshot(core!.dbFile)).toEqual(before);
+    expect(employeeRows(core!.dbFile)).toEqual(before);
     // "Last synced" is what staff rely on: it follows the company's last complete sync.
     const list = await call(core!, 'employees.list', { companyId: id, limit: 100 });
     const current = list.rows.filter((r) => r.state === 'active' || r.state === 'leaver');
@@ -51,11 +43,11 @@ describe('what a sync writes', () => {
 
   it('a re-sync after one person changed in HR writes only that person, with the field history', async () => {
     const { id, staff } = await connected(40);
-    const before = snapshot(core!.dbFile);
+    const before = employeeRows(core!.dbFile);
     fake!.setPeople(staff.map((p) => (p.seq === 7 ? { ...p, jobTitle: 'Head of Payroll' } : p)));
     const run = await call(core!, 'sync.company', { companyId: id });
     expect(run.counts).toMatchObject({ updated: 1, unchanged: 39 });
-    const after = snapshot(core!.dbFile);
+    const after = employeeRows(core!.dbFile);
     const changed = [...after].filter(([rowId, row]) => before.get(rowId) !== row);
     expect(changed).toHaveLength(1);
     expect(core!.reports.changes(id)).toEqual([expect.objectContaining({ field: 'jobTitle', to: 'Head of Payroll' })]);

@@ -1,11 +1,14 @@
 import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios';
 import axiosRetry, { isNetworkError } from 'axios-retry';
-import Bottleneck from 'bottleneck';
 import type { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { AppError } from '../errors';
 import type { Logger } from '../ports';
 import { silentLogger } from '../ports';
+import { makeLimiter, type RateLimit } from './rate-limiter';
+import { BadJsonError, BodyTimeoutError, isReadable, pause, readSmall, replyText } from './reply-body';
+
+export type { RateLimit } from './rate-limiter';
+export { BadJsonError } from './reply-body';
 
 /**
  * The one HTTP layer the three HR clients share. It owns timeouts, retries (exponential backoff with
@@ -14,19 +17,6 @@ import { silentLogger } from '../ports';
  * error code with a sentence a clerk understands. Credentials go in headers or bodies, never in URLs,
  * and nothing here logs a header or a body.
  */
-
-export interface RateLimit {
-  /** Requests allowed in any rolling minute. */
-  perMinute?: number;
-  /** Short burst cap: requests allowed in any rolling second. */
-  perSecond?: number;
-  maxConcurrent?: number;
-  /**
-   * Space calls evenly through the second instead of sending perSecond at once: a burst of parallel
-   * calls reaches the vendor in whatever order its queue takes them, which can land one more in its window.
-   */
-  spread?: boolean;
-}
 
 export interface HttpOptions {
   /** The vendor's name as users know it: "Personio", "Humaans", "PeopleHR". */
@@ -63,7 +53,9 @@ export type ReplyText = AsyncIterable<string>;
 
 export interface HttpClient {
   /** Sends a request and returns the parsed JSON body; throws AppError on any failure. */
-  json<T = unknown>(config: AxiosRequestConfig & { signal?: AbortSignal }): Promise<{ status: number; data: T; headers: AxiosResponse['headers'] }>;
+  json<T = unknown>(
+    config: AxiosRequestConfig & { signal?: AbortSignal },
+  ): Promise<{ status: number; data: T; headers: AxiosResponse['headers'] }>;
   /**
    * Sends a request and hands a 2xx body to `read` as it arrives, for replies too big to hold whole.
    * Failures before the body are retried as for json(); a body that stalls, is cut off or is not JSON
@@ -80,15 +72,6 @@ export interface HttpClient {
 }
 
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
-
-/** Marks a reply whose body was not valid JSON (HTML error page, truncated stream). */
-export class BadJsonError extends AxiosError {}
-
-/** A streamed body that went quiet for longer than the timeout (axios times out only until the headers). */
-class BodyTimeoutError extends AxiosError {}
-
-/** The most of an error reply's body kept for responseOf(): enough for any vendor's error JSON. */
-const MAX_ERROR_BODY = 1024 * 1024;
 
 export function createHttpClient(opts: HttpOptions): HttpClient {
   const log = opts.logger ?? silentLogger;
@@ -246,133 +229,6 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
   };
 }
 
-interface Limiter {
-  schedule<T>(fn: () => Promise<T>): Promise<T>;
-}
-
-function isReadable(v: unknown): v is Readable {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as Readable).pipe === 'function' &&
-    typeof (v as Readable).destroy === 'function'
-  );
-}
-
-/** An error reply's body as text, at most MAX_ERROR_BODY characters; a failure while reading leaves what arrived. */
-async function readSmall(body: Readable): Promise<string> {
-  const decoder = new StringDecoder('utf8');
-  let text = '';
-  try {
-    for await (const chunk of body) {
-      text += typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
-      if (text.length > MAX_ERROR_BODY) break;
-    }
-    text += decoder.end();
-  } catch {
-    /* keep what arrived */
-  } finally {
-    body.destroy();
-  }
-  return text.slice(0, MAX_ERROR_BODY);
-}
-
-/**
- * A streamed body as text. A connection cut part way is a reply that could not be read (BadJsonError); a
- * body that stays silent for idleMs while the reader waits for it times out, like a request does. The
- * silence is counted only while waiting: the reader may pause between pieces to hand records on.
- */
-async function* replyText(body: Readable, idleMs: number, res: AxiosResponse): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  const it = body[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
-  for (;;) {
-    let timer: NodeJS.Timeout | undefined;
-    let next: IteratorResult<Buffer | string>;
-    try {
-      if (idleMs > 0) {
-        timer = setTimeout(
-          () =>
-            body.destroy(
-              new BodyTimeoutError(`timeout of ${idleMs}ms exceeded`, 'ECONNABORTED', res.config, res.request),
-            ),
-          idleMs,
-        );
-      }
-      next = await it.next();
-    } catch (err) {
-      // Cancelled (axios destroys the body with its CanceledError) or timed out: say so as it is.
-      if (err instanceof AxiosError) throw err;
-      const code = (err as NodeJS.ErrnoException | null)?.code ?? 'connection lost';
-      throw new BadJsonError(`cut short (${code})`, 'ERR_BAD_RESPONSE', res.config, res.request, { ...res, data: '' });
-    } finally {
-      clearTimeout(timer);
-    }
-    if (next.done) break;
-    const chunk = next.value;
-    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
-    if (text !== '') yield text;
-  }
-  const rest = decoder.end();
-  if (rest !== '') yield rest;
-}
-
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AxiosError('canceled', 'ERR_CANCELED'));
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(new AxiosError('canceled', 'ERR_CANCELED'));
-    };
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** Slack on each window, so network jitter cannot push more calls into the vendor's window than it allows. */
-const WINDOW_SLACK_MS = 100;
-
-/**
- * Vendors count limits over a rolling window; a reservoir refilled on a fixed timer would let calls just
- * before and after a refill land in one rolling second (twice the limit). So each window remembers when its
- * recent calls started and holds the next one until one has aged out; turns are taken one at a time.
- */
-function makeLimiter(rl: RateLimit | undefined): Limiter | null {
-  if (!rl) return null;
-  const windows = [
-    ...(rl.perMinute ? [{ max: rl.perMinute, ms: 60_000 + WINDOW_SLACK_MS, starts: [] as number[] }] : []),
-    ...(rl.perSecond ? [{ max: rl.perSecond, ms: 1000 + WINDOW_SLACK_MS, starts: [] as number[] }] : []),
-    ...(rl.perSecond && rl.spread ? [{ max: 1, ms: (1000 + WINDOW_SLACK_MS) / rl.perSecond, starts: [] as number[] }] : []),
-  ];
-  const concurrency = rl.maxConcurrent ? new Bottleneck({ maxConcurrent: rl.maxConcurrent }) : null;
-  if (windows.length === 0 && !concurrency) return null;
-  const waitMs = (w: (typeof windows)[number], now: number) => {
-    while (w.starts.length > 0 && w.starts[0]! <= now - w.ms) w.starts.shift();
-    return w.starts.length < w.max ? 0 : w.starts[0]! + w.ms - now;
-  };
-  let queue: Promise<void> = Promise.resolve();
-  const takeTurn = (): Promise<void> =>
-    (queue = queue.then(async () => {
-      for (;;) {
-        const now = Date.now();
-        const wait = Math.max(0, ...windows.map((w) => waitMs(w, now)));
-        if (wait === 0) return void windows.forEach((w) => w.starts.push(now));
-        await new Promise((r) => setTimeout(r, wait));
-      }
-    }));
-  return {
-    schedule: <T>(fn: () => Promise<T>): Promise<T> => {
-      const run = async () => {
-        await takeTurn();
-        return fn();
-      };
-      return concurrency ? concurrency.schedule(run) : run();
-    },
-  };
-}
-
 /** Retry-After is either seconds or an HTTP date. Returns ms, or null when absent or unreadable. */
 export function retryAfterMs(header: unknown): number | null {
   if (typeof header !== 'string' || header.trim() === '') return null;
@@ -431,12 +287,22 @@ function describe(err: unknown, vendor: string, baseURL: string): AppError {
       );
     }
     if (status === 401) {
-      return new AppError('AUTH_FAILED', `${vendor} rejected the credentials. Check they were copied in full and have not been revoked.`);
+      return new AppError(
+        'AUTH_FAILED',
+        `${vendor} rejected the credentials. Check they were copied in full and have not been revoked.`,
+      );
     }
     if (status === 403) {
-      return new AppError('FORBIDDEN', `${vendor} refused access: the credentials are missing a permission the sync needs.`);
+      return new AppError(
+        'FORBIDDEN',
+        `${vendor} refused access: the credentials are missing a permission the sync needs.`,
+      );
     }
-    if (status === 404) return new AppError('NOT_FOUND', `${vendor} says the record does not exist (or these credentials may not see it).`);
+    if (status === 404)
+      return new AppError(
+        'NOT_FOUND',
+        `${vendor} says the record does not exist (or these credentials may not see it).`,
+      );
     if (status === 429) {
       return new AppError(
         'RATE_LIMITED',
@@ -453,7 +319,10 @@ function describe(err: unknown, vendor: string, baseURL: string): AppError {
     return new AppError('HR_ERROR', `${vendor} refused the request (HTTP ${status}).`, { status });
   }
   if (err instanceof Error && err.name === 'AbortError') return new AppError('CANCELLED', 'The sync was cancelled.');
-  return new AppError('INTERNAL', `Unexpected error talking to ${vendor}: ${err instanceof Error ? err.message : String(err)}`);
+  return new AppError(
+    'INTERNAL',
+    `Unexpected error talking to ${vendor}: ${err instanceof Error ? err.message : String(err)}`,
+  );
 }
 
 function safeHost(baseURL: string): string {
