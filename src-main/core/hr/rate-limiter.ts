@@ -1,4 +1,4 @@
-import Bottleneck from 'bottleneck';
+import pLimit from 'p-limit';
 
 /** Client-side throttling to a vendor's documented limits, for the shared HTTP layer (http.ts). */
 
@@ -36,7 +36,10 @@ export function makeLimiter(rl: RateLimit | undefined): Limiter | null {
       ? [{ max: 1, ms: (1000 + WINDOW_SLACK_MS) / rl.perSecond, starts: [] as number[] }]
       : []),
   ];
-  const concurrency = rl.maxConcurrent ? new Bottleneck({ maxConcurrent: rl.maxConcurrent }) : null;
+  // p-limit rather than Bottleneck: Bottleneck yields to the event loop with setTimeout(0) several times
+  // per job, which added ~4.5 ms to every request even with nothing queued (measured: 239 pages of one
+  // Humaans list took 1.76 s instead of 0.31 s). p-limit starts a job in a microtask when a slot is free.
+  const concurrency = rl.maxConcurrent ? pLimit(rl.maxConcurrent) : null;
   if (windows.length === 0 && !concurrency) return null;
   const waitMs = (w: (typeof windows)[number], now: number) => {
     while (w.starts.length > 0 && w.starts[0]! <= now - w.ms) w.starts.shift();
@@ -58,7 +61,7 @@ export function makeLimiter(rl: RateLimit | undefined): Limiter | null {
         await takeTurn();
         return fn();
       };
-      return concurrency ? concurrency.schedule(run) : run();
+      return concurrency ? concurrency(run) : run();
     },
   };
 }
