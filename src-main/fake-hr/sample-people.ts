@@ -1,4 +1,6 @@
-import { Faker, en, en_GB } from '@faker-js/faker';
+// The en_GB entry point, not the package root: the root loads every locale faker has (~35 MB of memory
+// in whichever process imports it, the app's included, for a demo that needs one).
+import { faker } from '@faker-js/faker/locale/en_GB';
 
 /**
  * Generated UK staff for the fake HR servers (the demo company, tests and benchmarks).
@@ -88,7 +90,9 @@ export interface GenerateOptions {
 }
 
 export function generatePeople({ count, seed = 42, today = new Date('2026-11-01T00:00:00Z') }: GenerateOptions): SamplePerson[] {
-  const f = new Faker({ locale: [en_GB, en], seed });
+  // The module's one instance, seeded afresh: generation is synchronous, so no other caller can interleave.
+  const f = faker;
+  f.seed(seed);
   const people: SamplePerson[] = [];
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   for (let seq = 1; seq <= count; seq++) {
