@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import type { Logger } from '../ports';
 import { silentLogger } from '../ports';
 import { makeLimiter, type RateLimit } from './rate-limiter';
-import { BadJsonError, BodyTimeoutError, isReadable, pause, readSmall, replyText } from './reply-body';
+import { BadJsonError, BodyTimeoutError, isReadable, pause, readJsonText, readSmall, replyText } from './reply-body';
 
 export type { RateLimit } from './rate-limiter';
 export { BadJsonError } from './reply-body';
@@ -64,9 +64,16 @@ export interface HttpClient {
    */
   stream<T>(
     config: AxiosRequestConfig & { signal?: AbortSignal },
-    read: (text: ReplyText) => Promise<T>,
+    read: (text: ReplyText, reply: { status: number; headers: AxiosResponse['headers'] }) => Promise<T>,
     opts?: StreamOptions,
   ): Promise<T>;
+  /**
+   * json() for big list pages: the same parsed body, with the same retries, but the body is read as text
+   * as it arrives rather than buffered by axios (see readJsonText), for a lower peak over many pages.
+   */
+  jsonPage<T = unknown>(
+    config: AxiosRequestConfig & { signal?: AbortSignal },
+  ): Promise<{ status: number; data: T; headers: AxiosResponse['headers'] }>;
   readonly stats: HttpStats;
   readonly axios: AxiosInstance;
 }
@@ -163,12 +170,12 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
   const retries = opts.retries ?? 4;
   const idleMs = opts.timeoutMs ?? 30_000;
 
-  return {
+  const client: HttpClient = {
     stats,
     axios: instance,
     async stream<T>(
       config: AxiosRequestConfig & { signal?: AbortSignal },
-      read: (text: ReplyText) => Promise<T>,
+      read: (text: ReplyText, reply: { status: number; headers: AxiosResponse['headers'] }) => Promise<T>,
       streamOpts: StreamOptions = {},
     ): Promise<T> {
       const attempt = async () => {
@@ -176,7 +183,7 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
         const res = await instance.request<Readable>({ ...config, responseType: 'stream' });
         const body = res.data;
         try {
-          return await read(replyText(body, idleMs, res));
+          return await read(replyText(body, idleMs, res), { status: res.status, headers: res.headers });
         } catch (err) {
           // The reader's BadJsonError knows nothing of the reply; give it the status, as json() does.
           if (err instanceof BadJsonError && !err.response)
@@ -213,6 +220,9 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
         }
       }
     },
+    async jsonPage<T>(config: AxiosRequestConfig & { signal?: AbortSignal }) {
+      return client.stream(config, async (text, reply) => ({ ...reply, data: (await readJsonText(text)) as T }));
+    },
     async json<T>(config: AxiosRequestConfig & { signal?: AbortSignal }) {
       const send = async () => {
         stats.requests += 1;
@@ -227,6 +237,7 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
       }
     },
   };
+  return client;
 }
 
 /** Retry-After is either seconds or an HTTP date. Returns ms, or null when absent or unreadable. */

@@ -79,6 +79,27 @@ export async function* replyText(body: Readable, idleMs: number, res: AxiosRespo
   if (rest !== '') yield rest;
 }
 
+/**
+ * A whole JSON body from its decoded pieces, judged as json() judges one: a leading byte-order mark is
+ * dropped, an empty body is null, and anything JSON.parse rejects is a BadJsonError (retried). Reading the
+ * pieces as text as they arrive spares the copies axios makes of a buffered body (every chunk, then one
+ * concatenated Buffer): for list pages of several hundred KB those copies, outside V8's heap and freed
+ * only when their owners are collected, were ~60 MB of a 50,000-person sync's peak memory.
+ */
+export async function readJsonText(text: AsyncIterable<string>): Promise<unknown> {
+  const pieces: string[] = [];
+  for await (const piece of text) pieces.push(piece);
+  let whole = pieces.join('');
+  pieces.length = 0;
+  if (whole.charCodeAt(0) === 0xfeff) whole = whole.slice(1);
+  if (whole.trim() === '') return null;
+  try {
+    return JSON.parse(whole) as unknown;
+  } catch {
+    throw new BadJsonError(`not JSON (starts with ${JSON.stringify(whole.slice(0, 40))})`, 'ERR_BAD_RESPONSE');
+  }
+}
+
 export function pause(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new AxiosError('canceled', 'ERR_CANCELED'));

@@ -38,7 +38,8 @@ export function createHumaansApi(opts: {
     http,
     async get(path, query, { signal, scope }) {
       try {
-        const res = await http.json({ method: 'GET', url: path, params: query, headers, signal });
+        // A page of people is ~430 KB: read as text as it arrives (http.jsonPage), not buffered.
+        const res = await http.jsonPage({ method: 'GET', url: path, params: query, headers, signal });
         return res.data;
       } catch (err) {
         throw humaansError(err, scope);
