@@ -3,6 +3,7 @@ import type { CommandName, CommandOutputs, EventName, PushEvents } from '../cont
 import { commands } from '../contract/index';
 import type { Result } from '../contract/errors';
 import { openDatabase } from './db/open';
+import { limitHeapGrowth } from './heap';
 import { toErrorShape } from './errors';
 import type { HttpOptions } from './hr/http';
 import { SALARY_PERIOD_KEY } from './hr/registry';
@@ -58,6 +59,7 @@ export interface Core {
 
 /** The composition root of the core: database, repositories, HR clients, engine, scheduler, handlers. */
 export function createCore(opts: CoreOptions): Core {
+  limitHeapGrowth();
   const clock = opts.clock ?? systemClock;
   const logger = opts.logger ?? silentLogger;
   const dbFile = join(opts.dataDir, 'bureau-sync.sqlite');
