@@ -32,6 +32,11 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** HTTP layer overrides (tests shorten timeouts and backoff). */
   http?: Partial<HttpOptions>;
+  /**
+   * PeopleHR calls a minute; by default PeopleHR's own limit (30). Tests against the fake PeopleHR, which
+   * has no limit, lift it so their syncs are not spaced 2 s a call.
+   */
+  peoplehrCallsPerMinute?: number;
   /** Start the hourly scheduler (the desktop app and browser mode do; the CLI does not). */
   schedule?: boolean;
   /** The OS login item (desktop only); without it "start at login" is unavailable. */
@@ -78,6 +83,7 @@ export function createCore(opts: CoreOptions): Core {
     dataDir: opts.dataDir,
     version: opts.version ?? '0.1.0',
     http: opts.http,
+    peoplehrCallsPerMinute: opts.peoplehrCallsPerMinute,
   });
   ctx.runs.closeInterrupted(clock.now().toISOString());
 

@@ -7,7 +7,10 @@ import type { CommandName, CommandOutputs } from '../../src-main/contract/index'
 import { MemorySecretStore } from '../../src-main/core/secrets/file-secret-store';
 import type { Clock } from '../../src-main/core/ports';
 
-/** A real core on a fresh temp-file database, with fast HTTP retries so fault tests stay quick. */
+/**
+ * A real core on a fresh temp-file database, with fast HTTP retries so fault tests stay quick, and
+ * PeopleHR's 2-seconds-a-call pace lifted (the fake has no limit; hr-peoplehr-* tests cover the pace).
+ */
 export function makeCore(opts: { dataDir?: string; clock?: Clock } = {}): Core & { dataDir: string } {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'bureau-test-'));
   const core = createCore({
@@ -16,6 +19,7 @@ export function makeCore(opts: { dataDir?: string; clock?: Clock } = {}): Core &
     mode: 'cli',
     clock: opts.clock,
     http: { retryBaseMs: 5, minRateLimitWaitMs: 10, timeoutMs: 5000 },
+    peoplehrCallsPerMinute: 60_000,
   });
   return Object.assign(core, { dataDir });
 }

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/app';
 import type { SamplePerson } from '../../src-main/fake-hr/sample-people';
 import { call, FakeClock, makeCore } from '../helpers/core';
@@ -15,16 +15,6 @@ import {
   VENDORS,
   type VendorFake,
 } from './sync-rules-vendors';
-
-// PeopleHR's client spaces calls 2 s apart (its real limit); the fake has no such limit, and tests must stay fast.
-vi.mock('../../src-main/core/hr/peoplehr/client', async (importOriginal) => {
-  const m = await importOriginal<typeof import('../../src-main/core/hr/peoplehr/client')>();
-  return {
-    ...m,
-    createPeopleHRClient: (o: Parameters<typeof m.createPeopleHRClient>[0]) =>
-      m.createPeopleHRClient({ callsPerMinute: 60_000, ...o }),
-  };
-});
 
 let core: Core | null = null;
 let vendor: VendorFake | null = null;

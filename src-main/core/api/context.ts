@@ -26,6 +26,7 @@ export interface CoreContext {
   dataDir: string;
   version: string;
   http?: Partial<HttpOptions>;
+  peoplehrCallsPerMinute?: number;
   clientFor(company: CompanyRow): Promise<HrClient>;
   clientForCredentials(credentials: Credentials, baseUrl: string | null): Promise<HrClient>;
 }
@@ -40,6 +41,7 @@ export function buildContext(
   // One client per company for the life of the core, so a Personio token is reused across syncs and
   // "Sync now" costs one HR call. A change of credentials or address makes a new client.
   const clients = new Map<string, { key: string; client: HrClient }>();
+  const clientOpts = { logger: base.logger, http: base.http, peoplehrCallsPerMinute: base.peoplehrCallsPerMinute };
   const ctx: CoreContext = {
     ...base,
     companies: new CompanyRepository(base.db),
@@ -48,9 +50,9 @@ export function buildContext(
     async clientForCredentials(credentials, baseUrl) {
       if (credentials.provider === 'demo') {
         const demo = await ensureDemoHr();
-        return createHrClient(demo.credentials, demo.baseUrl, { logger: base.logger, http: base.http });
+        return createHrClient(demo.credentials, demo.baseUrl, clientOpts);
       }
-      return createHrClient(credentials, baseUrl, { logger: base.logger, http: base.http });
+      return createHrClient(credentials, baseUrl, clientOpts);
     },
     async clientFor(company) {
       const raw =
@@ -72,10 +74,7 @@ export function buildContext(
         `Bureau Sync has no credentials stored for ${company.name}. Open the company's settings and enter them again.`,
       );
     }
-    return createHrClient(JSON.parse(raw) as Exclude<Credentials, { provider: 'demo' }>, company.baseUrl, {
-      logger: base.logger,
-      http: base.http,
-    });
+    return createHrClient(JSON.parse(raw) as Exclude<Credentials, { provider: 'demo' }>, company.baseUrl, clientOpts);
   }
   return ctx;
 }

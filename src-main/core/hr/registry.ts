@@ -26,12 +26,14 @@ export const SALARY_PERIOD_KEY: Record<RealProvider, string | null> = {
 export interface ClientOptions {
   logger?: Logger;
   http?: Partial<HttpOptions>;
+  /** PeopleHR's pace (calls a minute); its documented limit unless a test lifts it. */
+  peoplehrCallsPerMinute?: number;
 }
 
 export function createHrClient(
   credentials: Exclude<Credentials, { provider: 'demo' }>,
   baseUrl: string | null,
-  opts: ClientOptions = {},
+  { peoplehrCallsPerMinute, ...opts }: ClientOptions = {},
 ): HrClient {
   switch (credentials.provider) {
     case 'personio':
@@ -44,7 +46,12 @@ export function createHrClient(
     case 'humaans':
       return createHumaansClient({ baseUrl: baseUrl ?? HUMAANS_DEFAULT_BASE_URL, credentials: { token: credentials.token }, ...opts });
     case 'peoplehr':
-      return createPeopleHRClient({ baseUrl: baseUrl ?? PEOPLEHR_DEFAULT_BASE_URL, credentials: { apiKey: credentials.apiKey }, ...opts });
+      return createPeopleHRClient({
+        baseUrl: baseUrl ?? PEOPLEHR_DEFAULT_BASE_URL,
+        credentials: { apiKey: credentials.apiKey },
+        callsPerMinute: peoplehrCallsPerMinute,
+        ...opts,
+      });
     default:
       throw new AppError('VALIDATION', 'Unknown HR system.');
   }
