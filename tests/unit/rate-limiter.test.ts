@@ -44,8 +44,8 @@ describe('rate limiter: requests in flight', () => {
   });
 
   it('starts a call with a free slot without waiting for any timer', async () => {
-    // Bottleneck waited on setTimeout(0) several times per call, adding ~4.5 ms to every request of a
-    // long list. With the clock frozen, a call that needs a timer to start never starts.
+    // Bottleneck (used here before) waited on setTimeout(0) several times per call, adding ~4.5 ms to every
+    // request of a long list. With the clock frozen, a call that needs a timer to start never starts.
     vi.useFakeTimers();
     try {
       const limiter = makeLimiter({ maxConcurrent: 3 })!;
@@ -70,6 +70,14 @@ describe('rate limiter: rolling windows', () => {
     await Promise.all([0, 1, 2, 3].map(() => limiter.schedule(async () => void starts.push(Date.now() - t0))));
     expect(starts.slice(0, 3).every((t) => t < 500)).toBe(true);
     expect(starts[3]).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('spaces call starts at least minGapMs apart, one call at a time (the even pace PeopleHR asks for)', async () => {
+    const limiter = makeLimiter({ maxConcurrent: 1, minGapMs: 150 })!;
+    const starts: number[] = [];
+    await Promise.all([0, 1, 2].map(() => limiter.schedule(async () => void starts.push(Date.now()))));
+    expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(149);
+    expect(starts[2]! - starts[1]!).toBeGreaterThanOrEqual(149);
   });
 
   it('is no limiter at all when no limit is set', () => {

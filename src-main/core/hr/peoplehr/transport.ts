@@ -1,8 +1,8 @@
-import Bottleneck from 'bottleneck';
 import { AppError } from '../../errors';
 import type { Logger } from '../../ports';
 import { BadJsonError, type HttpClient, type ReplyText } from '../http';
 import { JsonObjectStream, JsonStreamError } from '../json-stream';
+import { makeLimiter, type Limiter } from '../rate-limiter';
 import {
   contradictoryReplyError,
   emptyReplyError,
@@ -61,9 +61,9 @@ export interface TransportOptions {
   logger: Logger;
 }
 
-const pacers = new Map<string, Bottleneck>();
+const pacers = new Map<string, Limiter>();
 
-export function pacerFor(baseUrl: string, callsPerMinute: number): Bottleneck {
+export function pacerFor(baseUrl: string, callsPerMinute: number): Limiter {
   let origin = baseUrl;
   try {
     origin = new URL(baseUrl).origin;
@@ -74,7 +74,7 @@ export function pacerFor(baseUrl: string, callsPerMinute: number): Bottleneck {
   let pacer = pacers.get(key);
   if (!pacer) {
     // 5% slack: PeopleHR counts arrivals, and network jitter can bunch two evenly sent calls together.
-    pacer = new Bottleneck({ maxConcurrent: 1, minTime: Math.ceil((60_000 / callsPerMinute) * 1.05) });
+    pacer = makeLimiter({ maxConcurrent: 1, minGapMs: Math.ceil((60_000 / callsPerMinute) * 1.05) })!;
     pacers.set(key, pacer);
   }
   return pacer;
