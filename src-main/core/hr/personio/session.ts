@@ -98,15 +98,13 @@ export class PersonioSession {
 
   private async send<T>(token: string, url: string, params: Record<string, unknown> | undefined, signal?: AbortSignal): Promise<T> {
     // An employee list page is ~670 KB: read as text as it arrives (http.jsonPage), not buffered.
-    const res = await this.o.api.jsonPage<T>(
-      {
-        method: 'GET',
-        url,
-        params,
-        headers: { ...this.o.headers, authorization: `Bearer ${token}`, accept: 'application/json' },
-        signal,
-      },
-    );
+    const res = await this.o.api.jsonPage<T>({
+      method: 'GET',
+      url,
+      params,
+      headers: { ...this.o.headers, authorization: `Bearer ${token}`, accept: 'application/json' },
+      signal,
+    });
     // Personio may hand back a (possibly rotated) token in the response header; adopt it, never require it (T4).
     const echoed = res.headers['authorization'];
     if (typeof echoed === 'string' && /^Bearer\s+\S+$/i.test(echoed) && this.token === token) {
