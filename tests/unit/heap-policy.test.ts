@@ -8,10 +8,14 @@ import { HEAP_GROWING_PERCENT } from '../../src-main/core/heap';
 // pattern, in two fresh processes, must peak far lower with the policy than without it.
 
 function peakOldSpace(mode: 'policy' | 'default'): number {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../helpers/heap-churn.ts', import.meta.url)), mode], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('../helpers/heap-churn.ts', import.meta.url)), mode],
+    {
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   return (JSON.parse(out) as { peakOldMB: number }).peakOldMB;
 }
 
