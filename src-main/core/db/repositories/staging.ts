@@ -40,6 +40,9 @@ const SCHEMA = `
   );
   CREATE UNIQUE INDEX IF NOT EXISTS temp.sync_staging_by_run ON sync_staging (run_id, seq);
   CREATE INDEX IF NOT EXISTS temp.sync_staging_by_company ON sync_staging (company_id);
+  -- apply's statements each pick one kind of decision: without this each scanned every staged row (~6 ms a
+  -- statement at 10,000 people, most of them finding none)
+  CREATE INDEX IF NOT EXISTS temp.sync_staging_by_kind ON sync_staging (run_id, kind);
 `;
 export type StagedKind = 'insert' | 'update' | 'same' | 'exclude' | 'problem';
 
