@@ -63,21 +63,49 @@ describe('rate limiter: requests in flight', () => {
 });
 
 describe('rate limiter: rolling windows', () => {
-  it('holds the call past perSecond until the first call of the window has aged out', async () => {
-    const limiter = makeLimiter({ perSecond: 3 })!;
-    const starts: number[] = [];
-    const t0 = Date.now();
-    await Promise.all([0, 1, 2, 3].map(() => limiter.schedule(async () => void starts.push(Date.now() - t0))));
-    expect(starts.slice(0, 3).every((t) => t < 500)).toBe(true);
-    expect(starts[3]).toBeGreaterThanOrEqual(1000);
+  // On a frozen clock, so the assertions hold however slow the machine is.
+  const flush = async () => {
+    for (let i = 0; i < 50; i++) await Promise.resolve();
+  };
+
+  it('lets perSecond calls go at once and holds the next until the first has aged out of the window', async () => {
+    vi.useFakeTimers();
+    try {
+      const limiter = makeLimiter({ perSecond: 3 })!;
+      const starts: number[] = [];
+      const t0 = Date.now();
+      const calls = [0, 1, 2, 3].map(() => limiter.schedule(async () => void starts.push(Date.now() - t0)));
+      await flush();
+      expect(starts).toEqual([0, 0, 0]);
+      await vi.advanceTimersByTimeAsync(999);
+      expect(starts).toHaveLength(3);
+      await vi.advanceTimersByTimeAsync(200);
+      await Promise.all(calls);
+      expect(starts[3]).toBeGreaterThanOrEqual(1000);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('spaces call starts at least minGapMs apart, one call at a time (the even pace PeopleHR asks for)', async () => {
-    const limiter = makeLimiter({ maxConcurrent: 1, minGapMs: 150 })!;
-    const starts: number[] = [];
-    await Promise.all([0, 1, 2].map(() => limiter.schedule(async () => void starts.push(Date.now()))));
-    expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(149);
-    expect(starts[2]! - starts[1]!).toBeGreaterThanOrEqual(149);
+    vi.useFakeTimers();
+    try {
+      const limiter = makeLimiter({ maxConcurrent: 1, minGapMs: 2100 })!;
+      const starts: number[] = [];
+      const t0 = Date.now();
+      const calls = [0, 1, 2].map(() => limiter.schedule(async () => void starts.push(Date.now() - t0)));
+      await flush();
+      expect(starts).toEqual([0]);
+      await vi.advanceTimersByTimeAsync(2099);
+      expect(starts).toEqual([0]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(starts).toEqual([0, 2100]);
+      await vi.advanceTimersByTimeAsync(2100);
+      await Promise.all(calls);
+      expect(starts).toEqual([0, 2100, 4200]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('is no limiter at all when no limit is set', () => {
