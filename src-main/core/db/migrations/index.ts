@@ -4,6 +4,7 @@ import * as m0020 from './0020-payslip-deliveries';
 import * as m0030 from './0030-employee-list-index';
 import * as m0040 from './0040-employee-decision-hashes';
 import * as m0050 from './0050-employee-decision-index';
+import * as m0060 from './0060-shared-run-problem-lists';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 30, ...m0030 },
   { version: 40, ...m0040 },
   { version: 50, ...m0050 },
+  { version: 60, ...m0060 },
 ];

@@ -1,6 +1,7 @@
 import type { Db } from '../open';
 import type { AppErrorShape } from '../../../contract/errors';
 import type { RunCounts, RunStatus, RunSummary, Trigger } from '../../../contract/sync';
+import { RunProblemLists, RUN_PROBLEM_COLUMNS } from './run-problem-lists';
 
 export const EMPTY_COUNTS: RunCounts = { created: 0, updated: 0, unchanged: 0, excluded: 0, leavers: 0, missing: 0, problems: 0 };
 
@@ -42,7 +43,11 @@ export interface RunProblemRow {
 
 /** Sync runs and the per-employee problems each run found. */
 export class RunRepository {
-  constructor(private readonly db: Db) {}
+  readonly #lists: RunProblemLists;
+
+  constructor(private readonly db: Db) {
+    this.#lists = new RunProblemLists(db);
+  }
 
   start(r: { id: string; companyId: string; trigger: Trigger; startedAt: string; employeeHrId: string | null }): void {
     this.db
@@ -96,11 +101,12 @@ export class RunRepository {
     for (const p of rows) ins.run(runId, p.identity, p.name, p.field, p.code, p.severity, p.message, p.value);
   }
 
+  /** The run's problem list: its own rows, or those of the earlier run whose list it repeated (run-problem-lists.ts). */
   problems(runId: string): RunProblemRow[] {
     return this.db
       .prepare<[string], RunProblemRow>(
-        'SELECT identity, name, field, code, severity, message, value FROM run_problems WHERE run_id = ? ORDER BY rowid',
+        `SELECT ${RUN_PROBLEM_COLUMNS} FROM run_problems WHERE run_id = ? ORDER BY rowid`,
       )
-      .all(runId);
+      .all(this.#lists.holderOf(runId));
   }
 }

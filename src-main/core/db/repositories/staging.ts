@@ -1,6 +1,7 @@
 import type { Db } from '../open';
 import type { EmployeeState, Readiness } from '../../../contract/payroll';
 import type { RunCounts } from '../../../contract/sync';
+import { RunProblemLists, RUN_PROBLEM_COLUMNS } from './run-problem-lists';
 
 /**
  * What a streaming sync decided, record by record, before any employee changes. Rows are committed page
@@ -102,8 +103,10 @@ export interface ApplyParams {
 
 export class StagingRepository {
   readonly #insert;
+  readonly #lists: RunProblemLists;
 
   constructor(private readonly db: Db) {
+    this.#lists = new RunProblemLists(db);
     db.exec(SCHEMA);
     // Staged rows are written once and read once: a small cache is enough, and it is memory the app keeps.
     db.pragma('temp.cache_size = -2000');
@@ -205,24 +208,28 @@ export class StagingRepository {
       )
       .run(partial ? { ...p, present: JSON.stringify(partial.presentIds) } : p).changes;
     const rest = partial ? this.#unstagedCurrent(p) : { n: 0, leavers: 0, problems: 0 };
-    run(`INSERT INTO run_problems (run_id, identity, name, field, code, severity, message, value)
-      SELECT @runId, identity, name, field, code, severity, message, value FROM (
-        SELECT s.seq AS seq, j.key AS sub, s.identity AS identity, s.display_name AS name, j.value ->> 'field' AS field,
+    // The run's problem list: the staged records' problems in the order the HR system listed them, then, for a
+    // partial read, those of everyone it did not stage, so the list describes the whole company as a full read's would.
+    const list = `SELECT @runId, ${RUN_PROBLEM_COLUMNS} FROM (
+        SELECT 0 AS part, s.seq AS k1, j.key AS k2, s.identity AS identity, s.display_name AS name, j.value ->> 'field' AS field,
           j.value ->> 'code' AS code, j.value ->> 'severity' AS severity, j.value ->> 'message' AS message, j.value ->> 'value' AS value
         FROM sync_staging s, json_each(s.problems_json) j WHERE s.run_id = @runId AND s.kind != 'same'
         UNION ALL
-        SELECT s.seq, p.rowid, s.identity, e.display_name, p.field, p.code, p.severity, p.message, p.value
+        SELECT 0, s.seq, p.rowid, s.identity, e.display_name, p.field, p.code, p.severity, p.message, p.value
         FROM sync_staging s JOIN employees e ON e.id = s.employee_id JOIN employee_problems p ON p.employee_id = s.employee_id
         WHERE s.run_id = @runId AND s.kind = 'same'
-      ) ORDER BY seq, sub`);
-    // The run's problem list describes the whole company, as a full read's would.
-    if (partial) {
-      run(`INSERT INTO run_problems (run_id, identity, name, field, code, severity, message, value)
-        SELECT @runId, e.identity, e.display_name, p.field, p.code, p.severity, p.message, p.value
+        ${
+          partial
+            ? `UNION ALL
+        SELECT 1, e.id, p.rowid, e.identity, e.display_name, p.field, p.code, p.severity, p.message, p.value
         FROM employees e JOIN employee_problems p ON p.employee_id = e.id
-        WHERE e.company_id = @companyId AND e.state IN ('active', 'leaver') AND e.${notStaged}
-        ORDER BY e.id, p.rowid`);
-    }
+        WHERE e.company_id = @companyId AND e.state IN ('active', 'leaver') AND e.${notStaged}`
+            : ''
+        }
+      ) ORDER BY part, k1, k2`;
+    // Nobody changed: the list may well be the last run's, which is then shared rather than copied.
+    const changedNobody = n('insert') + n('update') === 0 && missing === 0;
+    this.#lists.record(p.runId, p.companyId, list, { runId: p.runId, companyId: p.companyId }, changedNobody);
     this.discard(p.runId);
 
     const sum = (pick: (t: (typeof totals)[number]) => number, kinds: StagedKind[]) =>

@@ -1,0 +1,99 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../src-main/core/app';
+import { startFakePersonio, PERSONIO_FAKE_CREDENTIALS } from '../../src-main/fake-hr/personio';
+import { generatePeople } from '../../src-main/fake-hr/sample-people';
+import { call, FakeClock, makeCore } from '../helpers/core';
+
+/**
+ * Every whole-company run keeps the company's problem list as it stood, for its history and its CSV. A run
+ * in which nothing changed shares the list of the run before it rather than copying every problem again
+ * (each hour, for ever). What a bureau relies on: each run's CSV still says exactly what was wrong at that
+ * hour, however the list is stored, and an unchanged hour adds nothing to the database.
+ */
+let core: Core | null = null;
+let fake: Awaited<ReturnType<typeof startFakePersonio>> | null = null;
+afterEach(async () => {
+  await core?.close();
+  await fake?.close();
+  core = null;
+  fake = null;
+});
+
+const HOUR = 3_600_000;
+
+async function connected() {
+  const clock = new FakeClock('2026-11-02T09:00:00Z');
+  const staff = generatePeople({ count: 40, seed: 31 });
+  fake = await startFakePersonio({ people: staff, now: () => clock.now().getTime() });
+  core = makeCore({ clock });
+  const { id } = await call(core, 'companies.create', {
+    name: 'Problems Ltd',
+    credentials: { provider: 'personio', ...PERSONIO_FAKE_CREDENTIALS },
+    baseUrl: fake.baseUrl,
+  });
+  const first = await call(core, 'companies.review', { companyId: id });
+  expect(first.status).toBe('succeeded');
+  return { id, staff, clock, first };
+}
+
+const csv = async (runId: string) => (await call(core!, 'sync.runProblemsCsv', { runId })).csv;
+
+function runProblemRows(): number {
+  const db = new Database(core!.dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT COUNT(*) AS n FROM run_problems').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+describe("a run's problem list", () => {
+  it('is shared, not copied, by runs in which nothing changed: hourly checks and full re-reads', async () => {
+    const { id, clock, first } = await connected();
+    const list = await csv(first.runId);
+    expect(list.trim().split(/\r?\n/).length).toBeGreaterThan(2);
+    const rows = runProblemRows();
+    expect(rows).toBe(list.trim().split(/\r?\n/).length - 1);
+
+    clock.advance(HOUR);
+    const hourly = await core!.engine.runCompany(id, 'scheduled');
+    expect(hourly.note).toMatch(/Hourly check/);
+    clock.advance(HOUR);
+    const full = await call(core!, 'sync.company', { companyId: id });
+    clock.advance(HOUR);
+    const again = await core!.engine.runCompany(id, 'scheduled');
+
+    for (const run of [hourly, full, again]) {
+      expect(run.status).toBe('succeeded');
+      expect(run.counts.problems).toBe(first.counts.problems);
+      expect(await csv(run.runId)).toBe(list);
+    }
+    expect(runProblemRows()).toBe(rows);
+  });
+
+  it('gets rows of its own when something changed, and every earlier run keeps the list it had', async () => {
+    const { id, staff, clock, first } = await connected();
+    const before = await csv(first.runId);
+    // Someone with a problem leaves Personio's list: the next run's list no longer holds them.
+    const gone = staff.find((p) => !p.isLeaver && p.expectedProblems.length > 0)!;
+    const name = `${gone.firstName} ${gone.lastName}`;
+    expect(before).toContain(name);
+    fake!.setPeople(staff.filter((p) => p !== gone));
+    clock.advance(HOUR);
+    const changed = await core!.engine.runCompany(id, 'scheduled');
+    expect(changed.counts.missing).toBe(1);
+    const after = await csv(changed.runId);
+    expect(after).not.toContain(name);
+    const rowsAfterChange = runProblemRows();
+    expect(rowsAfterChange).toBeGreaterThan(0);
+
+    // The hour after, nothing changed: it shares the changed run's list, not the first run's.
+    clock.advance(HOUR);
+    const quiet = await core!.engine.runCompany(id, 'scheduled');
+    expect(await csv(quiet.runId)).toBe(after);
+    expect(runProblemRows()).toBe(rowsAfterChange);
+    // History is untouched: the first run still lists the person who has since gone.
+    expect(await csv(first.runId)).toBe(before);
+  });
+});
