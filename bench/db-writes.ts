@@ -3,16 +3,21 @@ import { createHash } from 'node:crypto';
 
 /**
  * What a sync wrote, seen from outside the app: a second, read-only connection fingerprints every
- * column of every employees row (so a touched last_synced_at counts) and counts field_changes, before
- * and after. total_changes() would only see this connection's own writes, hence the snapshots.
+ * column of every employees row (so a touched last_synced_at counts) and counts field_changes and
+ * run_problems (the problem list each run keeps), before and after. total_changes() would only see this connection's own writes, hence the snapshots.
  */
 export interface DbSnapshot {
   /** Per employee id: one short fingerprint per column. */
   rows: Map<number, Map<string, string>>;
   fieldChanges: number;
+  runProblems: number;
 }
 
-const fingerprint = (v: unknown) => createHash('sha1').update(JSON.stringify(v ?? null)).digest('base64').slice(0, 12);
+const fingerprint = (v: unknown) =>
+  createHash('sha1')
+    .update(JSON.stringify(v ?? null))
+    .digest('base64')
+    .slice(0, 12);
 
 export function snapshot(dbFile: string, companyId: string): DbSnapshot {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
@@ -22,8 +27,15 @@ export function snapshot(dbFile: string, companyId: string): DbSnapshot {
     for (const row of stmt.iterate(companyId) as IterableIterator<Record<string, unknown> & { id: number }>) {
       rows.set(row.id, new Map(Object.entries(row).map(([k, v]) => [k, fingerprint(v)])));
     }
-    const fieldChanges = (db.prepare('SELECT COUNT(*) AS n FROM field_changes WHERE company_id = ?').get(companyId) as { n: number }).n;
-    return { rows, fieldChanges };
+    const fieldChanges = (
+      db.prepare('SELECT COUNT(*) AS n FROM field_changes WHERE company_id = ?').get(companyId) as { n: number }
+    ).n;
+    const runProblems = (
+      db
+        .prepare('SELECT COUNT(*) AS n FROM run_problems p JOIN sync_runs r ON r.id = p.run_id WHERE r.company_id = ?')
+        .get(companyId) as { n: number }
+    ).n;
+    return { rows, fieldChanges, runProblems };
   } finally {
     db.close();
   }
@@ -33,6 +45,7 @@ export interface Writes {
   /** employees rows inserted, deleted or with any column changed. */
   employeeRows: number;
   fieldChangesAdded: number;
+  runProblemsAdded: number;
   /** What the targets call "rows written". */
   total: number;
   /** How many rows each column changed in: says which write the engine could skip. */
@@ -55,7 +68,14 @@ export function writesBetween(before: DbSnapshot, after: DbSnapshot): Writes {
   }
   for (const id of before.rows.keys()) if (!after.rows.has(id)) employeeRows += 1;
   const fieldChangesAdded = after.fieldChanges - before.fieldChanges;
-  return { employeeRows, fieldChangesAdded, total: employeeRows + fieldChangesAdded, columns };
+  const runProblemsAdded = after.runProblems - before.runProblems;
+  return {
+    employeeRows,
+    fieldChangesAdded,
+    runProblemsAdded,
+    total: employeeRows + fieldChangesAdded + runProblemsAdded,
+    columns,
+  };
 }
 
 export function describeColumns(columns: Record<string, number>): string {

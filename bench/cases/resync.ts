@@ -53,7 +53,7 @@ export async function resyncCases(
       figure: `${ms(same.syncMs)} (${ratio.toFixed(2)}× first), ${same.writes.total} rows written`,
       target: '≤ 0.3× first sync, 0 rows',
       verdict: verdict(true, ratio <= 0.3 && same.writes.total === 0),
-      profile: `${same.profile}; ${same.writes.employeeRows} employees rows changed${describeColumns(same.writes.columns)}, ${same.writes.fieldChangesAdded} field_changes added${floorNote}`,
+      profile: `${same.profile}; ${same.writes.employeeRows} employees rows changed${describeColumns(same.writes.columns)}, ${same.writes.fieldChangesAdded} field_changes added, ${same.writes.runProblemsAdded} run_problems added${floorNote}`,
       data: { syncMs: same.syncMs, ratioToFirst: ratio, readFloorMs, changesOnly: same.changesOnly, requests: same.requests, writes: same.writes, phases: same.phases, counts: same.run.counts },
     },
   ];
@@ -65,7 +65,7 @@ export async function resyncCases(
     figure: `${ms(full.syncMs)} (${(full.syncMs / firstSyncMs).toFixed(2)}× first), ${full.writes.total} rows written`,
     target: '(Sync now on the company)',
     verdict: 'info',
-    profile: `${full.profile}; ${full.writes.employeeRows} employees rows changed, ${full.writes.fieldChangesAdded} field_changes added`,
+    profile: `${full.profile}; ${full.writes.employeeRows} employees rows changed, ${full.writes.fieldChangesAdded} field_changes added, ${full.writes.runProblemsAdded} run_problems added`,
     data: { syncMs: full.syncMs, requests: full.requests, writes: full.writes, phases: full.phases, counts: full.run.counts },
   });
   if (!onePercent) return rows;
@@ -79,7 +79,7 @@ export async function resyncCases(
     figure: `${ms(some.syncMs)} (${(some.syncMs / firstSyncMs).toFixed(2)}× first), ${some.writes.total} rows written`,
     target: `(${changed} people changed)`,
     verdict: 'info',
-    profile: `${some.profile}; ${some.writes.employeeRows} employees rows changed${describeColumns(some.writes.columns)}, ${some.writes.fieldChangesAdded} field_changes added; run says updated ${some.run.counts.updated}`,
+    profile: `${some.profile}; ${some.writes.employeeRows} employees rows changed${describeColumns(some.writes.columns)}, ${some.writes.fieldChangesAdded} field_changes added, ${some.writes.runProblemsAdded} run_problems added; run says updated ${some.run.counts.updated}`,
     data: { syncMs: some.syncMs, peopleChanged: changed, requests: some.requests, writes: some.writes, phases: some.phases, counts: some.run.counts },
   });
   return rows;
