@@ -96,4 +96,27 @@ describe("a run's problem list", () => {
     // History is untouched: the first run still lists the person who has since gone.
     expect(await csv(first.runId)).toBe(before);
   });
+
+  it('is compared, not assumed: a problem fixed by "Sync now" on one person shows in the next hourly run', async () => {
+    const { id, staff, clock, first } = await connected();
+    const before = await csv(first.runId);
+    const fixed = staff.find((p) => !p.isLeaver && p.expectedProblems.includes('niCategory'))!;
+    fake!.setPeople(staff.map((p) => (p === fixed ? { ...p, niCategory: 'A', expectedProblems: [] } : p)));
+    const name = `${fixed.firstName} ${fixed.lastName}`;
+    const { rows } = await call(core!, 'employees.list', { companyId: id, limit: 100, search: fixed.lastName });
+    const emp = rows.find((r) => r.name === name)!;
+    clock.advance(HOUR);
+    const one = await call(core!, 'sync.employee', { companyId: id, employeeId: emp.id });
+    expect(one.counts.updated).toBe(1);
+
+    // The hourly run itself changes nobody (Sync now already did), yet its list differs from the first run's.
+    clock.advance(HOUR);
+    const hourly = await core!.engine.runCompany(id, 'scheduled');
+    expect(hourly.counts).toMatchObject({ created: 0, updated: 0, missing: 0 });
+    const after = await csv(hourly.runId);
+    expect(before).toMatch(new RegExp(`${name}.*niCategory`));
+    expect(after).not.toMatch(new RegExp(`${name}.*niCategory`));
+    expect(after.trim().split(/\r?\n/)).toHaveLength(before.trim().split(/\r?\n/).length - 1);
+    expect(await csv(first.runId)).toBe(before);
+  });
 });

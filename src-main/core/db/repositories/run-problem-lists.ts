@@ -31,12 +31,11 @@ export class RunProblemLists {
    * run's. Only then are the two compared, because a comparison reads the list once more.
    */
   record(runId: string, companyId: string, select: string, params: Record<string, unknown>, mayRepeat: boolean): void {
+    let digest: string | null = null;
     if (mayRepeat) {
       const prev = this.#previous(runId, companyId);
       if (prev) {
-        const digest = digestRows(
-          withoutRunId(this.db.prepare(select).raw(true).iterate(params) as Iterable<unknown[]>),
-        );
+        digest = digestRows(withoutRunId(this.db.prepare(select).raw(true).iterate(params) as Iterable<unknown[]>));
         if (digest === (prev.digest ?? this.#digestOf(prev.id, prev.holder))) {
           this.db
             .prepare('UPDATE sync_runs SET problems_run_id = ?, problems_digest = ? WHERE id = ?')
@@ -47,6 +46,8 @@ export class RunProblemLists {
     }
     // The SELECT's own ORDER BY sets the rows' order (their rowids), which is the list's order.
     this.db.prepare(`INSERT INTO run_problems (run_id, ${RUN_PROBLEM_COLUMNS}) ${select}`).run(params);
+    // Worked out already (a list that differed after all): kept, so the next run need not read it back.
+    if (digest !== null) this.db.prepare('UPDATE sync_runs SET problems_digest = ? WHERE id = ?').run(digest, runId);
   }
 
   /** The run whose rows hold `runId`'s list: itself, or the earlier run it shares its list with. */
