@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 /**
  * What a sync wrote, seen from outside the app: a second, read-only connection fingerprints every
  * column of every employees row (so a touched last_synced_at counts) and counts field_changes and
- * run_problems (the problem list each run keeps), before and after. total_changes() would only see this connection's own writes, hence the snapshots.
+ * run_problems (the problem list each run keeps), before and after. total_changes() would only see this
+ * connection's own writes, hence the snapshots.
  */
 export interface DbSnapshot {
   /** Per employee id: one short fingerprint per column. */
