@@ -75,6 +75,16 @@ async function listAll(c: ReturnType<typeof client>) {
   return { pages, records: pages.flat(), result };
 }
 
+/** A list read in pages of 5 that is expected to fail: its outcome, and the pages handed on before it failed. */
+function readInPages(baseUrl: string) {
+  const pages: ProviderRecord[][] = [];
+  const read = client(baseUrl, { pageSize: 5 }).listEmployees({
+    includeSalaries: false,
+    onPage: (p) => void pages.push(p),
+  });
+  return { read, pages };
+}
+
 const people = (count: number) => generatePeople({ count, seed: 5, today: TODAY });
 
 describe('PeopleHR staff list read as a stream', () => {
@@ -144,11 +154,7 @@ describe('PeopleHR staff list read as a stream', () => {
       Message: 'Invalid API Key.',
     });
     const server = await rawServer((res) => res.end(text));
-    const pages: ProviderRecord[][] = [];
-    const read = client(server.baseUrl, { pageSize: 5 }).listEmployees({
-      includeSalaries: false,
-      onPage: (p) => void pages.push(p),
-    });
+    const { read, pages } = readInPages(server.baseUrl);
     await expect(read).rejects.toMatchObject({ code: 'AUTH_FAILED' });
     expect(pages.length).toBeGreaterThan(0);
     expect(server.requests()).toBe(1);
@@ -192,11 +198,7 @@ describe('PeopleHR staff list read as a stream', () => {
   it('a reply cut short after pages went out fails with HR_ERROR and is not asked for again', async () => {
     const text = await replyText(people(30));
     const server = await rawServer((res) => res.end(text.slice(0, Math.floor(text.length * 0.7))));
-    const pages: ProviderRecord[][] = [];
-    const read = client(server.baseUrl, { pageSize: 5 }).listEmployees({
-      includeSalaries: false,
-      onPage: (p) => void pages.push(p),
-    });
+    const { read, pages } = readInPages(server.baseUrl);
     await expect(read).rejects.toMatchObject({ code: 'HR_ERROR', message: expect.stringMatching(/could not read/) });
     expect(pages.length).toBeGreaterThan(0);
     expect(server.requests()).toBe(1);
@@ -217,11 +219,7 @@ describe('PeopleHR staff list read as a stream', () => {
     expect(healing.requests()).toBe(2);
 
     const dropping = await rawServer((res) => dropAfter(res));
-    const pages: ProviderRecord[][] = [];
-    const read = client(dropping.baseUrl, { pageSize: 5 }).listEmployees({
-      includeSalaries: false,
-      onPage: (p) => void pages.push(p),
-    });
+    const { read, pages } = readInPages(dropping.baseUrl);
     await expect(read).rejects.toMatchObject({ code: 'HR_ERROR' });
     expect(pages.length).toBeGreaterThan(0);
     expect(dropping.requests()).toBe(1);

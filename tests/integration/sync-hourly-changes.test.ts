@@ -1,56 +1,41 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { call, employeeRows, FakeClock, makeCore } from '../helpers/core';
+import { describe, expect, it } from 'vitest';
+import { call, employeeRows } from '../helpers/core';
+import { FAKE_PERSONIO, HOUR, useSyncedCompany } from '../helpers/synced-company';
 import type { Core } from '../../src-main/core/app';
 import { generatePeople, type SamplePerson } from '../../src-main/fake-hr/sample-people';
-import { startFakePersonio, PERSONIO_FAKE_CREDENTIALS } from '../../src-main/fake-hr/personio';
+import type { RunningFakePersonio } from '../../src-main/fake-hr/personio';
 
 /**
  * The hourly run of a Personio company reads only the people Personio reports as changed (updated_since)
  * plus a roll call of ids, when that is safe; everything else reads everyone. What a bureau relies on: the
  * result is exactly what a full read would have given.
  */
-let core: Core | null = null;
-let fake: Awaited<ReturnType<typeof startFakePersonio>> | null = null;
-afterEach(async () => {
-  await core?.close();
-  await fake?.close();
-  core = null;
-  fake = null;
-});
+const start = useSyncedCompany(FAKE_PERSONIO);
+let core: Core;
+let fake: RunningFakePersonio;
 
-const HOUR = 3_600_000;
-
-
+/** A Personio company synced once, an hour before the test's hourly run, with the fake's log cleared. */
 async function connected(count = 30) {
-  const clock = new FakeClock('2026-11-02T09:00:00Z');
-  const staff = generatePeople({ count, seed: 23 });
-  fake = await startFakePersonio({ people: staff, now: () => clock.now().getTime() });
-  core = makeCore({ clock });
-  const { id } = await call(core, 'companies.create', {
-    name: 'Hourly Ltd',
-    credentials: { provider: 'personio', ...PERSONIO_FAKE_CREDENTIALS },
-    baseUrl: fake.baseUrl,
-  });
-  const first = await call(core, 'companies.review', { companyId: id });
-  expect(first.status).toBe('succeeded');
+  const c = await start({ count, seed: 23 });
+  ({ core, fake } = c);
   fake.log.length = 0;
-  clock.advance(HOUR);
-  return { id, staff, clock, first };
+  c.clock.advance(HOUR);
+  return c;
 }
 
 /** The employee listings the last run asked Personio for. */
 function listings() {
-  return fake!.log.filter((e) => e.path === '/v1/company/employees');
+  return fake.log.filter((e) => e.path === '/v1/company/employees');
 }
 const isChangeFeed = (e: { query: Record<string, string> }) => 'updated_since' in e.query;
 const isRollCall = (e: { url: string }) => decodeURIComponent(e.url).includes('attributes[]=id');
 
-const hourly = (id: string) => core!.engine.runCompany(id, 'scheduled');
+const hourly = (id: string) => core.engine.runCompany(id, 'scheduled');
 
 describe('the hourly run reads only what changed', () => {
   it('with nothing changed it asks for changes and a roll call, writes no employee, and reports the whole company', async () => {
     const { id, first } = await connected(30);
-    const before = employeeRows(core!.dbFile);
+    const before = employeeRows(core.dbFile);
     const run = await hourly(id);
 
     expect(run.status).toBe('succeeded');
@@ -60,11 +45,16 @@ describe('the hourly run reads only what changed', () => {
     expect(asked.filter(isChangeFeed)).toHaveLength(1);
     // Personio's naive timestamp, asked from two hours before the last run started (the zone is undocumented).
     expect(asked.find(isChangeFeed)!.query.updated_since).toBe('2026-11-02T07:00:00');
-    expect(employeeRows(core!.dbFile)).toEqual(before);
-    expect(run.counts).toEqual({ ...first.counts, created: 0, unchanged: first.counts.created + first.counts.unchanged });
+    expect(employeeRows(core.dbFile)).toEqual(before);
+    expect(run.counts).toEqual({
+      ...first.counts,
+      created: 0,
+      unchanged: first.counts.created + first.counts.unchanged,
+    });
     expect(run.note).toMatch(/Hourly check: Personio reported 0 people changed/);
     // The run's problem list still describes everyone, as the full read's did.
-    const problems = async (runId: string) => (await call(core!, 'sync.runProblemsCsv', { runId })).csv.trim().split(/\r?\n/).sort();
+    const problems = async (runId: string) =>
+      (await call(core, 'sync.runProblemsCsv', { runId })).csv.trim().split(/\r?\n/).sort();
     expect((await problems(first.runId)).length).toBeGreaterThan(1);
     expect(await problems(run.runId)).toEqual(await problems(first.runId));
   });
@@ -72,23 +62,23 @@ describe('the hourly run reads only what changed', () => {
   it('an edit in Personio reaches the next hourly run, with its field history', async () => {
     const { id, staff } = await connected(30);
     const target = staff.find((p) => !p.isLeaver)!;
-    fake!.setPeople(staff.map((p) => (p === target ? { ...p, jobTitle: 'Head of Payroll' } : p)));
+    fake.setPeople(staff.map((p) => (p === target ? { ...p, jobTitle: 'Head of Payroll' } : p)));
     const run = await hourly(id);
 
     expect(run.counts).toMatchObject({ created: 0, updated: 1, missing: 0 });
     expect(run.note).toMatch(/reported 1 person changed/);
-    expect(core!.reports.changes(id)).toEqual([expect.objectContaining({ field: 'jobTitle', to: 'Head of Payroll' })]);
+    expect(core.reports.changes(id)).toEqual([expect.objectContaining({ field: 'jobTitle', to: 'Head of Payroll' })]);
   });
 
   it('someone deleted in Personio is marked missing, and someone added is created', async () => {
     const { id, staff } = await connected(30);
     const gone = staff[3]!;
     const added: SamplePerson = { ...generatePeople({ count: 1, seed: 99 })[0]!, seq: 500 };
-    fake!.setPeople([...staff.filter((p) => p !== gone), added]);
+    fake.setPeople([...staff.filter((p) => p !== gone), added]);
     const run = await hourly(id);
 
     expect(run.counts).toMatchObject({ created: 1, missing: 1 });
-    const list = await call(core!, 'employees.list', { companyId: id, limit: 100, status: 'missing' });
+    const list = await call(core, 'employees.list', { companyId: id, limit: 100, status: 'missing' });
     expect(list.rows.map((r) => r.name)).toEqual([`${gone.firstName} ${gone.lastName}`]);
   });
 });
@@ -105,17 +95,17 @@ describe('when the hourly run reads everyone instead', () => {
 
   it('a company syncing on demand (Sync now, Sync all) reads everyone', async () => {
     const { id } = await connected(10);
-    await call(core!, 'sync.company', { companyId: id });
+    await call(core, 'sync.company', { companyId: id });
     expect(listings().length).toBeGreaterThan(0);
     expect(listings().some((e) => isChangeFeed(e) || isRollCall(e))).toBe(false);
   });
 
   it('after a set-up change whose own sync failed, the next hourly run reads everyone', async () => {
     const { id } = await connected(10);
-    fake!.faults.serverError = { count: 1_000, paths: ['/v1/company/employees'] };
-    await call(core!, 'settings.set', { companyId: id, patch: { defaults: { paymentFrequency: 'Weekly' } } });
-    fake!.faults.serverError = undefined;
-    fake!.log.length = 0;
+    fake.faults.serverError = { count: 1_000, paths: ['/v1/company/employees'] };
+    await call(core, 'settings.set', { companyId: id, patch: { defaults: { paymentFrequency: 'Weekly' } } });
+    fake.faults.serverError = undefined;
+    fake.log.length = 0;
     const run = await hourly(id);
     expect(run.status).toBe('succeeded');
     expect(listings().some(isChangeFeed)).toBe(false);
@@ -123,8 +113,8 @@ describe('when the hourly run reads everyone instead', () => {
 
   it('a company matched on another ID field reads everyone (the roll call lists Personio ids)', async () => {
     const { id } = await connected(10);
-    await call(core!, 'settings.set', { companyId: id, patch: { idField: 'email' } });
-    fake!.log.length = 0;
+    await call(core, 'settings.set', { companyId: id, patch: { idField: 'email' } });
+    fake.log.length = 0;
     const run = await hourly(id);
     expect(run.status).toBe('succeeded');
     expect(listings().some((e) => isChangeFeed(e) || isRollCall(e))).toBe(false);
@@ -133,27 +123,27 @@ describe('when the hourly run reads everyone instead', () => {
   it('someone back on the roll call whom the change feed did not report is decided by a full read', async () => {
     const { id, staff } = await connected(10);
     const gone = staff[2]!;
-    fake!.setPeople(staff.filter((p) => p !== gone));
+    fake.setPeople(staff.filter((p) => p !== gone));
     expect((await hourly(id)).counts.missing).toBe(1);
     // Restored in Personio without its modified time moving: only a full read can bring them back.
-    fake!.setPeople(staff, { touch: false });
-    fake!.log.length = 0;
+    fake.setPeople(staff, { touch: false });
+    fake.log.length = 0;
     const run = await hourly(id);
     expect(run.status).toBe('succeeded');
     expect(run.counts.missing).toBe(0);
     expect(run.note).toBeNull();
     expect(listings().some((e) => !isChangeFeed(e) && !isRollCall(e))).toBe(true);
-    const list = await call(core!, 'employees.list', { companyId: id, limit: 100, status: 'missing' });
+    const list = await call(core, 'employees.list', { companyId: id, limit: 100, status: 'missing' });
     expect(list.rows).toHaveLength(0);
   });
 
   it('a change list that cannot be read writes nothing and says so', async () => {
     const { id, staff } = await connected(10);
-    fake!.setPeople(staff.map((p, i) => (i === 1 ? { ...p, jobTitle: 'Changed' } : p)));
-    const before = employeeRows(core!.dbFile);
-    fake!.faults.serverError = { count: 1_000, paths: ['/v1/company/employees'] };
+    fake.setPeople(staff.map((p, i) => (i === 1 ? { ...p, jobTitle: 'Changed' } : p)));
+    const before = employeeRows(core.dbFile);
+    fake.faults.serverError = { count: 1_000, paths: ['/v1/company/employees'] };
     const run = await hourly(id);
     expect(run.status).toBe('failed');
-    expect(employeeRows(core!.dbFile)).toEqual(before);
+    expect(employeeRows(core.dbFile)).toEqual(before);
   });
 });

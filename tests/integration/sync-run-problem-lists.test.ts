@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/app';
-import { startFakePersonio, PERSONIO_FAKE_CREDENTIALS } from '../../src-main/fake-hr/personio';
-import { generatePeople } from '../../src-main/fake-hr/sample-people';
-import { call, FakeClock, makeCore } from '../helpers/core';
+import type { RunningFakePersonio } from '../../src-main/fake-hr/personio';
+import { call } from '../helpers/core';
+import { FAKE_PERSONIO, HOUR, useSyncedCompany } from '../helpers/synced-company';
 
 /**
  * Every whole-company run keeps the company's problem list as it stood, for its history and its CSV. A run
@@ -11,36 +11,20 @@ import { call, FakeClock, makeCore } from '../helpers/core';
  * (each hour, for ever). What a bureau relies on: each run's CSV still says exactly what was wrong at that
  * hour, however the list is stored, and an unchanged hour adds nothing to the database.
  */
-let core: Core | null = null;
-let fake: Awaited<ReturnType<typeof startFakePersonio>> | null = null;
-afterEach(async () => {
-  await core?.close();
-  await fake?.close();
-  core = null;
-  fake = null;
-});
-
-const HOUR = 3_600_000;
+const start = useSyncedCompany(FAKE_PERSONIO);
+let core: Core;
+let fake: RunningFakePersonio;
 
 async function connected() {
-  const clock = new FakeClock('2026-11-02T09:00:00Z');
-  const staff = generatePeople({ count: 40, seed: 31 });
-  fake = await startFakePersonio({ people: staff, now: () => clock.now().getTime() });
-  core = makeCore({ clock });
-  const { id } = await call(core, 'companies.create', {
-    name: 'Problems Ltd',
-    credentials: { provider: 'personio', ...PERSONIO_FAKE_CREDENTIALS },
-    baseUrl: fake.baseUrl,
-  });
-  const first = await call(core, 'companies.review', { companyId: id });
-  expect(first.status).toBe('succeeded');
-  return { id, staff, clock, first };
+  const c = await start({ count: 40, seed: 31 });
+  ({ core, fake } = c);
+  return c;
 }
 
-const csv = async (runId: string) => (await call(core!, 'sync.runProblemsCsv', { runId })).csv;
+const csv = async (runId: string) => (await call(core, 'sync.runProblemsCsv', { runId })).csv;
 
 function runProblemRows(): number {
-  const db = new Database(core!.dbFile, { readonly: true, fileMustExist: true });
+  const db = new Database(core.dbFile, { readonly: true, fileMustExist: true });
   try {
     return (db.prepare('SELECT COUNT(*) AS n FROM run_problems').get() as { n: number }).n;
   } finally {
@@ -57,12 +41,12 @@ describe("a run's problem list", () => {
     expect(rows).toBe(list.trim().split(/\r?\n/).length - 1);
 
     clock.advance(HOUR);
-    const hourly = await core!.engine.runCompany(id, 'scheduled');
+    const hourly = await core.engine.runCompany(id, 'scheduled');
     expect(hourly.note).toMatch(/Hourly check/);
     clock.advance(HOUR);
-    const full = await call(core!, 'sync.company', { companyId: id });
+    const full = await call(core, 'sync.company', { companyId: id });
     clock.advance(HOUR);
-    const again = await core!.engine.runCompany(id, 'scheduled');
+    const again = await core.engine.runCompany(id, 'scheduled');
 
     for (const run of [hourly, full, again]) {
       expect(run.status).toBe('succeeded');
@@ -79,9 +63,9 @@ describe("a run's problem list", () => {
     const gone = staff.find((p) => !p.isLeaver && p.expectedProblems.length > 0)!;
     const name = `${gone.firstName} ${gone.lastName}`;
     expect(before).toContain(name);
-    fake!.setPeople(staff.filter((p) => p !== gone));
+    fake.setPeople(staff.filter((p) => p !== gone));
     clock.advance(HOUR);
-    const changed = await core!.engine.runCompany(id, 'scheduled');
+    const changed = await core.engine.runCompany(id, 'scheduled');
     expect(changed.counts.missing).toBe(1);
     const after = await csv(changed.runId);
     expect(after).not.toContain(name);
@@ -90,7 +74,7 @@ describe("a run's problem list", () => {
 
     // The hour after, nothing changed: it shares the changed run's list, not the first run's.
     clock.advance(HOUR);
-    const quiet = await core!.engine.runCompany(id, 'scheduled');
+    const quiet = await core.engine.runCompany(id, 'scheduled');
     expect(await csv(quiet.runId)).toBe(after);
     expect(runProblemRows()).toBe(rowsAfterChange);
     // History is untouched: the first run still lists the person who has since gone.
@@ -101,17 +85,17 @@ describe("a run's problem list", () => {
     const { id, staff, clock, first } = await connected();
     const before = await csv(first.runId);
     const fixed = staff.find((p) => !p.isLeaver && p.expectedProblems.includes('niCategory'))!;
-    fake!.setPeople(staff.map((p) => (p === fixed ? { ...p, niCategory: 'A', expectedProblems: [] } : p)));
+    fake.setPeople(staff.map((p) => (p === fixed ? { ...p, niCategory: 'A', expectedProblems: [] } : p)));
     const name = `${fixed.firstName} ${fixed.lastName}`;
-    const { rows } = await call(core!, 'employees.list', { companyId: id, limit: 100, search: fixed.lastName });
+    const { rows } = await call(core, 'employees.list', { companyId: id, limit: 100, search: fixed.lastName });
     const emp = rows.find((r) => r.name === name)!;
     clock.advance(HOUR);
-    const one = await call(core!, 'sync.employee', { companyId: id, employeeId: emp.id });
+    const one = await call(core, 'sync.employee', { companyId: id, employeeId: emp.id });
     expect(one.counts.updated).toBe(1);
 
     // The hourly run itself changes nobody (Sync now already did), yet its list differs from the first run's.
     clock.advance(HOUR);
-    const hourly = await core!.engine.runCompany(id, 'scheduled');
+    const hourly = await core.engine.runCompany(id, 'scheduled');
     expect(hourly.counts).toMatchObject({ created: 0, updated: 0, missing: 0 });
     const after = await csv(hourly.runId);
     expect(before).toMatch(new RegExp(`${name}.*niCategory`));
