@@ -109,10 +109,12 @@ export const actionHandlers: Record<string, ActionHandler> = {
       return p.leaveDate > ctx.today && ctx.futureLeaversInActiveList;
     });
     const pc = payloadContext(ctx, false);
-    // Not sorted by id, like the real list.
-    const rows = [...visible]
-      .sort((a, b) => uniqueKeyOf(a).localeCompare(uniqueKeyOf(b)))
-      .map((p) => employeeObject(p, pc));
+    // Not sorted by id, like the real list. Each key is worked out once: hashing inside the comparator
+    // cost ~280 ms a call at 10,000 people, which the bench then counted as PeopleHR's reply time.
+    const rows = visible
+      .map((p) => ({ key: uniqueKeyOf(p), p }))
+      .sort((a, b) => a.key.localeCompare(b.key))
+      .map(({ p }) => employeeObject(p, pc));
     if (ctx.faults.changeBetweenPages && !ctx.changed) {
       ctx.changed = true;
       changeStaff(ctx);
