@@ -29,32 +29,46 @@ async function resync(app: BenchApp, fake: FakeProcess, companyId: string, kind:
   return { syncMs, run, writes, phases, profile, requests, changesOnly };
 }
 
+/** The first sync's figures the re-syncs are compared with (the fastest where it was measured more than once). */
+export interface FirstSyncFigures {
+  syncMs: number;
+  /**
+   * The first sync's floor without its insert (bare HTTP + JSON.parse of everything), and its HTTP alone:
+   * no re-sync that reads everyone can beat the one, nor one that reads everyone without parsing it the
+   * other, so for a vendor with no change feed they bound the ratio.
+   */
+  readFloorMs: number;
+  receiveMs: number;
+}
+
 /**
- * `readFloorMs` is the first sync's floor without its insert (bare HTTP + JSON.parse of everything): no
- * re-sync that reads everyone can beat it, so for a vendor with no change feed it bounds the ratio.
+ * Up to this size the no-change hourly run is timed this often and the fastest kept, as the first sync's
+ * fastest is (timing noise only adds); every one of them must write nothing.
  */
-export async function resyncCases(
-  app: BenchApp,
-  fake: FakeProcess,
-  companyId: string,
-  n: number,
-  firstSyncMs: number,
-  readFloorMs: number,
-  onePercent = true,
-): Promise<Row[]> {
-  const same = await resync(app, fake, companyId, 'hourly');
+const HOURLY_REPEATS = { upTo: 10_000, times: 3 };
+
+export async function resyncCases(app: BenchApp, fake: FakeProcess, companyId: string, n: number, first: FirstSyncFigures, onePercent = true): Promise<Row[]> {
+  const firstSyncMs = first.syncMs;
+  const repeats = n <= HOURLY_REPEATS.upTo ? HOURLY_REPEATS.times : 1;
+  const runs = [];
+  for (let i = 0; i < repeats; i++) runs.push(await resync(app, fake, companyId, 'hourly'));
+  const times = runs.map((r) => r.syncMs);
+  const same = runs.reduce((a, b) => (b.syncMs < a.syncMs ? b : a));
+  const written = Math.max(...runs.map((r) => r.writes.total));
   const ratio = same.syncMs / firstSyncMs;
-  const floorNote = same.changesOnly ? '' : `; reading everyone costs at least ${ms(readFloorMs)} (${(readFloorMs / firstSyncMs).toFixed(2)}× first)`;
+  const rel = (x: number) => `${ms(x)} (${(x / firstSyncMs).toFixed(2)}× first)`;
+  const floorNote = same.changesOnly ? '' : `; reading everyone costs at least ${rel(first.readFloorMs)}, receiving it alone ${rel(first.receiveMs)}`;
+  const spread = runs.length > 1 ? `fastest of ${runs.length} (${times.map(ms).join(', ')}), most rows written by one ${written}; ` : '';
   const rows: Row[] = [
     {
       case: 'hourly re-sync, nothing changed',
       vendor: fake.vendor,
       employees: n,
-      figure: `${ms(same.syncMs)} (${ratio.toFixed(2)}× first), ${same.writes.total} rows written`,
+      figure: `${ms(same.syncMs)} (${ratio.toFixed(2)}× first), ${written} rows written`,
       target: '≤ 0.3× first sync, 0 rows',
-      verdict: verdict(true, ratio <= 0.3 && same.writes.total === 0),
-      profile: `${same.profile}; ${same.writes.employeeRows} employees rows changed${describeColumns(same.writes.columns)}, ${same.writes.fieldChangesAdded} field_changes added, ${same.writes.runProblemsAdded} run_problems added${floorNote}`,
-      data: { syncMs: same.syncMs, ratioToFirst: ratio, readFloorMs, changesOnly: same.changesOnly, requests: same.requests, writes: same.writes, phases: same.phases, counts: same.run.counts },
+      verdict: verdict(true, ratio <= 0.3 && written === 0),
+      profile: `${spread}${same.profile}; ${same.writes.employeeRows} employees rows changed${describeColumns(same.writes.columns)}, ${same.writes.fieldChangesAdded} field_changes added, ${same.writes.runProblemsAdded} run_problems added${floorNote}`,
+      data: { syncMs: same.syncMs, ratioToFirst: ratio, times, rowsWrittenMax: written, firstSyncMs, readFloorMs: first.readFloorMs, receiveMs: first.receiveMs, changesOnly: same.changesOnly, requests: same.requests, writes: same.writes, phases: same.phases, counts: same.run.counts },
     },
   ];
   const full = await resync(app, fake, companyId, 'full');

@@ -39,7 +39,7 @@ export async function vendorBlock(spec: VendorBlockSpec): Promise<Row[]> {
     const first = await firstSync(app, fake, n);
     rows.push(...first.rows);
     say(`${vendor} ${n}: first sync ${rows[0]?.figure ?? ''}`);
-    rows.push(...(await resyncCases(app, fake, first.companyId, n, first.syncMs, first.readFloorMs, !spec.skipOnePercent)));
+    rows.push(...(await resyncCases(app, fake, first.companyId, n, first, !spec.skipOnePercent)));
     if (spec.largest) {
       rows.push(await syncNow(app, fake, first.companyId, n));
       rows.push(...(await listQueries(app.core, vendor, first.companyId, n)));
