@@ -44,6 +44,8 @@ export function startApp(opts: { vendor: RealProvider; rateLimitsOff: boolean })
     dataDir,
     secrets: new MemorySecretStore(),
     mode: 'cli',
+    // Warnings reach the bench's output: a checkpoint thread that fell back would change what is measured.
+    logger: { info() {}, warn: (msg, meta) => process.stderr.write(`core warning: ${msg} ${JSON.stringify(meta ?? {})}\n`), error: (msg, meta) => process.stderr.write(`core error: ${msg} ${JSON.stringify(meta ?? {})}\n`) },
     http: opts.rateLimitsOff ? { rateLimit: { perMinute: 1e9, maxConcurrent: HTTP_CONCURRENCY[opts.vendor] } } : undefined,
   });
   const phases = instrumentPhases(core.engine);

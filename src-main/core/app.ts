@@ -10,6 +10,7 @@ import { SALARY_PERIOD_KEY } from './hr/registry';
 import { SyncEngine } from './sync/engine';
 import { Scheduler } from './sync/scheduler';
 import { stopDemoHr } from './demo/demo-hr';
+import { startCheckpointer } from './db/checkpointer';
 import { systemClock, silentLogger, type Clock, type Logger, type SecretStore } from './ports';
 import { buildContext, vendorOf } from './api/context';
 import { companyHandlers } from './api/companies';
@@ -59,6 +60,12 @@ export interface Core {
   /** Lets the desktop shell push events of its own (e.g. app.navigate after a notification click). */
   emit<E extends EventName>(event: E, payload: PushEvents[E]): void;
   readonly dbFile: string;
+  /**
+   * Copies the write-ahead log into the database file now, waiting for any copy already under way on the
+   * checkpoint thread (db/checkpointer.ts): before the file is copied whole, and so the bench's background
+   * copying never overlaps its next measurement.
+   */
+  checkpoint(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,6 +76,7 @@ export function createCore(opts: CoreOptions): Core {
   const logger = opts.logger ?? silentLogger;
   const dbFile = join(opts.dataDir, 'bureau-sync.sqlite');
   const db = openDatabase(dbFile, { nativeBinding: opts.nativeBinding });
+  const checkpointer = startCheckpointer(db, dbFile, { nativeBinding: opts.nativeBinding, logger });
   const listeners = new Set<Listener>();
   const emit = <E extends EventName>(event: E, payload: PushEvents[E]) => {
     for (const l of listeners) l(event, payload);
@@ -96,6 +104,7 @@ export function createCore(opts: CoreOptions): Core {
     salaryPeriodKey: (c) => SALARY_PERIOD_KEY[vendorOf(c)],
     clock,
     logger,
+    afterRun: () => checkpointer.nudge(),
   });
   const scheduler = new Scheduler({
     engine,
@@ -208,9 +217,14 @@ export function createCore(opts: CoreOptions): Core {
         return { ok: false, error };
       }
     },
+    async checkpoint() {
+      await checkpointer.checkpoint();
+    },
     async close() {
       await scheduler.stop();
       await stopDemoHr();
+      // The worker's connection goes first, so closing the core's (the last) copies what is left into the file.
+      await checkpointer.close();
       db.close();
     },
   };

@@ -26,6 +26,8 @@ export interface EngineDeps {
   salaryPeriodKey(company: CompanyRow): string | null;
   clock: Clock;
   logger: Logger;
+  /** Called after every run, whatever its outcome: the database has new pages for the checkpointer. */
+  afterRun?(): void;
 }
 
 export interface RunOptions {
@@ -50,6 +52,14 @@ export class SyncEngine {
   }
 
   async runCompany(companyId: string, trigger: Trigger, opts: RunOptions = {}): Promise<RunSummary> {
+    try {
+      return await this.#runCompany(companyId, trigger, opts);
+    } finally {
+      this.d.afterRun?.();
+    }
+  }
+
+  async #runCompany(companyId: string, trigger: Trigger, opts: RunOptions): Promise<RunSummary> {
     const company = this.#company(companyId);
     const runId = randomUUID();
     const startedAt = this.#now();
@@ -197,6 +207,14 @@ export class SyncEngine {
 
   /** "Sync now" on one employee: runs even while the company is paused. */
   async runEmployee(companyId: string, employeeId: number, opts: RunOptions = {}): Promise<RunSummary> {
+    try {
+      return await this.#runEmployee(companyId, employeeId, opts);
+    } finally {
+      this.d.afterRun?.();
+    }
+  }
+
+  async #runEmployee(companyId: string, employeeId: number, opts: RunOptions): Promise<RunSummary> {
     const company = this.#company(companyId);
     const existing = this.d.employees.get(companyId, employeeId);
     if (!existing) throw new AppError('NOT_FOUND', 'That employee is not in this company any more. Refresh the list.');
