@@ -70,6 +70,23 @@ export interface CredentialCheckResult {
   employeeCount: number | null;
 }
 
+/** Removing a company asks for its name typed out, as a guard against removing the wrong client. */
+export const removeCompanyInput = z.object({
+  companyId: z.string().min(1),
+  confirmName: z.string().max(200),
+});
+
+/** What removing a company deleted; `warning` says what could not be done (the company is gone regardless). */
+export interface CompanyRemoval {
+  name: string;
+  employees: number;
+  runs: number;
+  payslipDeliveries: number;
+  /** The stored HR credentials: deleted, none to delete (the demo company), or not deleted (see warning). */
+  credentials: 'deleted' | 'none' | 'not-deleted';
+  warning: string | null;
+}
+
 export const createCompanyInput = z.object({
   name: z.string().trim().min(1, 'Enter the client company name').max(120, 'Keep the name under 120 characters'),
   credentials: credentialsSchema,

@@ -4,7 +4,9 @@ import {
   companyRef,
   companySettingsPatchSchema,
   createCompanyInput,
+  removeCompanyInput,
   type CompanyDetail,
+  type CompanyRemoval,
   type CompanySettings,
   type CompanySummary,
   type CredentialCheckResult,
@@ -62,6 +64,7 @@ export const commands = {
   'companies.fieldValues': z.object({ companyId: z.string().min(1), refresh: z.boolean().default(false) }),
   'companies.review': companyRef,
   'companies.setCredentials': z.object({ companyId: z.string().min(1), credentials: checkCredentialsInput.shape.credentials }),
+  'companies.remove': removeCompanyInput,
   'mapping.get': companyRef,
   'mapping.set': z.object({ companyId: z.string().min(1), mapping: mappingSchema }),
   'filters.get': companyRef,
@@ -126,6 +129,7 @@ export interface CommandOutputs {
   'companies.fieldValues': FieldValues;
   'companies.review': RunSummary;
   'companies.setCredentials': CredentialCheckResult;
+  'companies.remove': CompanyRemoval;
   'mapping.get': Mapping;
   'mapping.set': Mapping;
   'filters.get': FilterRule[];

@@ -5,17 +5,17 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../../src-main/core/app';
 import type { CommandName, CommandOutputs } from '../../src-main/contract/index';
 import { MemorySecretStore } from '../../src-main/core/secrets/file-secret-store';
-import type { Clock } from '../../src-main/core/ports';
+import type { Clock, SecretStore } from '../../src-main/core/ports';
 
 /**
  * A real core on a fresh temp-file database, with fast HTTP retries so fault tests stay quick, and
  * PeopleHR's 2-seconds-a-call pace lifted (the fake has no limit; hr-peoplehr-* tests cover the pace).
  */
-export function makeCore(opts: { dataDir?: string; clock?: Clock } = {}): Core & { dataDir: string } {
+export function makeCore(opts: { dataDir?: string; clock?: Clock; secrets?: SecretStore } = {}): Core & { dataDir: string } {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'bureau-test-'));
   const core = createCore({
     dataDir,
-    secrets: new MemorySecretStore(),
+    secrets: opts.secrets ?? new MemorySecretStore(),
     mode: 'cli',
     clock: opts.clock,
     http: { retryBaseMs: 5, minRateLimitWaitMs: 10, timeoutMs: 5000 },

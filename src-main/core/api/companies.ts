@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { PROVIDER_ID_FIELD_DEFAULT, type CompanyDetail, type CompanySettings, type CompanySummary, type CredentialCheckResult } from '../../contract/companies';
+import { PROVIDER_ID_FIELD_DEFAULT, type CompanyDetail, type CompanyRemoval, type CompanySettings, type CompanySummary, type CredentialCheckResult } from '../../contract/companies';
 import { PROVIDER_NAMES, type Credentials, type Provider } from '../../contract/providers';
 import type { CompanyRow } from '../db/repositories/companies';
+import { removeCompanyData } from '../db/repositories/company-removal';
 import { AppError } from '../errors';
 import { suggestedMapping } from '../hr/registry';
 import type { HrClient } from '../hr/types';
@@ -65,6 +66,7 @@ export function companyHandlers(
   | 'companies.create'
   | 'companies.fields'
   | 'companies.setCredentials'
+  | 'companies.remove'
   | 'mapping.get'
   | 'mapping.set'
   | 'filters.get'
@@ -121,6 +123,32 @@ export function companyHandlers(
         throw new AppError('CONFLICT', `There is already a company called "${name}". Choose another name.`);
       }
       return create(name, credentials, baseUrl ?? null);
+    },
+    'companies.remove': async ({ companyId, confirmName }) => {
+      const c = requireCompany(ctx, companyId);
+      if (confirmName.trim().toLocaleLowerCase('en-GB') !== c.name.trim().toLocaleLowerCase('en-GB')) {
+        throw new AppError('VALIDATION', `To remove ${c.name}, type its name exactly as shown: “${c.name}”. Nothing has been removed.`);
+      }
+      // A run in progress would write into the rows being deleted; the bureau cancels it or lets it finish.
+      if (running(c.id)) {
+        throw new AppError('CONFLICT', `${c.name} is syncing. Wait for the sync to finish (or cancel it), then remove the company. Nothing has been removed.`);
+      }
+      const removed = removeCompanyData(ctx.db, c.id);
+      ctx.forgetClient(c.id);
+      ctx.emit('companies.changed', {});
+      let credentials: CompanyRemoval['credentials'] = 'none';
+      let warning: string | null = null;
+      if (c.secretRef) {
+        try {
+          await ctx.secrets.delete(c.secretRef);
+          credentials = 'deleted';
+        } catch (err) {
+          credentials = 'not-deleted';
+          ctx.logger.error('removing a company: its stored credentials could not be deleted', { companyId: c.id, message: err instanceof Error ? err.message : String(err) });
+          warning = `${c.name} is removed, but its stored ${PROVIDER_NAMES[c.provider]} credentials could not be deleted (${err instanceof Error ? err.message : String(err)}). Revoke the API key in ${PROVIDER_NAMES[c.provider]} to be sure it can no longer be used.`;
+        }
+      }
+      return { name: c.name, ...removed, credentials, warning };
     },
     'companies.setCredentials': async ({ companyId, credentials }) => {
       const c = requireCompany(ctx, companyId);

@@ -29,6 +29,8 @@ export interface CoreContext {
   peoplehrCallsPerMinute?: number;
   clientFor(company: CompanyRow): Promise<HrClient>;
   clientForCredentials(credentials: Credentials, baseUrl: string | null): Promise<HrClient>;
+  /** Drops the company's cached client (and the credentials it holds in memory). */
+  forgetClient(companyId: string): void;
 }
 
 export function secretRefFor(companyId: string): string {
@@ -36,7 +38,7 @@ export function secretRefFor(companyId: string): string {
 }
 
 export function buildContext(
-  base: Omit<CoreContext, 'companies' | 'employees' | 'runs' | 'clientFor' | 'clientForCredentials'>,
+  base: Omit<CoreContext, 'companies' | 'employees' | 'runs' | 'clientFor' | 'clientForCredentials' | 'forgetClient'>,
 ): CoreContext {
   // One client per company for the life of the core, so a Personio token is reused across syncs and
   // "Sync now" costs one HR call. A change of credentials or address makes a new client.
@@ -63,6 +65,9 @@ export function buildContext(
       const client = await makeClient(company, raw);
       clients.set(company.id, { key, client });
       return client;
+    },
+    forgetClient(companyId) {
+      clients.delete(companyId);
     },
   };
 

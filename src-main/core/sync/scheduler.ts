@@ -105,6 +105,8 @@ export class Scheduler {
     try {
       while (this.#queue.length > 0 && !this.#stopped) {
         const id = this.#queue.shift()!;
+        // A company removed while it waited in the queue has nothing left to sync.
+        if (!this.d.listCompanies().some((c) => c.id === id)) continue;
         void this.runCompany(id, 'scheduled');
         if (this.#queue.length > 0) await new Promise((r) => this.d.clock.setTimeout(() => r(null), this.d.staggerMs ?? 5000));
       }
