@@ -19,3 +19,32 @@ test('settings: pause a company and set a payroll default', async ({ page, serve
   await page.getByRole('button', { name: '← All companies' }).click();
   await expect(page.getByTestId('company-row').getByText('Paused')).toBeVisible();
 });
+
+test('settings: remove a company, only once its name is typed', async ({ page, server }) => {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Try the demo company' }).click();
+  await expect(page.getByText('Demo company added')).toBeVisible({ timeout: 90_000 });
+  await page.getByRole('button', { name: 'Demo Company Ltd', exact: true }).click();
+  await page.getByRole('tab', { name: 'Settings' }).click();
+
+  const card = page.getByTestId('remove-company');
+  await expect(card).toContainText('This cannot be undone');
+  const remove = card.getByRole('button', { name: 'Remove Demo Company Ltd' });
+  await expect(remove).toBeDisabled();
+  await card.getByLabel('Type the company’s name to confirm').fill('Demo Company');
+  await expect(remove).toBeDisabled();
+  await card.getByLabel('Type the company’s name to confirm').fill('demo company ltd');
+  await expect(remove).toBeEnabled();
+  await card.scrollIntoViewIfNeeded();
+  await shot(page, 'remove-company');
+  await remove.click();
+
+  // Back home: the company is gone and the notice says what went with it.
+  const notice = page.getByTestId('home-notice');
+  await expect(notice).toContainText('Demo Company Ltd removed');
+  await expect(notice).toContainText(/employees, 1 sync run and 0 payslip delivery records deleted\.$/);
+  // The demo company has no stored credentials, so the notice claims no deletion of any.
+  await expect(notice).not.toContainText('credentials');
+  await expect(page.getByTestId('company-row')).toHaveCount(0);
+  await shot(page, 'remove-company-done');
+});

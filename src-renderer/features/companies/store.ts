@@ -4,7 +4,8 @@ import type { AppErrorShape } from '../../../src-main/contract/errors';
 import { api } from '../../lib/bridge';
 import { bumpNow } from '../../lib/useNow';
 import { useSync } from '../sync/store';
-import { pauseAllMessage, syncAllMessage } from './logic';
+import { goHome } from '../../app/navStore';
+import { pauseAllMessage, removalNotice, syncAllMessage } from './logic';
 
 export type Notice = { tone: 'success' | 'error' | 'info'; title: string; text?: string };
 
@@ -25,6 +26,8 @@ type CompaniesState = {
   syncAll: () => Promise<void>;
   syncCompany: (companyId: string) => Promise<void>;
   pauseAll: (paused: boolean) => Promise<void>;
+  /** Removes the company (the core checks the typed name); on success goes home and says what went. */
+  removeCompany: (companyId: string, confirmName: string) => Promise<{ ok: true } | { ok: false; message: string }>;
   dismissNotice: () => void;
   reset: () => void;
 };
@@ -80,6 +83,14 @@ export const useCompanies = create<CompaniesState>()((set, get) => ({
     await get().load();
     if (!res.ok) set({ notice: { tone: 'error', title: 'Sync all did not run', text: res.error.message } });
     else set({ notice: syncAllMessage(res.value, get().companies) });
+  },
+  removeCompany: async (companyId, confirmName) => {
+    const res = await api['companies.remove']({ companyId, confirmName });
+    if (!res.ok) return { ok: false, message: res.error.message };
+    goHome();
+    await get().load();
+    set({ notice: removalNotice(res.value) });
+    return { ok: true };
   },
   syncCompany: async (companyId) => {
     set((s) => ({ requested: { ...s.requested, [companyId]: true }, notice: null }));
