@@ -42,7 +42,7 @@ test('settings: remove a company, only once its name is typed', async ({ page, s
   // Back home: the company is gone and the notice says what went with it.
   const notice = page.getByTestId('home-notice');
   await expect(notice).toContainText('Demo Company Ltd removed');
-  await expect(notice).toContainText(/employees, 1 sync run and 0 payslip delivery records deleted\.$/);
+  await expect(notice).toContainText(/employees, 1 sync run and 0 payslip delivery records deleted\./);
   // The demo company has no stored credentials, so the notice claims no deletion of any.
   await expect(notice).not.toContainText('credentials');
   await expect(page.getByTestId('company-row')).toHaveCount(0);
