@@ -1,11 +1,17 @@
+import type { Page } from '@playwright/test';
 import { expect, shot, test } from './fixtures';
 
-test('settings: pause a company and set a payroll default', async ({ page, server }) => {
-  await page.goto(server.url);
+/** Adds the demo company (its first sync included) and opens its Settings tab. */
+async function openDemoSettings(page: Page, url: string): Promise<void> {
+  await page.goto(url);
   await page.getByRole('button', { name: 'Try the demo company' }).click();
   await expect(page.getByText('Demo company added')).toBeVisible({ timeout: 90_000 });
   await page.getByRole('button', { name: 'Demo Company Ltd', exact: true }).click();
   await page.getByRole('tab', { name: 'Settings' }).click();
+}
+
+test('settings: pause a company and set a payroll default', async ({ page, server }) => {
+  await openDemoSettings(page, server.url);
 
   const form = page.getByTestId('settings-form');
   await expect(form).toBeVisible();
@@ -21,11 +27,7 @@ test('settings: pause a company and set a payroll default', async ({ page, serve
 });
 
 test('settings: remove a company, only once its name is typed', async ({ page, server }) => {
-  await page.goto(server.url);
-  await page.getByRole('button', { name: 'Try the demo company' }).click();
-  await expect(page.getByText('Demo company added')).toBeVisible({ timeout: 90_000 });
-  await page.getByRole('button', { name: 'Demo Company Ltd', exact: true }).click();
-  await page.getByRole('tab', { name: 'Settings' }).click();
+  await openDemoSettings(page, server.url);
 
   const card = page.getByTestId('remove-company');
   await expect(card).toContainText('This cannot be undone');
