@@ -37,7 +37,8 @@ export function RemoveCompany({ companyId }: { companyId: string }) {
         Removes {company.name} from Bureau Sync: its {plural(employees, 'employee')} with their problems and change
         history, its sync history and its payslip delivery records
         {company.provider === 'demo' ? '' : `, and deletes its stored ${hr} credentials`}. Nothing changes in {hr}. This
-        cannot be undone.
+        cannot be undone. Backups the app made before its own updates (the backups folder beside the database) are left
+        as they are.
       </p>
       <div className="form-field">
         <label htmlFor="remove-company-name">Type the company’s name to confirm</label>
