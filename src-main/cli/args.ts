@@ -18,6 +18,7 @@ const OPTIONS = {
   token: { type: 'string' },
   'api-key': { type: 'string' },
   company: { type: 'string' },
+  confirm: { type: 'string' },
   employee: { type: 'string' },
   set: { type: 'string' },
   date: { type: 'string' },
@@ -50,6 +51,7 @@ Commands:
   companies add --name NAME --provider personio|humaans|peoplehr|demo [--base-url URL]
                 [--client-id ID --client-secret S] [--token T] [--api-key K]
   companies list
+  companies remove --company ID --confirm NAME   (deletes the company and all it holds here)
   fields    --company ID
   mapping   --company ID [--set FILE]
   filters   --company ID [--set FILE]

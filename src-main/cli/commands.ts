@@ -93,7 +93,15 @@ export async function runCommand(core: Core, { command, opts }: ParsedCli): Prom
           : 'No companies yet. Add one with: companies add --name NAME --provider demo';
         return { json, text };
       }
-      throw new UsageError('Use `companies add …` or `companies list`.');
+      if (sub === 'remove') {
+        const confirmName = need(opts, 'confirm', "the company's name, typed out, to confirm the removal");
+        const r = await call(core, 'companies.remove', { companyId: companyId(), confirmName });
+        const text =
+          `Removed ${r.name}: ${r.employees} employees, ${r.runs} sync runs and ${r.payslipDeliveries} payslip delivery records deleted` +
+          `${r.credentials === 'deleted' ? '; stored credentials deleted' : ''}.${r.warning ? `\n${r.warning}` : ''}`;
+        return { json: r, text };
+      }
+      throw new UsageError('Use `companies add …`, `companies list` or `companies remove …`.');
     case 'fields': {
       const fields = await call(core, 'companies.fields', { companyId: companyId(), refresh: true });
       const json = fields.map((f) => ({ key: f.key, label: f.label, type: f.type, sample: f.sample }));

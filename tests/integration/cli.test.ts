@@ -135,6 +135,21 @@ describe('CLI usage errors', () => {
     expect((await cli(dataDir, 'mapping', '--company', id, '--json')).out).toBe(before.out);
   });
 
+  it('companies remove needs the name typed out, then deletes the company', async () => {
+    const { id } = json<{ id: string }>(await cli(dataDir, 'companies', 'add', '--name', 'Leaving Ltd', '--provider', 'demo', '--json'));
+    const missing = await cli(dataDir, 'companies', 'remove', '--company', id);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/--confirm/);
+    const wrong = await cli(dataDir, 'companies', 'remove', '--company', id, '--confirm', 'Leaving', '--json');
+    expect(wrong.code).toBe(2);
+    expect(json<{ error: { code: string; message: string } }>(wrong).error.message).toContain('“Leaving Ltd”');
+    const done = await cli(dataDir, 'companies', 'remove', '--company', id, '--confirm', 'Leaving Ltd');
+    expect(done.code).toBe(0);
+    expect(done.out).toMatch(/^Removed Leaving Ltd: 0 employees, 0 sync runs and 0 payslip delivery records deleted\./);
+    const list = json<Array<{ id: string }>>(await cli(dataDir, 'companies', 'list', '--json'));
+    expect(list.map((c) => c.id)).not.toContain(id);
+  });
+
   it('exits 2 when a mapping names an unknown payroll field', async () => {
     const { id } = json<Array<{ id: string }>>(await cli(dataDir, 'companies', 'list', '--json'))[0]!;
     const file = join(dataDir, 'bad-mapping.json');
