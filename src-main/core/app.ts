@@ -62,8 +62,8 @@ export interface Core {
   readonly dbFile: string;
   /**
    * Copies the write-ahead log into the database file now, waiting for any copy already under way on the
-   * checkpoint thread (db/checkpointer.ts): before the file is copied whole, and so the bench's background
-   * copying never overlaps its next measurement.
+   * checkpoint thread (db/checkpointer.ts). For whoever needs the file itself current: the bench calls it so
+   * that background copying never overlaps its next measurement.
    */
   checkpoint(): Promise<void>;
   close(): Promise<void>;
