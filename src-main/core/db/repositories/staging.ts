@@ -210,7 +210,7 @@ export class StagingRepository {
     const rest = partial ? this.#unstagedCurrent(p) : { n: 0, leavers: 0, problems: 0 };
     // The run's problem list: the staged records' problems in the order the HR system listed them, then, for a
     // partial read, those of everyone it did not stage, so the list describes the whole company as a full read's would.
-    const list = `SELECT @runId, ${RUN_PROBLEM_COLUMNS} FROM (
+    const list = `FROM (
         SELECT 0 AS part, s.seq AS k1, j.key AS k2, s.identity AS identity, s.display_name AS name, j.value ->> 'field' AS field,
           j.value ->> 'code' AS code, j.value ->> 'severity' AS severity, j.value ->> 'message' AS message, j.value ->> 'value' AS value
         FROM sync_staging s, json_each(s.problems_json) j WHERE s.run_id = @runId AND s.kind != 'same'
