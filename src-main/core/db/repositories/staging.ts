@@ -1,7 +1,7 @@
 import type { Db } from '../open';
 import type { EmployeeState, Readiness } from '../../../contract/payroll';
 import type { RunCounts } from '../../../contract/sync';
-import { RunProblemLists, RUN_PROBLEM_COLUMNS } from './run-problem-lists';
+import { RunProblemLists } from './run-problem-lists';
 
 /**
  * What a streaming sync decided, record by record, before any employee changes. Rows are committed page
