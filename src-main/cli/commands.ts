@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { removalSummary } from '../contract/companies';
 import { PAYROLL_FIELDS } from '../contract/payroll';
 import { providerSchema, type Credentials } from '../contract/providers';
 import type { CommandName, CommandOutputs } from '../contract/index';
@@ -96,10 +97,7 @@ export async function runCommand(core: Core, { command, opts }: ParsedCli): Prom
       if (sub === 'remove') {
         const confirmName = need(opts, 'confirm', "the company's name, typed out, to confirm the removal");
         const r = await call(core, 'companies.remove', { companyId: companyId(), confirmName });
-        const text =
-          `Removed ${r.name}: ${r.employees} employees, ${r.runs} sync runs and ${r.payslipDeliveries} payslip delivery records deleted` +
-          `${r.credentials === 'deleted' ? '; stored credentials deleted' : ''}.${r.warning ? `\n${r.warning}` : ''}`;
-        return { json: r, text };
+        return { json: r, text: `Removed ${r.name}: ${removalSummary(r)}${r.warning ? `\n${r.warning}` : ''}` };
       }
       throw new UsageError('Use `companies add …`, `companies list` or `companies remove …`.');
     case 'fields': {

@@ -76,6 +76,11 @@ export const removeCompanyInput = z.object({
   confirmName: z.string().max(200),
 });
 
+/** Whether a typed name confirms a company's removal: case and surrounding spaces do not matter. */
+export function confirmsCompanyName(typed: string, name: string): boolean {
+  return typed.trim().toLocaleLowerCase('en-GB') === name.trim().toLocaleLowerCase('en-GB');
+}
+
 /** What removing a company deleted; `warning` says what could not be done (the company is gone regardless). */
 export interface CompanyRemoval {
   name: string;
@@ -85,6 +90,13 @@ export interface CompanyRemoval {
   /** The stored HR credentials: deleted, none to delete (the demo company), or not deleted (see warning). */
   credentials: 'deleted' | 'none' | 'not-deleted';
   warning: string | null;
+}
+
+/** One sentence of what a removal deleted, for the app's notice and the command line alike. */
+export function removalSummary(r: CompanyRemoval): string {
+  const n = (count: number, one: string) => `${count.toLocaleString('en-GB')} ${one}${count === 1 ? '' : 's'}`;
+  const credentials = r.credentials === 'deleted' ? '; its stored credentials deleted' : '';
+  return `${n(r.employees, 'employee')}, ${n(r.runs, 'sync run')} and ${n(r.payslipDeliveries, 'payslip delivery record')} deleted${credentials}.`;
 }
 
 export const createCompanyInput = z.object({

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PROVIDER_ID_FIELD_DEFAULT, type CompanyDetail, type CompanyRemoval, type CompanySettings, type CompanySummary, type CredentialCheckResult } from '../../contract/companies';
+import { confirmsCompanyName, PROVIDER_ID_FIELD_DEFAULT, type CompanyDetail, type CompanyRemoval, type CompanySettings, type CompanySummary, type CredentialCheckResult } from '../../contract/companies';
 import { PROVIDER_NAMES, type Credentials, type Provider } from '../../contract/providers';
 import type { CompanyRow } from '../db/repositories/companies';
 import { removeCompanyData } from '../db/repositories/company-removal';
@@ -126,7 +126,7 @@ export function companyHandlers(
     },
     'companies.remove': async ({ companyId, confirmName }) => {
       const c = requireCompany(ctx, companyId);
-      if (confirmName.trim().toLocaleLowerCase('en-GB') !== c.name.trim().toLocaleLowerCase('en-GB')) {
+      if (!confirmsCompanyName(confirmName, c.name)) {
         throw new AppError('VALIDATION', `To remove ${c.name}, type its name exactly as shown: “${c.name}”. Nothing has been removed.`);
       }
       // A run in progress would write into the rows being deleted; the bureau cancels it or lets it finish.

@@ -1,4 +1,4 @@
-import type { CompanyRemoval, CompanySummary, Counts } from '../../../src-main/contract/companies';
+import { removalSummary, type CompanyRemoval, type CompanySummary, type Counts } from '../../../src-main/contract/companies';
 import { PROVIDER_NAMES } from '../../../src-main/contract/providers';
 import type { RunSummary } from '../../../src-main/contract/sync';
 import { plural } from '../../lib/format';
@@ -54,9 +54,9 @@ export function sortCompanies(list: CompanySummary[]): CompanySummary[] {
   return [...list].sort((a, b) => a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' }));
 }
 
-/** What the home page says after a company is removed; a part that could not be done comes first. */
+/** What the home page says after a company is removed; what could not be done comes first. */
 export function removalNotice(r: CompanyRemoval): Notice {
-  const what = `${plural(r.employees, 'employee')}, ${plural(r.runs, 'sync run')} and ${plural(r.payslipDeliveries, 'payslip delivery record')} deleted${r.credentials === 'deleted' ? '; its stored credentials deleted' : ''}.`;
+  const what = removalSummary(r);
   if (r.warning) return { tone: 'error', title: `${r.name} removed, with a problem`, text: `${r.warning} ${what}` };
   return { tone: 'success', title: `${r.name} removed`, text: what };
 }

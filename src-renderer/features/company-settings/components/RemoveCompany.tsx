@@ -1,11 +1,10 @@
 import { useState } from 'react';
+import { confirmsCompanyName } from '../../../../src-main/contract/companies';
 import { PROVIDER_NAMES } from '../../../../src-main/contract/providers';
 import { plural } from '../../../lib/format';
 import { Banner } from '../../../ui/Banner';
 import { Button } from '../../../ui/Button';
 import { useCompanies } from '../../companies/store';
-
-const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase('en-GB') === b.trim().toLocaleLowerCase('en-GB');
 
 /**
  * Removing a client company for good: what goes is spelt out, and the button only works once the company's
@@ -66,7 +65,7 @@ export function RemoveCompany({ companyId }: { companyId: string }) {
         <Button
           variant="danger"
           busy={busy}
-          disabled={!sameName(typed, company.name) || company.running}
+          disabled={!confirmsCompanyName(typed, company.name) || company.running}
           onClick={() => void remove()}
         >
           Remove {company.name}
