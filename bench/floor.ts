@@ -11,6 +11,9 @@ import type { LoggedRequest } from './protocol';
  * The physical floor of a sync: the exact requests the client made (from the fake's log), replayed
  * with bare node:http at the same concurrency, then JSON.parse and one transaction inserting one raw
  * JSON row per person into a fresh better-sqlite3 file (WAL, synchronous=NORMAL, as the app opens it).
+ * For Humaans the replay reads each collection's pages one after another, collections side by side:
+ * humaans.md asks clients not to fetch pages of one list in parallel, and the client does not, so a
+ * floor that did would be a speed no client may reach.
  */
 export interface FloorResult {
   requests: number;
@@ -41,20 +44,56 @@ function send(agent: Agent, origin: URL, r: LoggedRequest): Promise<{ status: nu
   });
 }
 
-/** Replays in log order with at most `concurrency` requests in flight. */
-export async function replay(baseUrl: string, log: LoggedRequest[], concurrency: number): Promise<{ ms: number; replies: Array<{ status: number; body: string }> }> {
+/**
+ * Replays in log order with at most `concurrency` requests in flight. Requests with the same `laneOf` key
+ * go one after another, each once the one before it has answered, as a client reading a collection page by
+ * page sends them; without `laneOf` any request may overlap any other.
+ */
+export async function replay(
+  baseUrl: string,
+  log: LoggedRequest[],
+  concurrency: number,
+  laneOf?: (r: LoggedRequest) => string,
+): Promise<{ ms: number; replies: Array<{ status: number; body: string }> }> {
   const origin = new URL(baseUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const replies: Array<{ status: number; body: string }> = new Array(log.length);
-  let next = 0;
+  // Each lane's requests in log order; a lane is free when none of its requests is in flight.
+  const lanes = new Map<string, number[]>();
+  log.forEach((r, i) => {
+    const key = laneOf ? laneOf(r) : String(i);
+    const lane = lanes.get(key);
+    if (lane) lane.push(i);
+    else lanes.set(key, [i]);
+  });
+  const queues = [...lanes.values()];
+  const busy = new Set<number[]>();
+  let inFlight = 0;
+  let done = 0;
   const t0 = performance.now();
-  const worker = async () => {
-    while (next < log.length) {
-      const i = next++;
-      replies[i] = await send(agent, origin, log[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  await new Promise<void>((resolve, reject) => {
+    const pump = () => {
+      if (done === log.length) return resolve();
+      // The free lane whose next request comes first in the log goes next.
+      while (inFlight < Math.max(1, concurrency)) {
+        let pick: number[] | null = null;
+        for (const q of queues) if (q.length > 0 && !busy.has(q) && (pick === null || q[0]! < pick[0]!)) pick = q;
+        if (!pick) return;
+        const lane = pick;
+        const i = lane.shift()!;
+        busy.add(lane);
+        inFlight += 1;
+        send(agent, origin, log[i]!).then((reply) => {
+          replies[i] = reply;
+          busy.delete(lane);
+          inFlight -= 1;
+          done += 1;
+          pump();
+        }, reject);
+      }
+    };
+    pump();
+  });
   const ms = performance.now() - t0;
   agent.destroy();
   return { ms, replies };
@@ -78,7 +117,7 @@ function peopleIn(vendor: RealProvider, r: LoggedRequest, body: unknown): Array<
 }
 
 export async function measureFloor(vendor: RealProvider, baseUrl: string, log: LoggedRequest[], concurrency: number): Promise<FloorResult> {
-  const { ms: httpMs, replies } = await replay(baseUrl, log, concurrency);
+  const { ms: httpMs, replies } = await replay(baseUrl, log, concurrency, vendor === 'humaans' ? (r) => r.path : undefined);
   let statusMismatches = 0;
 
   const t1 = performance.now();
