@@ -24,9 +24,17 @@ async function resync(app: BenchApp, fake: FakeProcess, companyId: string, kind:
   const requests = (await fake.summary()).count;
   const writes = writesBetween(before, snapshot(app.core.dbFile, companyId));
   const phases = app.phases.last();
-  // The engine's note says when an hourly run read only the changes (the vendor has a change feed).
-  const changesOnly = run.note?.startsWith('Hourly check') ?? false;
-  const read = changesOnly ? 'read: changes + id roll call' : kind === 'hourly' ? 'read: everyone (no change feed, or too much changed)' : 'read: everyone';
+  // The engine's note says when an hourly run read only the changes (the vendor has a change feed), or
+  // received the very staff list the last sync read and so read nobody again (PeopleHR).
+  const repeated = run.note?.includes('staff list exactly as at the last sync') ?? false;
+  const changesOnly = !repeated && (run.note?.startsWith('Hourly check') ?? false);
+  const read = repeated
+    ? 'read: nobody (the staff list received was the last sync\'s, byte for byte)'
+    : changesOnly
+      ? 'read: changes + id roll call'
+      : kind === 'hourly'
+        ? 'read: everyone (no change feed, or too much changed)'
+        : 'read: everyone';
   const profile = `${read}, ${requests} requests; ${phases ? `fetch ${ms(phases.fetchMs)}, plan ${ms(phases.planMs)}, write ${ms(phases.writeMs)}` : 'phases n/a'}`;
   return { syncMs, run, writes, phases, profile, requests, changesOnly };
 }

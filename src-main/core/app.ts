@@ -105,6 +105,7 @@ export function createCore(opts: CoreOptions): Core {
     clock,
     logger,
     afterRun: () => checkpointer.nudge(),
+    version: ctx.version,
   });
   const scheduler = new Scheduler({
     engine,

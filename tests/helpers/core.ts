@@ -11,13 +11,14 @@ import type { Clock, SecretStore } from '../../src-main/core/ports';
  * A real core on a fresh temp-file database, with fast HTTP retries so fault tests stay quick, and
  * PeopleHR's 2-seconds-a-call pace lifted (the fake has no limit; hr-peoplehr-* tests cover the pace).
  */
-export function makeCore(opts: { dataDir?: string; clock?: Clock; secrets?: SecretStore } = {}): Core & { dataDir: string } {
+export function makeCore(opts: { dataDir?: string; clock?: Clock; secrets?: SecretStore; version?: string } = {}): Core & { dataDir: string } {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'bureau-test-'));
   const core = createCore({
     dataDir,
     secrets: opts.secrets ?? new MemorySecretStore(),
     mode: 'cli',
     clock: opts.clock,
+    version: opts.version,
     http: { retryBaseMs: 5, minRateLimitWaitMs: 10, timeoutMs: 5000 },
     peoplehrCallsPerMinute: 60_000,
   });

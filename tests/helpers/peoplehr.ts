@@ -1,4 +1,4 @@
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { createPeopleHRClient, type PeopleHRClientOptions } from '../../src-main/core/hr/peoplehr';
 import type { ProviderRecord } from '../../src-main/core/hr/types';
 import { startFakePeopleHR, type FakePeopleHR, type FakePeopleHROptions } from '../../src-main/fake-hr/peoplehr';
@@ -33,6 +33,11 @@ export function clientFor(fake: FakePeopleHR, over: Partial<PeopleHRClientOption
     http: FAST,
     ...over,
   });
+}
+
+/** A whole staff list read from its one reply: the result names that reply (see ListReply). */
+export function readWhole(fetched: number) {
+  return { complete: true, fetched, reply: { digest: expect.stringMatching(/^[0-9a-f]{40}$/), same: false } };
 }
 
 export async function listAll(client: ReturnType<typeof clientFor>, includeSalaries = false) {

@@ -3,7 +3,7 @@ import { peoplehrSuggestedMapping } from '../../src-main/core/hr/peoplehr';
 import type { ProviderRecord } from '../../src-main/core/hr/types';
 import { PEOPLEHR_FAKE_EMPLOYEE_ONLY_KEY } from '../../src-main/fake-hr/peoplehr';
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
-import { TODAY, clientFor, usePeopleHRFakes } from '../helpers/peoplehr';
+import { TODAY, clientFor, usePeopleHRFakes, readWhole } from '../helpers/peoplehr';
 
 // What the connection wizard and the sync rely on: credential check, the full list, one person, the catalogue.
 const start = usePeopleHRFakes();
@@ -50,7 +50,7 @@ describe('PeopleHR client', () => {
         all.push(...records);
       },
     });
-    expect(result).toEqual({ complete: true, fetched: 12 });
+    expect(result).toEqual(readWhole(12));
     expect(pages).toEqual([
       { size: 5, fetched: 5, total: null },
       { size: 5, fetched: 10, total: null },

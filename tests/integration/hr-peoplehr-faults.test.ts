@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPeopleHRClient } from '../../src-main/core/hr/peoplehr';
 import type { ProviderRecord } from '../../src-main/core/hr/types';
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
-import { FAST, TODAY, clientFor, listAll, usePeopleHRFakes } from '../helpers/peoplehr';
+import { FAST, TODAY, clientFor, listAll, usePeopleHRFakes, readWhole } from '../helpers/peoplehr';
 
 // Every fault switch, against the real client over real HTTP: a fault either heals within the retries
 // or ends in a contract error; a cut-short fetch never passes as complete.
@@ -13,7 +13,7 @@ const people = (count: number) => generatePeople({ count, seed: 11, today: TODAY
 describe('PeopleHR under faults', () => {
   it('a 5xx HTML page is retried; one that lasts is HR_ERROR in words a clerk understands', async () => {
     const fake = await start({ people: people(4), faults: { serverError: { count: 2, status: 503 } } });
-    expect((await listAll(clientFor(fake))).result).toEqual({ complete: true, fetched: 4 });
+    expect((await listAll(clientFor(fake))).result).toEqual(readWhole(4));
     fake.faults.serverError = { count: 50, status: 500 };
     await expect(listAll(clientFor(fake))).rejects.toMatchObject({
       code: 'HR_ERROR',
@@ -31,7 +31,7 @@ describe('PeopleHR under faults', () => {
   it('a truncated staff list is never taken as complete: retried whole, or the fetch fails', async () => {
     const fake = await start({ people: people(6), faults: { truncatedJson: { count: 1 } } });
     const healed = await listAll(clientFor(fake));
-    expect(healed.result).toEqual({ complete: true, fetched: 6 });
+    expect(healed.result).toEqual(readWhole(6));
     fake.faults.truncatedJson = { count: 50 };
     const pages: ProviderRecord[][] = [];
     const failed = clientFor(fake).listEmployees({ includeSalaries: false, onPage: (p) => void pages.push(p) });

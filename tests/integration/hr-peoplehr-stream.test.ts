@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import type { ProviderRecord } from '../../src-main/core/hr/types';
 import { buildCatalogue } from '../../src-main/core/hr/peoplehr';
 import { startFakePeopleHR } from '../../src-main/fake-hr/peoplehr';
 import { generatePeople, type SamplePerson } from '../../src-main/fake-hr/sample-people';
-import { FAST, TODAY, clientFor, listAll as listAllFake } from '../helpers/peoplehr';
+import { FAST, TODAY, clientFor, listAll as listAllFake, readWhole } from '../helpers/peoplehr';
 
 // The staff list is read as it arrives and handed to the sync a page at a time. These replies come from a
 // bare HTTP server that sends the fake's real reply text the awkward ways a network can: in pieces, cut
@@ -112,7 +113,7 @@ describe('PeopleHR staff list read as a stream', () => {
         firstPage();
       },
     });
-    expect(result).toEqual({ complete: true, fetched: 30 });
+    expect(result).toEqual(readWhole(30));
     expect(pages.reduce((a, b) => a + b)).toBe(30);
     expect(firstPageAt).toBeGreaterThan(0);
     expect(firstPageAt).toBeLessThanOrEqual(restSentAt);
@@ -143,7 +144,7 @@ describe('PeopleHR staff list read as a stream', () => {
     const text = reorder(await replyText(people(12)), ['Result', 'isError', 'Status', 'Message']);
     const server = await rawServer((res) => res.end(text));
     const { records, result } = await listAll(client(server.baseUrl, { pageSize: 5 }));
-    expect(result).toEqual({ complete: true, fetched: 12 });
+    expect(result).toEqual(readWhole(12));
     expect(new Set(records.map((r) => r.externalId)).size).toBe(12);
   });
 
@@ -169,7 +170,7 @@ describe('PeopleHR staff list read as a stream', () => {
     });
     const server = await rawServer((res, n) => res.end(n === 1 ? faulty : good));
     const { records, result } = await listAll(client(server.baseUrl, { pageSize: 5 }));
-    expect(result).toEqual({ complete: true, fetched: 12 });
+    expect(result).toEqual(readWhole(12));
     // Everyone exactly once: the faulty reply's rows were read but never handed on.
     expect(new Set(records.map((r) => r.externalId)).size).toBe(12);
     expect(server.requests()).toBe(2);
@@ -215,7 +216,7 @@ describe('PeopleHR staff list read as a stream', () => {
     };
     const healing = await rawServer((res, n) => (n === 1 ? dropAfter(res) : res.end(text)));
     const healed = await listAll(client(healing.baseUrl));
-    expect(healed.result).toEqual({ complete: true, fetched: 30 });
+    expect(healed.result).toEqual(readWhole(30));
     expect(healing.requests()).toBe(2);
 
     const dropping = await rawServer((res) => dropAfter(res));
@@ -251,5 +252,105 @@ describe('PeopleHR staff list read as a stream', () => {
     const checked = clientFor(fake);
     await checked.checkCredentials();
     expect((await checked.fieldCatalogue()).filter((f) => !f.key.startsWith('Salary.'))).toEqual(expected);
+  });
+});
+
+// An hourly run passes the digest of the reply the last complete read took (lastReply): a reply with exactly
+// that text is held, not read, and reported `same`; anything else is read in full, as ever.
+describe('PeopleHR staff list compared with the last one', () => {
+  const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+
+  async function read(c: ReturnType<typeof client>, lastReply?: string) {
+    const pages: ProviderRecord[][] = [];
+    const result = await c.listEmployees({ includeSalaries: false, lastReply, onPage: (p) => void pages.push(p) });
+    return { records: pages.flat(), result };
+  }
+
+  it('the reply the digest came from is not read: no page goes to the sync, and it says same', async () => {
+    const text = await replyText(people(12));
+    const server = await rawServer((res) => res.end(text));
+    const first = await read(client(server.baseUrl));
+    expect(first.result.reply).toEqual({ digest: sha1(text), same: false });
+
+    const again = await read(client(server.baseUrl), first.result.reply!.digest);
+    expect(again.result).toEqual({ complete: true, fetched: 0, reply: { digest: sha1(text), same: true } });
+    expect(again.records).toEqual([]);
+    expect(server.requests()).toBe(2);
+  });
+
+  it('a reply that differs by one character is read in full, and its own digest comes back', async () => {
+    const staff = people(12);
+    const before = await replyText(staff);
+    const after = await replyText(staff.map((p, i) => (i === 4 ? { ...p, lastName: `${p.lastName}e` } : p)));
+    const server = await rawServer((res) => res.end(after));
+    const { records, result } = await read(client(server.baseUrl, { pageSize: 5 }), sha1(before));
+    expect(result).toEqual({ complete: true, fetched: 12, reply: { digest: sha1(after), same: false } });
+    expect(new Set(records.map((r) => r.externalId)).size).toBe(12);
+  });
+
+  it('a held reply cut short is asked for again (nothing went out), then found the same', async () => {
+    const text = await replyText(people(30));
+    const server = await rawServer((res, n) => res.end(n === 1 ? text.slice(0, Math.floor(text.length * 0.7)) : text));
+    const { records, result } = await read(client(server.baseUrl), sha1(text));
+    expect(result.reply).toEqual({ digest: sha1(text), same: true });
+    expect(records).toEqual([]);
+    expect(server.requests()).toBe(2);
+  });
+
+  it('a failing reply differs from the last good one, and fails as ever', async () => {
+    const good = await replyText(people(5));
+    const failing = reorder(good, ['isError', 'Status', 'Message', 'Result'], {
+      isError: true,
+      Status: 2,
+      Message: 'Invalid API Key.',
+    });
+    const server = await rawServer((res) => res.end(failing));
+    await expect(read(client(server.baseUrl), sha1(good))).rejects.toMatchObject({ code: 'AUTH_FAILED' });
+  });
+
+  it('a reply longer than can be held is read as it arrives, and is then no longer comparable', async () => {
+    const text = await replyText(people(30));
+    let firstPage: () => void = () => {};
+    const sawPage = new Promise<void>((r) => (firstPage = r));
+    let restSentAt = 0;
+    const server = await rawServer(async (res) => {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      const cut = Math.floor(text.length * 0.7);
+      res.write(text.slice(0, cut));
+      await Promise.race([sawPage, pause(3000)]);
+      restSentAt = Date.now();
+      res.end(text.slice(cut));
+    });
+    let firstPageAt = 0;
+    const pages: number[] = [];
+    const result = await client(server.baseUrl, { pageSize: 5, holdReplyChars: 1000 }).listEmployees({
+      includeSalaries: false,
+      lastReply: sha1(text),
+      onPage: (page) => {
+        firstPageAt ||= Date.now();
+        pages.push(page.length);
+        firstPage();
+      },
+    });
+    // The same text, but pages went out before its end showed it: read, not repeated.
+    expect(result).toEqual({ complete: true, fetched: 30, reply: { digest: sha1(text), same: false } });
+    expect(pages.reduce((a, b) => a + b)).toBe(30);
+    expect(firstPageAt).toBeGreaterThan(0);
+    expect(firstPageAt).toBeLessThanOrEqual(restSentAt);
+  });
+
+  it('a salary run reads everyone whatever the digest, and names no reply (salaries come from other calls)', async () => {
+    const staff = people(6);
+    const fake = await startFakePeopleHR({ people: staff, today: TODAY });
+    servers.push(fake);
+    const first = await read(clientFor(fake));
+    const pages: ProviderRecord[][] = [];
+    const withSalaries = await clientFor(fake).listEmployees({
+      includeSalaries: true,
+      lastReply: first.result.reply!.digest,
+      onPage: (p) => void pages.push(p),
+    });
+    expect(withSalaries).toEqual({ complete: true, fetched: 6 });
+    expect(pages.flat()).toHaveLength(6);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../src-main/core/ports';
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
-import { TODAY, clientFor, listAll, usePeopleHRFakes } from '../helpers/peoplehr';
+import { TODAY, clientFor, listAll, usePeopleHRFakes, readWhole } from '../helpers/peoplehr';
 
 // One test per trap in ../shared/hris/peoplehr.md §12, named after it, over real HTTP to the fake.
 const start = usePeopleHRFakes();
@@ -137,7 +137,7 @@ describe('PeopleHR traps a naive client falls into', () => {
 
     fake.setPeople(staff.slice(1, 10));
     const again = await listAll(client);
-    expect(again.result).toEqual({ complete: true, fetched: 9 });
+    expect(again.result).toEqual(readWhole(9));
   });
 
   it('trap 17 secrets in bodies: the API key travels only in the JSON body and never reaches a log or an error', async () => {

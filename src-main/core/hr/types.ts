@@ -26,6 +26,19 @@ export interface ListOptions {
   includeSalaries: boolean;
   /** Called for each page, in order; awaited, so the caller can apply back-pressure. */
   onPage(records: ProviderRecord[], progress: FetchProgress): void | Promise<void>;
+  /**
+   * The digest of the staff list reply an earlier read took (ListResult.reply): a reply with exactly that
+   * text is not read at all, and the result says `same` (no page is handed on).
+   */
+  lastReply?: string;
+}
+
+/** The one reply a whole staff list came in, where one reply alone makes every record (PeopleHR without salaries). */
+export interface ListReply {
+  /** sha1 of the reply's text. */
+  digest: string;
+  /** It was exactly the reply ListOptions.lastReply came from, so it was not read. */
+  same: boolean;
 }
 
 export interface ListResult {
@@ -34,6 +47,8 @@ export interface ListResult {
   /** Why it is not complete, in words a clerk understands. */
   incompleteReason?: string;
   fetched: number;
+  /** Set by a client whose staff list is one reply that alone makes every record, when it read it whole. */
+  reply?: ListReply;
 }
 
 export interface ChangesResult extends ListResult {

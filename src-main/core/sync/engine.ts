@@ -6,10 +6,11 @@ import { PROVIDER_ID_FIELD_DEFAULT } from '../../contract/companies';
 import { AppError, toErrorShape } from '../errors';
 import type { Clock, Logger } from '../ports';
 import type { Db } from '../db/open';
-import type { CompanyRepository, CompanyRow } from '../db/repositories/companies';
+import type { CompanyRepository, CompanyRow, ListReplyMark } from '../db/repositories/companies';
 import type { EmployeeRepository, StoredEmployee } from '../db/repositories/employees';
 import { EMPTY_COUNTS, type RunRepository } from '../db/repositories/runs';
 import { StagingRepository, type PartialRead } from '../db/repositories/staging';
+import { RunProblemLists } from '../db/repositories/run-problem-lists';
 import { PROVIDER_NAMES } from '../../contract/providers';
 import type { HrClient, ListOptions, ListResult, ProviderRecord } from '../hr/types';
 import { evaluateFilters } from '../filters/evaluate';
@@ -28,6 +29,8 @@ export interface EngineDeps {
   logger: Logger;
   /** Called after every run, whatever its outcome: the database has new pages for the checkpointer. */
   afterRun?(): void;
+  /** The app's version: an outcome is repeated only by the version that decided it (its rules may differ). */
+  version?: string;
 }
 
 export interface RunOptions {
@@ -44,11 +47,19 @@ const PAUSABLE: ReadonlySet<Trigger> = new Set(['scheduled', 'settings', 'manual
  */
 type Progress = (phase: SyncProgress['phase'], processed: number, total: number | null) => void;
 
+/** An earlier complete read an hourly run may repeat: the reply it took and the run it gave. */
+interface Repeatable {
+  mark: ListReplyMark;
+  run: RunSummary;
+}
+
 export class SyncEngine {
   readonly #staging: StagingRepository;
+  readonly #lists: RunProblemLists;
 
   constructor(private readonly d: EngineDeps) {
     this.#staging = new StagingRepository(d.db);
+    this.#lists = new RunProblemLists(d.db);
   }
 
   async runCompany(companyId: string, trigger: Trigger, opts: RunOptions = {}): Promise<RunSummary> {
@@ -75,7 +86,8 @@ export class SyncEngine {
       const cfg = this.#config(company, runId);
       if (this.#mayRekey(company.id, cfg)) return await this.#runBuffered(company, client, cfg, trigger, opts, progress);
       const since = trigger === 'scheduled' ? this.#changesSince(company, client, cfg) : null;
-      return await this.#runStreaming(company, client, cfg, opts, progress, since);
+      const repeatable = trigger === 'scheduled' && since === null ? this.#repeatable(company, cfg) : null;
+      return await this.#runStreaming(company, client, cfg, opts, progress, since, repeatable);
     } catch (err) {
       const shape = toErrorShape(err);
       this.d.logger.warn('sync failed', { companyId, code: shape.code });
@@ -89,7 +101,15 @@ export class SyncEngine {
    * so memory holds compact facts rather than every record; the employees change only in the final
    * transaction, set-based from the staged rows, so a run killed at any moment changes no employee.
    */
-  async #runStreaming(company: CompanyRow, client: HrClient, cfg: PlanConfig, opts: RunOptions, progress: Progress, since: Date | null): Promise<RunSummary> {
+  async #runStreaming(
+    company: CompanyRow,
+    client: HrClient,
+    cfg: PlanConfig,
+    opts: RunOptions,
+    progress: Progress,
+    since: Date | null,
+    repeatable: Repeatable | null = null,
+  ): Promise<RunSummary> {
     const { runId } = cfg;
     this.#staging.discardStale(company.id, runId);
     const employees = this.d.employees;
@@ -100,6 +120,7 @@ export class SyncEngine {
     const listOpts: ListOptions = {
       signal: opts.signal,
       includeSalaries: cfg.syncSalaries,
+      lastReply: repeatable?.mark.digest,
       onPage: (page, p) => {
         opts.signal?.throwIfAborted();
         if (collect) for (const r of page) changed.add(r.externalId);
@@ -108,6 +129,7 @@ export class SyncEngine {
       },
     };
     let partial: PartialRead | null = null;
+    let reply: ListResult['reply'];
     const res = since && client.listChanges ? await client.listChanges(since, listOpts) : null;
     if (res) {
       this.#requireComplete(res);
@@ -122,7 +144,12 @@ export class SyncEngine {
     } else {
       // A full read: asked for, or the HR system could not say what changed this time.
       collect = false;
-      this.#requireComplete(await client.listEmployees(listOpts));
+      const all = await client.listEmployees(listOpts);
+      this.#requireComplete(all);
+      reply = all.reply;
+      if (reply?.same && repeatable) {
+        return this.#repeat(company, runId, repeatable, progress, () => this.#runStreaming(company, client, cfg, opts, progress, null));
+      }
     }
     opts.signal?.throwIfAborted();
     progress('checking', planner.seen, planner.seen);
@@ -132,8 +159,51 @@ export class SyncEngine {
     const note = partial ? changesNote(company, changed.size) : null;
     return this.d.db.transaction(() => {
       const counts = this.#staging.apply({ runId, companyId: company.id, syncedAt: cfg.now, at: this.#now(), idField: cfg.idField }, partial);
+      this.d.companies.setListReply(company.id, reply && !partial ? { digest: reply.digest, key: this.#replyKey(cfg), runId } : null);
       return this.#finish(company, runId, 'succeeded', counts, null, note);
     })();
+  }
+
+  /**
+   * The last complete read's reply and run, when an hourly run may repeat its outcome: that read was decided
+   * under today's set-up, with the same field labels and by this version of the app, and no run has changed
+   * an employee since (each clears the mark, see setListReply).
+   */
+  #repeatable(company: CompanyRow, cfg: PlanConfig): Repeatable | null {
+    const mark = this.d.companies.listReply(company.id);
+    if (!mark || mark.key !== this.#replyKey(cfg)) return null;
+    const run = this.d.runs.get(mark.runId);
+    return run?.status === 'succeeded' ? { mark, run } : null;
+  }
+
+  #replyKey(cfg: PlanConfig): string {
+    return sha1(JSON.stringify([cfg.configHash, cfg.labels, this.d.version ?? '']));
+  }
+
+  /**
+   * The HR system sent exactly the staff list the last complete read took, under the same set-up: so every
+   * record, and every decision made from it, is as it was. The run repeats that outcome (its counts, its
+   * problem list, shared) without reading anyone; it writes no employee. Should another run have changed an
+   * employee meanwhile, the outcome no longer holds, and the list is read in full after all.
+   */
+  #repeat(company: CompanyRow, runId: string, from: Repeatable, progress: Progress, readAll: () => Promise<RunSummary>): Promise<RunSummary> {
+    const hr = PROVIDER_NAMES[company.provider];
+    const note =
+      `Hourly check: ${hr} sent its staff list exactly as at the last sync, so nobody changed. ` +
+      'Everyone is read in full at the first sync of each day, after a set-up change, and whenever you press Sync now.';
+    const prev = from.run.counts;
+    const counts: RunCounts = { ...prev, created: 0, updated: 0, unchanged: prev.created + prev.updated + prev.unchanged, missing: 0 };
+    const people = counts.unchanged + counts.excluded;
+    progress('checking', people, people);
+    progress('writing', 0, people);
+    const done = this.d.db.transaction(() => {
+      const now = this.d.companies.listReply(company.id);
+      if (now?.digest !== from.mark.digest || now.key !== from.mark.key || now.runId !== from.mark.runId) return null;
+      this.#lists.share(runId, from.mark.runId);
+      this.d.companies.setListReply(company.id, { ...from.mark, runId });
+      return this.#finish(company, runId, 'succeeded', counts, null, note);
+    })();
+    return done ? Promise.resolve(done) : readAll();
   }
 
   /**
@@ -280,6 +350,8 @@ export class SyncEngine {
       for (const s of plan.stateChanges) employees.setState(s.id, s.state, runId);
       for (const id of plan.touches) employees.touch(id, now, runId);
       runs.addProblems(runId, plan.runProblems);
+      // Employees were written without a whole-list reply to stand for them: no later run may repeat the last one.
+      this.d.companies.setListReply(company.id, null);
       return this.#finish(company, runId, 'succeeded', plan.counts, null, null, trigger !== 'employee');
     })();
   }

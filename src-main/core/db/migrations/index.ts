@@ -5,6 +5,7 @@ import * as m0030 from './0030-employee-list-index';
 import * as m0040 from './0040-employee-decision-hashes';
 import * as m0050 from './0050-employee-decision-index';
 import * as m0060 from './0060-shared-run-problem-lists';
+import * as m0070 from './0070-company-list-reply';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 40, ...m0040 },
   { version: 50, ...m0050 },
   { version: 60, ...m0060 },
+  { version: 70, ...m0070 },
 ];

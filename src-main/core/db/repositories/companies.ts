@@ -205,4 +205,30 @@ export class CompanyRepository {
   setNextSyncAt(id: string, at: string | null): void {
     this.db.prepare('UPDATE companies SET next_sync_at = ? WHERE id = ?').run(at, id);
   }
+
+  /** The staff list reply the company's last complete read took (migration 0070), or null. */
+  listReply(id: string): ListReplyMark | null {
+    const r = this.db
+      .prepare<[string], { digest: string | null; key: string | null; runId: string | null }>(
+        'SELECT list_reply_digest AS digest, list_reply_key AS key, list_reply_run_id AS runId FROM companies WHERE id = ?',
+      )
+      .get(id);
+    return r?.digest && r.key && r.runId ? { digest: r.digest, key: r.key, runId: r.runId } : null;
+  }
+
+  /** Keeps (or, with null, forgets) the reply a run's outcome came from; inside that run's transaction. */
+  setListReply(id: string, mark: ListReplyMark | null): void {
+    this.db
+      .prepare('UPDATE companies SET list_reply_digest = ?, list_reply_key = ?, list_reply_run_id = ? WHERE id = ?')
+      .run(mark?.digest ?? null, mark?.key ?? null, mark?.runId ?? null, id);
+  }
+}
+
+export interface ListReplyMark {
+  /** sha1 of the reply's text. */
+  digest: string;
+  /** What the outcome was decided under: set-up, labels and app version (SyncEngine). */
+  key: string;
+  /** The run whose counts and problem list that reply gave. */
+  runId: string;
 }

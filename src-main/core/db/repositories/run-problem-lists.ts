@@ -48,6 +48,17 @@ export class RunProblemLists {
     if (digest !== null) this.db.prepare('UPDATE sync_runs SET problems_digest = ? WHERE id = ?').run(digest, runId);
   }
 
+  /** Gives `runId` the very list `fromRunId` has, shared with it (a run that repeats that run's outcome). */
+  share(runId: string, fromRunId: string): void {
+    this.db
+      .prepare(
+        `UPDATE sync_runs SET (problems_run_id, problems_digest) =
+          (SELECT COALESCE(problems_run_id, id), problems_digest FROM sync_runs WHERE id = @from)
+        WHERE id = @runId`,
+      )
+      .run({ runId, from: fromRunId });
+  }
+
   /** The run whose rows hold `runId`'s list: itself, or the earlier run it shares its list with. */
   holderOf(runId: string): string {
     const r = this.db

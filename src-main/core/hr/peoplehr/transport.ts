@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AppError } from '../../errors';
 import type { Logger } from '../../ports';
 import { BadJsonError, type HttpClient, type ReplyText } from '../http';
@@ -40,7 +41,24 @@ export interface RowSink {
  * went to the sink instead (`streamed`).
  */
 export type ListCallResult =
-  { kind: 'ok'; result: unknown; streamed: boolean } | { kind: 'empty' } | { kind: 'notFound' };
+  | { kind: 'ok'; result: unknown; streamed: boolean; digest: string }
+  | { kind: 'same'; digest: string }
+  | { kind: 'empty' }
+  | { kind: 'notFound' };
+
+/**
+ * The most of a list reply held unread while it may turn out the same as the last one (UTF-16 code units,
+ * about bytes for PeopleHR's ASCII JSON): 64 MB is some 18,000 people. A longer reply is read as it arrives.
+ */
+export const HOLD_REPLY_CHARS = 64 * 1024 * 1024;
+
+/** Reading a list reply that may be the very one a previous call received. */
+export interface SameAs {
+  /** The sha1 of that reply's text (a ListCallResult's digest). */
+  digest: string;
+  /** How much of the reply may be held unread before it is read as it arrives (default HOLD_REPLY_CHARS). */
+  holdChars?: number;
+}
 
 /** What one streamed reply held: its envelope (null when it is not one), and whether Result's rows were streamed. */
 interface StreamedReply {
@@ -48,6 +66,10 @@ interface StreamedReply {
   streamed: boolean;
   /** Rows were read but not handed on, because the members before Result said the call had failed. */
   withheld: boolean;
+  /** The sha1 of the reply's text. */
+  digest: string;
+  /** The text was exactly that of SameAs.digest, so none of it was read (env is null). */
+  same: boolean;
 }
 
 export interface TransportOptions {
@@ -107,13 +129,15 @@ export function createTransport(opts: TransportOptions) {
    * other members (isError, Status, Message) may come before or after Result: when they come first and
    * say the call failed, the rows are read but not handed on; when they come last, the caller learns of
    * the failure only at the end, and callList then throws, so whatever was handed on is never taken as
-   * a complete list.
+   * a complete list. With `sameAs`, the text is held unread (up to its holdChars) until its end shows
+   * whether it is exactly the reply that digest came from; if so, nothing is read and `same` says so.
    */
   async function postList(
     action: PeopleHRAction,
     params: Record<string, unknown>,
     sink: RowSink,
     signal?: AbortSignal,
+    sameAs?: SameAs,
   ): Promise<StreamedReply> {
     const read = async (text: ReplyText): Promise<StreamedReply> => {
       let head = '';
@@ -132,20 +156,20 @@ export function createTransport(opts: TransportOptions) {
       let first = true;
       let whole = '';
       const notJson = () => new BadJsonError(`not JSON (starts with ${JSON.stringify(head)})`, 'ERR_BAD_RESPONSE');
-      for await (let piece of text) {
+      const take = async (piece: string): Promise<void> => {
         if (mode === 'before') {
           // A byte-order mark opening the body is dropped, as axios does for json().
           if (first && piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
           first = false;
           if (head.length < 40) head += piece.slice(0, 40 - head.length);
           const at = piece.search(/[^ \t\n\r]/);
-          if (at < 0) continue;
+          if (at < 0) return;
           mode = piece[at] === '{' ? 'object' : 'whole';
           piece = piece.slice(at);
         } else if (head.length < 40) head += piece.slice(0, 40 - head.length);
         if (mode === 'whole') {
           whole += piece;
-          continue;
+          return;
         }
         let rows: unknown[];
         try {
@@ -153,12 +177,37 @@ export function createTransport(opts: TransportOptions) {
         } catch (err) {
           throw err instanceof JsonStreamError ? notJson() : err;
         }
-        if (rows.length === 0) continue;
+        if (rows.length === 0) return;
         if (failedSoFar) withheld = true;
         else await sink.rows(rows);
+      };
+      // While the reply may be the same text as last time it is only hashed and held, not read: reading
+      // 10,000 people (parsing, flattening, hashing each) costs more than receiving them. It is read once
+      // it differs, or once it is too long to hold.
+      const hash = createHash('sha1');
+      let held: string[] | null = sameAs ? [] : null;
+      let heldChars = 0;
+      const holdChars = sameAs?.holdChars ?? HOLD_REPLY_CHARS;
+      for await (const piece of text) {
+        hash.update(piece);
+        if (held) {
+          held.push(piece);
+          heldChars += piece.length;
+          if (heldChars <= holdChars) continue;
+          const pieces = held;
+          held = null;
+          for (const p of pieces) await take(p);
+          continue;
+        }
+        await take(piece);
+      }
+      const digest = hash.digest('hex');
+      if (held) {
+        if (digest === sameAs?.digest) return { env: null, streamed: true, withheld: false, digest, same: true };
+        for (const p of held) await take(p);
       }
       // Nothing but whitespace: an empty reply, judged as json() judges a null body.
-      if (mode === 'before') return { env: null, streamed: false, withheld };
+      if (mode === 'before') return { env: null, streamed: false, withheld, digest, same: false };
       if (mode === 'whole') {
         let body: unknown;
         try {
@@ -166,7 +215,7 @@ export function createTransport(opts: TransportOptions) {
         } catch {
           throw notJson();
         }
-        return { env: readEnvelope(body), streamed: false, withheld };
+        return { env: readEnvelope(body), streamed: false, withheld, digest, same: false };
       }
       let members: Map<string, unknown>;
       let streamed: boolean;
@@ -175,7 +224,7 @@ export function createTransport(opts: TransportOptions) {
       } catch (err) {
         throw err instanceof JsonStreamError ? notJson() : err;
       }
-      return { env: readEnvelope(Object.fromEntries(members)), streamed, withheld };
+      return { env: readEnvelope(Object.fromEntries(members)), streamed, withheld, digest, same: false };
     };
     if (signal?.aborted) throw new AppError('CANCELLED', 'The sync was cancelled.');
     try {
@@ -212,6 +261,8 @@ export function createTransport(opts: TransportOptions) {
       async () => ({ env: readEnvelope(await post(action, params, signal)) }),
       signal,
     );
+    // Only postList's replies can be 'same' (they alone are compared with an earlier reply).
+    if (res.kind === 'same') throw new AppError('INTERNAL', 'A PeopleHR call was answered as a repeated list.');
     return res.kind === 'ok' ? { kind: 'ok', result: res.env.result } : res;
   }
 
@@ -225,14 +276,16 @@ export function createTransport(opts: TransportOptions) {
     params: Record<string, unknown>,
     sink: RowSink,
     signal?: AbortSignal,
+    sameAs?: SameAs,
   ): Promise<ListCallResult> {
-    const res = await withRetries(action, () => postList(action, params, sink, signal), signal, sink);
+    const res = await withRetries(action, () => postList(action, params, sink, signal, sameAs), signal, sink);
+    if (res.kind === 'same') return { kind: 'same', digest: res.reply.digest };
     if (res.kind === 'ok') {
       // Members after Result overrode those before it (a key twice, IsError and isError both): rows were
       // withheld from a reply that in the end succeeded, so what was handed on is not the whole list.
       if (res.reply.withheld) throw contradictoryReplyError();
-      const { streamed } = res.reply;
-      return { kind: 'ok', result: streamed ? undefined : res.env.result, streamed };
+      const { streamed, digest } = res.reply;
+      return { kind: 'ok', result: streamed ? undefined : res.env.result, streamed, digest };
     }
     if (sink.committed()) throw contradictoryReplyError();
     sink.reset();
@@ -243,16 +296,20 @@ export function createTransport(opts: TransportOptions) {
    * Asks until PeopleHR gives an answer that is not a passing fault. With a sink, a reply that failed after
    * its rows were committed is not asked for again: its error is thrown instead.
    */
-  async function withRetries<R extends { env: Envelope | null }>(
+  async function withRetries<R extends { env: Envelope | null; same?: boolean }>(
     action: PeopleHRAction,
     ask: () => Promise<R>,
     signal?: AbortSignal,
     sink?: RowSink,
-  ): Promise<{ kind: 'ok'; env: Envelope; reply: R } | { kind: 'empty' } | { kind: 'notFound' }> {
+  ): Promise<
+    { kind: 'ok'; env: Envelope; reply: R } | { kind: 'same'; reply: R } | { kind: 'empty' } | { kind: 'notFound' }
+  > {
     let rateLimitedTries = 0;
     let faultTries = 0;
     for (;;) {
       const reply = await ask();
+      // The very text of a reply judged a success before: the same success, unread.
+      if (reply.same) return { kind: 'same', reply };
       const { env } = reply;
       let wait: number;
       let lastError: AppError;
