@@ -86,33 +86,42 @@ function readInPages(baseUrl: string) {
   return { read, pages };
 }
 
+/**
+ * Reads `text` in pages of 5 from a server that sends 70% of it, then the rest only once a page has reached
+ * the sync (or after 3 s): when the first page went out, and when the rest was sent.
+ */
+async function readWhileArriving(text: string, over: Parameters<typeof clientFor>[1], lastReply?: string) {
+  let firstPage: () => void = () => {};
+  const sawPage = new Promise<void>((r) => (firstPage = r));
+  let restSentAt = 0;
+  const server = await rawServer(async (res) => {
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    const cut = Math.floor(text.length * 0.7);
+    res.write(text.slice(0, cut));
+    await Promise.race([sawPage, pause(3000)]);
+    restSentAt = Date.now();
+    res.end(text.slice(cut));
+  });
+  let firstPageAt = 0;
+  const pages: number[] = [];
+  const result = await client(server.baseUrl, { pageSize: 5, ...over }).listEmployees({
+    includeSalaries: false,
+    lastReply,
+    onPage: (page) => {
+      firstPageAt ||= Date.now();
+      pages.push(page.length);
+      firstPage();
+    },
+  });
+  return { result, pages, firstPageAt, restSentAt };
+}
+
 const people = (count: number) => generatePeople({ count, seed: 5, today: TODAY });
 
 describe('PeopleHR staff list read as a stream', () => {
   it('hands pages to the sync while the reply is still arriving', async () => {
-    const staff = people(30);
-    const text = await replyText(staff);
-    let firstPage: () => void = () => {};
-    const sawPage = new Promise<void>((r) => (firstPage = r));
-    let restSentAt = 0;
-    const server = await rawServer(async (res) => {
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-      const cut = Math.floor(text.length * 0.7);
-      res.write(text.slice(0, cut));
-      await Promise.race([sawPage, pause(3000)]);
-      restSentAt = Date.now();
-      res.end(text.slice(cut));
-    });
-    let firstPageAt = 0;
-    const pages: number[] = [];
-    const result = await client(server.baseUrl, { pageSize: 5 }).listEmployees({
-      includeSalaries: false,
-      onPage: (page) => {
-        firstPageAt ||= Date.now();
-        pages.push(page.length);
-        firstPage();
-      },
-    });
+    const text = await replyText(people(30));
+    const { result, pages, firstPageAt, restSentAt } = await readWhileArriving(text, {});
     expect(result).toEqual(readWhole(30));
     expect(pages.reduce((a, b) => a + b)).toBe(30);
     expect(firstPageAt).toBeGreaterThan(0);
@@ -310,28 +319,11 @@ describe('PeopleHR staff list compared with the last one', () => {
 
   it('a reply longer than can be held is read as it arrives, and is then no longer comparable', async () => {
     const text = await replyText(people(30));
-    let firstPage: () => void = () => {};
-    const sawPage = new Promise<void>((r) => (firstPage = r));
-    let restSentAt = 0;
-    const server = await rawServer(async (res) => {
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-      const cut = Math.floor(text.length * 0.7);
-      res.write(text.slice(0, cut));
-      await Promise.race([sawPage, pause(3000)]);
-      restSentAt = Date.now();
-      res.end(text.slice(cut));
-    });
-    let firstPageAt = 0;
-    const pages: number[] = [];
-    const result = await client(server.baseUrl, { pageSize: 5, holdReplyChars: 1000 }).listEmployees({
-      includeSalaries: false,
-      lastReply: sha1(text),
-      onPage: (page) => {
-        firstPageAt ||= Date.now();
-        pages.push(page.length);
-        firstPage();
-      },
-    });
+    const { result, pages, firstPageAt, restSentAt } = await readWhileArriving(
+      text,
+      { holdReplyChars: 1000 },
+      sha1(text),
+    );
     // The same text, but pages went out before its end showed it: read, not repeated.
     expect(result).toEqual({ complete: true, fetched: 30, reply: { digest: sha1(text), same: false } });
     expect(pages.reduce((a, b) => a + b)).toBe(30);

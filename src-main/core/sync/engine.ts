@@ -148,6 +148,7 @@ export class SyncEngine {
       this.#requireComplete(all);
       reply = all.reply;
       if (reply?.same && repeatable) {
+        opts.signal?.throwIfAborted();
         return this.#repeat(company, runId, repeatable, progress, () => this.#runStreaming(company, client, cfg, opts, progress, null));
       }
     }
