@@ -2,7 +2,7 @@ import type { FieldInfo } from '../../../contract/providers';
 import { AppError } from '../../errors';
 import { silentLogger, type Logger } from '../../ports';
 import { createHttpClient, type HttpOptions } from '../http';
-import type { CredentialCheck, GetOptions, HrClient, ListOptions, ListResult, ProviderRecord } from '../types';
+import type { CredentialCheck, GetOptions, HrClient, ListOptions, ListReply, ListResult, ProviderRecord } from '../types';
 import { buildCatalogue, type API_COLUMNS } from './catalogue';
 import { createPeopleHRDocuments } from './documents';
 import { permissionName, howToGrant } from './errors';
@@ -77,7 +77,7 @@ export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
       reset(): void;
     },
     lastReply?: string,
-  ): Promise<{ skipped: number; reply: { digest: string; same: boolean } | null }> {
+  ): Promise<{ skipped: number; reply: ListReply | null }> {
     const day = today();
     let skipped = 0;
     const res = await callList(
@@ -323,7 +323,7 @@ export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
         // on only once it is known to be whole (so it can still be asked for again).
         let pending: ProviderRecord[] = [];
         let handed = false;
-        let reply: { digest: string; same: boolean } | null;
+        let reply: ListReply | null;
         ({ skipped, reply } = await readAll(
           list.signal,
           {
