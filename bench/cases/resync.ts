@@ -3,6 +3,7 @@ import { assertSucceeded, call, type BenchApp } from '../app';
 import { describeColumns, snapshot, writesBetween } from '../db-writes';
 import type { FakeProcess } from '../fake-process';
 import { timed } from '../measure';
+import { repeatNote } from '../../src-main/core/sync/hourly';
 import { ms, verdict, type Row } from '../report';
 
 /**
@@ -26,7 +27,7 @@ async function resync(app: BenchApp, fake: FakeProcess, companyId: string, kind:
   const phases = app.phases.last();
   // The engine's note says when an hourly run read only the changes (the vendor has a change feed), or
   // received the very staff list the last sync read and so read nobody again (PeopleHR).
-  const repeated = run.note?.includes('staff list exactly as at the last sync') ?? false;
+  const repeated = run.note === repeatNote(fake.vendor);
   const changesOnly = !repeated && (run.note?.startsWith('Hourly check') ?? false);
   const read = repeated
     ? 'read: nobody (the staff list received was the last sync\'s, byte for byte)'

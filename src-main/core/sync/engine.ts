@@ -6,17 +6,17 @@ import { PROVIDER_ID_FIELD_DEFAULT } from '../../contract/companies';
 import { AppError, toErrorShape } from '../errors';
 import type { Clock, Logger } from '../ports';
 import type { Db } from '../db/open';
-import type { CompanyRepository, CompanyRow, ListReplyMark } from '../db/repositories/companies';
+import type { CompanyRepository, CompanyRow } from '../db/repositories/companies';
 import type { EmployeeRepository, StoredEmployee } from '../db/repositories/employees';
 import { EMPTY_COUNTS, type RunRepository } from '../db/repositories/runs';
 import { StagingRepository, type PartialRead } from '../db/repositories/staging';
 import { RunProblemLists } from '../db/repositories/run-problem-lists';
-import { PROVIDER_NAMES } from '../../contract/providers';
 import type { HrClient, ListOptions, ListResult, ProviderRecord } from '../hr/types';
 import { evaluateFilters } from '../filters/evaluate';
 import { duplicateIdentities, emptyPlan, identityOf, planMissing, planRecord, rekeyCandidates, sha1, type PlanConfig, type SyncPlan } from './plan';
 import { StreamPlanner } from './stream';
 import { londonDate } from './dates';
+import { changesNote, findRepeatable, repeatedCounts, repeatNote, replyKey, sameMark, type Repeatable } from './hourly';
 
 export interface EngineDeps {
   db: Db;
@@ -46,12 +46,6 @@ const PAUSABLE: ReadonlySet<Trigger> = new Set(['scheduled', 'settings', 'manual
  * A run that fails (or a fetch cut short) writes nothing but its own failed run record.
  */
 type Progress = (phase: SyncProgress['phase'], processed: number, total: number | null) => void;
-
-/** An earlier complete read an hourly run may repeat: the reply it took and the run it gave. */
-interface Repeatable {
-  mark: ListReplyMark;
-  run: RunSummary;
-}
 
 export class SyncEngine {
   readonly #staging: StagingRepository;
@@ -86,7 +80,7 @@ export class SyncEngine {
       const cfg = this.#config(company, runId);
       if (this.#mayRekey(company.id, cfg)) return await this.#runBuffered(company, client, cfg, trigger, opts, progress);
       const since = trigger === 'scheduled' ? this.#changesSince(company, client, cfg) : null;
-      const repeatable = trigger === 'scheduled' && since === null ? this.#repeatable(company, cfg) : null;
+      const repeatable = trigger === 'scheduled' && since === null ? findRepeatable(this.d, company.id, this.#replyKey(cfg)) : null;
       return await this.#runStreaming(company, client, cfg, opts, progress, since, repeatable);
     } catch (err) {
       const shape = toErrorShape(err);
@@ -157,7 +151,7 @@ export class SyncEngine {
     this.#staging.add(runId, company.id, planner.finish());
     opts.signal?.throwIfAborted();
     progress('writing', 0, planner.seen);
-    const note = partial ? changesNote(company, changed.size) : null;
+    const note = partial ? changesNote(company.provider, changed.size) : null;
     return this.d.db.transaction(() => {
       const counts = this.#staging.apply({ runId, companyId: company.id, syncedAt: cfg.now, at: this.#now(), idField: cfg.idField }, partial);
       this.d.companies.setListReply(company.id, reply && !partial ? { digest: reply.digest, key: this.#replyKey(cfg), runId } : null);
@@ -165,20 +159,8 @@ export class SyncEngine {
     })();
   }
 
-  /**
-   * The last complete read's reply and run, when an hourly run may repeat its outcome: that read was decided
-   * under today's set-up, with the same field labels and by this version of the app, and no run has changed
-   * an employee since (each clears the mark, see setListReply).
-   */
-  #repeatable(company: CompanyRow, cfg: PlanConfig): Repeatable | null {
-    const mark = this.d.companies.listReply(company.id);
-    if (!mark || mark.key !== this.#replyKey(cfg)) return null;
-    const run = this.d.runs.get(mark.runId);
-    return run?.status === 'succeeded' ? { mark, run } : null;
-  }
-
   #replyKey(cfg: PlanConfig): string {
-    return sha1(JSON.stringify([cfg.configHash, cfg.labels, this.d.version ?? '']));
+    return replyKey(cfg, this.d.version ?? '');
   }
 
   /**
@@ -188,21 +170,15 @@ export class SyncEngine {
    * employee meanwhile, the outcome no longer holds, and the list is read in full after all.
    */
   #repeat(company: CompanyRow, runId: string, from: Repeatable, progress: Progress, readAll: () => Promise<RunSummary>): Promise<RunSummary> {
-    const hr = PROVIDER_NAMES[company.provider];
-    const note =
-      `Hourly check: ${hr} sent its staff list exactly as at the last sync, so nobody changed. ` +
-      'Everyone is read in full at the first sync of each day, after a set-up change, and whenever you press Sync now.';
-    const prev = from.run.counts;
-    const counts: RunCounts = { ...prev, created: 0, updated: 0, unchanged: prev.created + prev.updated + prev.unchanged, missing: 0 };
+    const counts = repeatedCounts(from.run.counts);
     const people = counts.unchanged + counts.excluded;
     progress('checking', people, people);
     progress('writing', 0, people);
     const done = this.d.db.transaction(() => {
-      const now = this.d.companies.listReply(company.id);
-      if (now?.digest !== from.mark.digest || now.key !== from.mark.key || now.runId !== from.mark.runId) return null;
+      if (!sameMark(this.d.companies.listReply(company.id), from.mark)) return null;
       this.#lists.share(runId, from.mark.runId);
       this.d.companies.setListReply(company.id, { ...from.mark, runId });
-      return this.#finish(company, runId, 'succeeded', counts, null, note);
+      return this.#finish(company, runId, 'succeeded', counts, null, repeatNote(company.provider));
     })();
     return done ? Promise.resolve(done) : readAll();
   }
@@ -420,14 +396,4 @@ export class SyncEngine {
   #now(): string {
     return this.d.clock.now().toISOString();
   }
-}
-
-/** What an hourly run that read only the changes tells the history screen. */
-function changesNote(company: CompanyRow, changed: number): string {
-  const hr = PROVIDER_NAMES[company.provider];
-  const who = changed === 1 ? '1 person' : `${changed} people`;
-  return (
-    `Hourly check: ${hr} reported ${who} changed since the last sync; everyone else is unchanged and still in ${hr}. ` +
-    'Everyone is read in full at the first sync of each day, after a set-up change, and whenever you press Sync now.'
-  );
 }
