@@ -6,6 +6,7 @@ import type { RunCounts } from '../../contract/sync';
 import { evaluateEmployee, sourcesToJson } from '../payroll/evaluate';
 import { isIncluded } from '../filters/evaluate';
 import type { ProviderRecord } from '../hr/types';
+import { sha1 } from '../hr/record-json';
 import type { EmployeeWrite, StoredEmployee } from '../db/repositories/employees';
 import type { RunProblemRow } from '../db/repositories/runs';
 
@@ -69,7 +70,7 @@ export function displayName(values: Partial<Record<PayrollField, string | null>>
 
 export const hashRecord = (record: ProviderRecord): string => sha1(JSON.stringify(record));
 
-export const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex');
+export { sha1 };
 
 /** The display name a duplicate-ID problem gives a record (no payroll rules have run for it). */
 export function rawName(record: ProviderRecord): string {

@@ -4,7 +4,8 @@ import type { StagedProblem, StagedRow } from '../db/repositories/staging';
 import type { RunProblemRow } from '../db/repositories/runs';
 import { isIncluded } from '../filters/evaluate';
 import type { ProviderRecord } from '../hr/types';
-import { diffValues, duplicateProblem, evaluateRecordJson, identityOf, missingIdProblem, rawName, sha1, type PlanConfig } from './plan';
+import { recordJson as serialised } from '../hr/record-json';
+import { diffValues, duplicateProblem, evaluateRecordJson, identityOf, missingIdProblem, rawName, type PlanConfig } from './plan';
 
 /**
  * Decides each record as its page arrives, with the same rules as planRecord, keeping only compact
@@ -77,9 +78,9 @@ export class StreamPlanner {
     }
     this.#first.set(identity, { seq, externalId: record.externalId, name: rawName(record) });
     const existing = stored.get(identity);
-    // Serialised and hashed once: the same JSON is stored, and hashed again only into the record hash.
-    const recordJson = JSON.stringify(record);
-    const rawHash = sha1(recordJson);
+    // Serialised and hashed once (or already, where the client read it): the same JSON is stored, and hashed
+    // again only into the record hash.
+    const { json: recordJson, hash: rawHash } = serialised(record);
     const employeeId = existing?.id ?? null;
     if (existing && CURRENT.has(existing.state) && existing.rawHash === rawHash && existing.configHash === cfg.configHash) {
       return decided(seq, identity, employeeId, 'same', '', existing.state === 'leaver', false, existing.problemCount, rawHash, cfg.configHash);
