@@ -1,10 +1,18 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { bundleListWorker } from './scripts/list-worker-bundle';
 
 // Source roots are src-main, src-preload and src-renderer (electron-vite's defaults are src/main, …).
 export default defineConfig({
   main: {
+    plugins: [
+      {
+        name: 'peoplehr-list-worker',
+        // The list thread's script goes beside the main bundle once that is written (see the script's builder).
+        writeBundle: (options) => bundleListWorker(__dirname, options.dir ?? resolve(__dirname, 'out/main')),
+      },
+    ],
     build: {
       // electron-store and conf are ESM-only: bundle them into the CommonJS main output.
       externalizeDeps: { exclude: ['electron-store', 'conf'] },

@@ -2,6 +2,7 @@ import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleListWorker } from '../scripts/list-worker-bundle';
 
 /**
  * The app ships as bundled JavaScript (electron-vite), so the bench measures it that way: each block
@@ -27,5 +28,7 @@ export async function bundleBlock(): Promise<string> {
     sourcemap: 'inline',
     logLevel: 'warning',
   });
+  // The PeopleHR list thread's script, beside the bundle as in the desktop app's build (list-thread.ts finds it there).
+  await bundleListWorker(join(BENCH_DIR, '..'), outDir);
   return outfile;
 }

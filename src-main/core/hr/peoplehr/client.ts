@@ -8,7 +8,7 @@ import { createPeopleHRDocuments } from './documents';
 import { permissionName, howToGrant } from './errors';
 import { flattenEmployee, ukDate } from './flatten';
 import { currentSalaryRow, salaryFields, SALARY_KEYS } from './salary';
-import { asList, asObject, isPlainObject } from './schemas';
+import { asList, asObject } from './schemas';
 import { createTransport } from './transport';
 
 export const PEOPLEHR_DEFAULT_BASE_URL = 'https://api.peoplehr.net';
@@ -35,6 +35,8 @@ export interface PeopleHRClientOptions {
   pageSize?: number;
   /** How much of a staff list reply is held unread while it may be the last one (see SameAs); tests lower it. */
   holdReplyChars?: number;
+  /** false: staff lists are read on the core's thread, not the list thread (see list-reader.ts); tests compare the two. */
+  listThread?: boolean;
 }
 
 export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
@@ -67,7 +69,8 @@ export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
    * Everyone, leavers included, from the one call PeopleHR offers, read as the reply arrives: each row is
    * flattened as soon as it is parsed and given to `take` with the rows read alongside it, so only those
    * few are in memory at once. `skipped` counts rows without an Employee ID. While take's records can be
-   * called back (`committed` false), a failed reply is read again from the start after `reset`.
+   * called back (`committed` false), a failed reply is read again from the start after `reset`. `precompute`:
+   * the records reach the sync unchanged, so each one's JSON and hash may be worked out as it is read.
    */
   async function readAll(
     signal: AbortSignal | undefined,
@@ -76,21 +79,15 @@ export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
       committed?: () => boolean;
       reset(): void;
     },
-    lastReply?: string,
+    o: { lastReply?: string; precompute?: boolean } = {},
   ): Promise<{ skipped: number; reply: ListReply | null }> {
-    const day = today();
     let skipped = 0;
     const res = await callList(
       'GetAllEmployeeDetail',
       { IncludeLeavers: true },
       {
-        rows(values) {
-          const records: ProviderRecord[] = [];
-          for (const row of values) {
-            const rec = isPlainObject(row) ? flattenEmployee(row, day) : null;
-            if (rec) records.push(rec);
-            else skipped += 1;
-          }
+        rows(records, skippedHere) {
+          skipped += skippedHere;
           return records.length > 0 ? sink.take(records) : undefined;
         },
         committed: () => sink.committed?.() ?? false,
@@ -99,8 +96,9 @@ export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
           sink.reset();
         },
       },
+      { today: today(), precompute: o.precompute ?? false, onThread: opts.listThread },
       signal,
-      lastReply === undefined ? undefined : { digest: lastReply, holdChars: opts.holdReplyChars },
+      o.lastReply === undefined ? undefined : { digest: o.lastReply, holdChars: opts.holdReplyChars },
     );
     if (res.kind === 'same') return { skipped: 0, reply: { digest: res.digest, same: true } };
     // Not streamed: "" / {} / null (no records) are an empty list; anything else is not a list at all.
@@ -341,7 +339,8 @@ export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
             committed: () => handed,
             reset: () => void (pending = []),
           },
-          list.lastReply,
+          // These records go straight to the sync, unchanged: their JSON and hash may be worked out as they are read.
+          { lastReply: list.lastReply, precompute: true },
         ));
         if (reply?.same) return { complete: true, fetched: 0, reply };
         const total = fetched + pending.length;

@@ -1,5 +1,4 @@
 import type { ProviderRecord } from '../types';
-import { isPlainObject } from './schemas';
 
 /**
  * Turns one PeopleHR employee object into a ProviderRecord. Most values sit in `{DisplayValue, FieldHistory…}`
@@ -123,4 +122,8 @@ export function ukDate(d: Date): string {
     month: '2-digit',
     day: '2-digit',
   }).format(d);
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

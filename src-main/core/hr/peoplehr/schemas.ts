@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPlainObject } from './flatten';
 
 /**
  * PeopleHR payload shapes. Deliberately loose: fields were added over the years and the docs disagree
@@ -73,6 +74,5 @@ export function asObject(result: unknown): Record<string, unknown> | null {
   return null;
 }
 
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+// Kept in flatten.ts, which the list thread loads without zod.
+export { isPlainObject };

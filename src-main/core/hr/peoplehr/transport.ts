@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../errors';
 import type { Logger } from '../../ports';
 import { BadJsonError, type HttpClient, type ReplyText } from '../http';
-import { JsonObjectStream, JsonStreamError } from '../json-stream';
+import { JsonStreamError } from '../json-stream';
 import { makeLimiter, type Limiter } from '../rate-limiter';
 import {
   contradictoryReplyError,
@@ -13,6 +13,9 @@ import {
   refineTransportError,
   type PeopleHRAction,
 } from './errors';
+import type { ProviderRecord } from '../types';
+import type { PieceRows } from './list-pieces';
+import { openListReader, type ListReader, type ListReading } from './list-reader';
 import { readEnvelope, type Envelope } from './schemas';
 
 /**
@@ -29,7 +32,8 @@ export type CallResult = { kind: 'ok'; result: unknown } | { kind: 'empty' } | {
  * of the reply at a time; it is awaited, so the reply is read no faster than the rows are taken.
  */
 export interface RowSink {
-  rows(values: unknown[]): void | Promise<void>;
+  /** The records read from a piece of the reply, and how many of its rows were not employees with an ID. */
+  rows(records: ProviderRecord[], skipped: number): void | Promise<void>;
   /** True once rows went where they cannot be called back (a page handed to the sync): no retry after that. */
   committed(): boolean;
   /** The reply is to be asked for again: forget the rows it gave so far (none were committed). */
@@ -136,6 +140,7 @@ export function createTransport(opts: TransportOptions) {
     action: PeopleHRAction,
     params: Record<string, unknown>,
     sink: RowSink,
+    reading: Omit<ListReading, 'logger'>,
     signal?: AbortSignal,
     sameAs?: SameAs,
   ): Promise<StreamedReply> {
@@ -143,19 +148,24 @@ export function createTransport(opts: TransportOptions) {
       let head = '';
       let withheld = false;
       let failedSoFar = false;
-      const splitter = new JsonObjectStream('Result', {
-        onArrayStart: (members) => {
-          // The envelope so far already says the call failed: its rows are read (to check the reply) but not handed on.
-          const env = readEnvelope(Object.fromEntries(members));
-          failedSoFar = env !== null && judgeEnvelope(env, action).kind !== 'ok';
-        },
-      });
+      let reader = null as ListReader | null;
       // Anything but an object (an empty body, an HTML page, a bare list) is small or wrong: it is read
       // whole and judged as json() would, so its retries and wording stay the same.
       let mode: 'before' | 'object' | 'whole' = 'before';
       let first = true;
       let whole = '';
       const notJson = () => new BadJsonError(`not JSON (starts with ${JSON.stringify(head)})`, 'ERR_BAD_RESPONSE');
+      const asNotJson = (err: unknown) => (err instanceof JsonStreamError ? notJson() : err);
+      const deliver = async ({ records, skipped, arrayStart }: PieceRows): Promise<void> => {
+        if (arrayStart) {
+          // The envelope so far already says the call failed: its rows are read (to check the reply) but not handed on.
+          const env = readEnvelope(Object.fromEntries(arrayStart));
+          failedSoFar = env !== null && judgeEnvelope(env, action).kind !== 'ok';
+        }
+        if (records.length === 0 && skipped === 0) return;
+        if (failedSoFar) withheld = true;
+        else await sink.rows(records, skipped);
+      };
       const take = async (piece: string): Promise<void> => {
         if (mode === 'before') {
           // A byte-order mark opening the body is dropped, as axios does for json().
@@ -171,60 +181,62 @@ export function createTransport(opts: TransportOptions) {
           whole += piece;
           return;
         }
-        let rows: unknown[];
-        try {
-          rows = splitter.write(piece);
-        } catch (err) {
-          throw err instanceof JsonStreamError ? notJson() : err;
-        }
-        if (rows.length === 0) return;
-        if (failedSoFar) withheld = true;
-        else await sink.rows(rows);
+        reader ??= await openListReader({ ...reading, logger: opts.logger }, deliver);
+        await reader.write(piece).catch((err: unknown) => Promise.reject(asNotJson(err)));
       };
-      // While the reply may be the same text as last time it is only hashed and held, not read: reading
-      // 10,000 people (parsing, flattening, hashing each) costs more than receiving them. It is read once
-      // it differs, or once it is too long to hold.
-      const hash = createHash('sha1');
-      let held: string[] | null = sameAs ? [] : null;
-      let heldChars = 0;
-      const holdChars = sameAs?.holdChars ?? HOLD_REPLY_CHARS;
-      for await (const piece of text) {
-        hash.update(piece);
-        if (held) {
-          held.push(piece);
-          heldChars += piece.length;
-          if (heldChars <= holdChars) continue;
-          const pieces = held;
-          held = null;
-          for (const p of pieces) await take(p);
-          continue;
-        }
-        await take(piece);
-      }
-      const digest = hash.digest('hex');
-      if (held) {
-        if (digest === sameAs?.digest) return { env: null, streamed: true, withheld: false, digest, same: true };
-        for (const p of held) await take(p);
-      }
-      // Nothing but whitespace: an empty reply, judged as json() judges a null body.
-      if (mode === 'before') return { env: null, streamed: false, withheld, digest, same: false };
-      if (mode === 'whole') {
-        let body: unknown;
-        try {
-          body = JSON.parse(whole);
-        } catch {
-          throw notJson();
-        }
-        return { env: readEnvelope(body), streamed: false, withheld, digest, same: false };
-      }
-      let members: Map<string, unknown>;
-      let streamed: boolean;
       try {
-        ({ members, streamed } = splitter.end());
-      } catch (err) {
-        throw err instanceof JsonStreamError ? notJson() : err;
+        // While the reply may be the same text as last time it is only hashed and held, not read: reading
+        // 10,000 people (parsing, flattening, hashing each) costs more than receiving them. It is read once
+        // it differs, or once it is too long to hold.
+        const hash = createHash('sha1');
+        let held: string[] | null = sameAs ? [] : null;
+        let heldChars = 0;
+        const holdChars = sameAs?.holdChars ?? HOLD_REPLY_CHARS;
+        for await (const piece of text) {
+          hash.update(piece);
+          if (held) {
+            held.push(piece);
+            heldChars += piece.length;
+            if (heldChars <= holdChars) continue;
+            const pieces = held;
+            held = null;
+            for (const p of pieces) await take(p);
+            continue;
+          }
+          await take(piece);
+        }
+        const digest = hash.digest('hex');
+        if (held) {
+          if (digest === sameAs?.digest) return { env: null, streamed: true, withheld: false, digest, same: true };
+          for (const p of held) await take(p);
+        }
+        // Nothing but whitespace: an empty reply, judged as json() judges a null body.
+        if (mode === 'before') return { env: null, streamed: false, withheld, digest, same: false };
+        if (mode === 'whole') {
+          let body: unknown;
+          try {
+            body = JSON.parse(whole);
+          } catch {
+            throw notJson();
+          }
+          return { env: readEnvelope(body), streamed: false, withheld, digest, same: false };
+        }
+        let ended: Awaited<ReturnType<ListReader['end']>>;
+        try {
+          ended = await reader!.end();
+        } catch (err) {
+          throw asNotJson(err);
+        }
+        return {
+          env: readEnvelope(Object.fromEntries(ended.members)),
+          streamed: ended.streamed,
+          withheld,
+          digest,
+          same: false,
+        };
+      } finally {
+        reader?.close();
       }
-      return { env: readEnvelope(Object.fromEntries(members)), streamed, withheld, digest, same: false };
     };
     if (signal?.aborted) throw new AppError('CANCELLED', 'The sync was cancelled.');
     try {
@@ -275,10 +287,11 @@ export function createTransport(opts: TransportOptions) {
     action: PeopleHRAction,
     params: Record<string, unknown>,
     sink: RowSink,
+    reading: Omit<ListReading, 'logger'>,
     signal?: AbortSignal,
     sameAs?: SameAs,
   ): Promise<ListCallResult> {
-    const res = await withRetries(action, () => postList(action, params, sink, signal, sameAs), signal, sink);
+    const res = await withRetries(action, () => postList(action, params, sink, reading, signal, sameAs), signal, sink);
     if (res.kind === 'same') return { kind: 'same', digest: res.reply.digest };
     if (res.kind === 'ok') {
       // Members after Result overrode those before it (a key twice, IsError and isError both): rows were
