@@ -14,8 +14,11 @@ export interface ListReader {
   write(piece: string): Promise<void>;
   /** The text has ended: resolves, once every row has been delivered, with the reply's other members. */
   end(): Promise<{ members: Map<string, unknown>; streamed: boolean }>;
-  /** Stops reading (the reply failed or was cancelled); nothing more is delivered. */
-  close(): void;
+  /**
+   * Stops reading (the reply failed or was cancelled): nothing more is delivered, and it resolves once a
+   * delivery under way has finished, so nothing reaches the sink after the caller has moved on.
+   */
+  close(): Promise<void>;
 }
 
 /** Where a piece's rows go; awaited before the next piece's rows go. */
@@ -40,7 +43,7 @@ export function readHere(today: string, deliver: Deliver): ListReader {
   return {
     write: (piece) => deliver(pieces.read(piece)),
     end: async () => pieces.end(),
-    close() {},
+    close: async () => undefined,
   };
 }
 

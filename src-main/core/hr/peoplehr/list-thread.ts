@@ -135,7 +135,11 @@ export class ListThread {
     // Pieces sent and not yet delivered: write() waits while there are too many.
     let ahead = 0;
     let failure: unknown = null;
+    // Deliveries in reply order; a failure stops the ones after it (the chain itself never rejects).
     let chain: Promise<void> = Promise.resolve();
+    const after = (step: () => void | Promise<void>) => {
+      chain = chain.then(step).catch((err: unknown) => fail(err));
+    };
     let ended: (m: FromThread & { kind: 'end' }) => void = () => undefined;
     const end = new Promise<FromThread & { kind: 'end' }>((resolve) => (ended = resolve));
     let moved: () => void = () => undefined;
@@ -158,18 +162,17 @@ export class ListThread {
       if (m.kind === 'error') {
         const err = m.jsonKind ? new JsonStreamError(m.message, m.jsonKind) : new Error(m.message);
         // After the rows of the pieces before it, as reading here would fail.
-        chain = chain.then(() => fail(err));
+        after(() => fail(err));
       } else if (m.kind === 'end') {
         ended(m);
       } else if (m.kind === 'rows') {
         const rows = rowsOf(m);
-        chain = chain.then(async () => {
+        after(async () => {
           if (failure) return;
           await deliver(rows);
           ahead -= 1;
           moved();
         });
-        chain.catch(fail);
       }
     });
     this.#post({ op: 'open', id, today, hash });
@@ -196,11 +199,14 @@ export class ListThread {
         if (!last) throw new AppError('INTERNAL', 'The list thread did not finish the staff list.');
         return { members: new Map(last.members), streamed: last.streamed };
       },
-      close: () => {
-        if (!open) return;
-        forget();
-        failure ??= new AppError('CANCELLED', 'The staff list was no longer read.');
-        if (!this.#broken) this.#post({ op: 'drop', id });
+      close: async () => {
+        if (open) {
+          forget();
+          failure ??= new AppError('CANCELLED', 'The staff list was no longer read.');
+          if (!this.#broken) this.#post({ op: 'drop', id });
+        }
+        // A delivery under way finishes before the caller moves on (say, to ask for the reply again).
+        await chain;
       },
     };
   }

@@ -235,7 +235,7 @@ export function createTransport(opts: TransportOptions) {
           same: false,
         };
       } finally {
-        reader?.close();
+        await reader?.close();
       }
     };
     if (signal?.aborted) throw new AppError('CANCELLED', 'The sync was cancelled.');
