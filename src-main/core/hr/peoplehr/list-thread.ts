@@ -12,10 +12,10 @@ import type { PieceRows } from './list-pieces';
 import type { Deliver, ListReader } from './list-reader';
 
 /**
- * The list thread: one worker thread for the process, started the first time a long staff list arrives and
- * kept for the next (it holds no data between replies). It reads pieces of reply with ListPieces and sends
- * each piece's records back as JSON text with their sha1, which the core's thread only parses. Pieces are
- * sent ahead, at most AHEAD unanswered, so the thread reads the next pieces while the core works on the
+ * The list thread: one worker thread for the process, started the first time a staff list arrives and kept
+ * for the next (it holds no data between replies). It reads pieces of reply with ListPieces and sends each
+ * piece's records back as JSON text with their sha1, which the core's thread only parses. Pieces are sent
+ * ahead, at most AHEAD not yet delivered, so the thread reads the next pieces while the core works on the
  * last ones, and a slow core holds the reply back (and so the socket) rather than letting pieces pile up.
  *
  * If the thread cannot start, lists are read on the core's thread, as before it existed; if it stops during
@@ -40,7 +40,7 @@ export type FromThread =
   | { id: number; kind: 'end'; members: Array<[string, unknown]>; streamed: boolean }
   | { id: number; kind: 'error'; message: string; jsonKind: JsonStreamError['kind'] | null };
 
-/** Pieces (~64 KB each) sent to the thread and not yet answered. */
+/** Pieces (~64 KB each) sent to the thread whose rows are not yet delivered. */
 const AHEAD = 8;
 
 // Bundled (the desktop app, the bench) the worker is a script beside the bundle; from source (tsx, vitest)
