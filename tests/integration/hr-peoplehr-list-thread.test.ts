@@ -67,6 +67,35 @@ describe('PeopleHR staff lists on the list thread', () => {
     expect(thread.broken).toMatch(/exit code/);
   });
 
+  it('closing a reader waits for the delivery under way, and nothing is delivered after it', async () => {
+    const thread = new ListThread(recordingLogger());
+    expect(await thread.ready).toBe(true);
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let entered: () => void = () => undefined;
+    const inDelivery = new Promise<void>((resolve) => (entered = resolve));
+    const delivered: string[] = [];
+    const reader = thread.open('2026-11-01', false, async (rows) => {
+      entered();
+      await gate;
+      delivered.push(...rows.records.map((r) => r.externalId));
+    });
+    const row = (id: string) => `{"EmployeeId":{"DisplayValue":"${id}"}}`;
+    await reader.write(`{"isError":false,"Result":[${row('E1')},`);
+    await reader.write(`${row('E2')},`);
+    await inDelivery;
+    let closed = false;
+    const closing = reader.close().then(() => (closed = true));
+    await new Promise((r) => setTimeout(r, 50));
+    // The caller (say, about to ask for the reply again) is held until the delivery under way is done.
+    expect(closed).toBe(false);
+    open();
+    await closing;
+    // E1's delivery finished; E2's, queued behind it, never happens.
+    expect(delivered).toEqual(['E1']);
+    await thread.terminate();
+  });
+
   it('a thread that cannot load says so once in the log and reports it is not ready', async () => {
     const script = join(tmpdir(), `bureau-sync-broken-worker-${process.pid}.js`);
     writeFileSync(script, 'throw new Error("cannot load");');
