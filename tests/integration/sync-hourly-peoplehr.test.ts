@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Credentials } from '../../src-main/contract/providers';
 import type { RunSummary } from '../../src-main/contract/sync';
 import type { Core } from '../../src-main/core/app';
@@ -145,6 +145,14 @@ describe('PeopleHR hourly run reads everyone when the outcome may differ', () =>
     const { id } = await connected();
     fake.faults.serverError = { count: 1_000 };
     await call(core, 'settings.set', { companyId: id, patch: { defaults: { paymentFrequency: 'Weekly' } } });
+    // The set-up change starts its own sync in the background: the fault stays until that sync has failed.
+    await vi.waitFor(
+      async () => {
+        const [last] = await call(core, 'sync.history', { companyId: id, limit: 1 });
+        expect(last).toMatchObject({ trigger: 'settings', status: 'failed' });
+      },
+      { timeout: 10_000 },
+    );
     fake.faults.serverError = undefined;
     const run = await hourly(id);
     expect(run.status).toBe('succeeded');
