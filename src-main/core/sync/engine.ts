@@ -107,7 +107,8 @@ export class SyncEngine {
     const { runId } = cfg;
     this.#staging.discardStale(company.id, runId);
     const employees = this.d.employees;
-    const stored = employees.compactByIdentity(company.id);
+    let storedMap: ReturnType<typeof employees.compactByIdentity> | null = null; // read at the first record: a repeat never needs it
+    const stored = () => (storedMap ??= employees.compactByIdentity(company.id));
     const planner = new StreamPlanner({ stored, cfg, valuesOf: (id) => employees.valuesOf(id) });
     const changed = new Set<string>();
     let collect = since !== null;
@@ -129,7 +130,7 @@ export class SyncEngine {
       this.#requireComplete(res);
       // Someone on the roll call whom the change feed did not report and who is not a current employee here
       // (restored in the HR system, or dated before the window): only a full read decides them correctly.
-      const unexplained = res.ids.some((id) => !changed.has(id) && (stored.get(id)?.state ?? 'missing') === 'missing');
+      const unexplained = res.ids.some((id) => !changed.has(id) && (stored().get(id)?.state ?? 'missing') === 'missing');
       if (unexplained) {
         this.#staging.discard(runId);
         return this.#runStreaming(company, client, cfg, opts, progress, null);

@@ -15,7 +15,8 @@ import { diffValues, duplicateProblem, evaluateRecordJson, identityOf, missingId
  * decision into a duplicate problem too.
  */
 export interface StreamDeps {
-  stored: Map<string, CompactEmployee>;
+  /** The company's stored employees by identity; asked for at the first record, not before. */
+  stored(): Map<string, CompactEmployee>;
   cfg: PlanConfig;
   /** Stored values of one employee, read only when their record changed. */
   valuesOf(id: number): Record<PayrollField, string | null>;
@@ -68,7 +69,7 @@ export class StreamPlanner {
   }
 
   #decide(record: ProviderRecord): StagedRow {
-    const { cfg, stored } = this.d;
+    const { cfg } = this.d;
     const seq = this.#seq++;
     const identity = identityOf(record, cfg);
     if (!identity) return problemRow(seq, null, missingIdProblem(record, cfg));
@@ -77,7 +78,7 @@ export class StreamPlanner {
       return problemRow(seq, identity, duplicateProblem(identity, { externalId: record.externalId, name: rawName(record) }));
     }
     this.#first.set(identity, { seq, externalId: record.externalId, name: rawName(record) });
-    const existing = stored.get(identity);
+    const existing = this.d.stored().get(identity);
     // Serialised and hashed once (or already, where the client read it): the same JSON is stored, and hashed
     // again only into the record hash.
     const { json: recordJson, hash: rawHash } = serialised(record);
