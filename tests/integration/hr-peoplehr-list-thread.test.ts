@@ -61,7 +61,9 @@ describe('PeopleHR staff lists on the list thread', () => {
     const reader = thread.open('2026-11-01', true, async (rows) => void delivered.push(rows));
     await reader.write('{"isError":false,"Result":[');
     await thread.terminate();
-    await expect(reader.write('{"EmployeeId":{"DisplayValue":"E1"}}')).rejects.toThrow(/list reader stopped/);
+    await expect(reader.write('{"EmployeeId":{"DisplayValue":"E1"}}')).rejects.toThrow(
+      /staff list stopped part way \(exit code \d+\)\. Nothing was changed/,
+    );
     await expect(reader.end()).rejects.toMatchObject({ code: 'INTERNAL' });
     expect(delivered.flatMap((d) => d.records)).toEqual([]);
     expect(thread.broken).toMatch(/exit code/);

@@ -93,7 +93,7 @@ export class ListThread {
     });
     this.#worker.on('exit', (code) => {
       loaded(false);
-      this.#stop(`it stopped (exit code ${code})`);
+      this.#stop(`exit code ${code}`);
     });
     // Only loading, or a read in progress, keeps the process alive (ref while readers are open).
     void this.ready.then(() => {
@@ -115,10 +115,7 @@ export class ListThread {
     if (this.#broken) return;
     this.#broken = why;
     this.logger.warn('PeopleHR staff lists are read on the main thread: the list thread stopped', { message: why });
-    const err = new AppError(
-      'INTERNAL',
-      `Bureau Sync's list reader stopped while reading PeopleHR's staff list (${why}). Nothing was changed; the next sync reads the list again.`,
-    );
+    const err = readerStopped(why);
     for (const deliver of this.#readers.values()) deliver(err);
     this.#readers.clear();
   }
@@ -129,7 +126,7 @@ export class ListThread {
 
   /** A reader for one reply; each piece's rows go to `deliver` in order, as soon as the thread has read them. */
   open(today: string, hash: boolean, deliver: Deliver): ListReader {
-    if (this.#broken) throw new AppError('INTERNAL', `The list thread stopped (${this.#broken}).`);
+    if (this.#broken) throw readerStopped(this.#broken);
     const id = this.#nextId++;
     this.reads += 1;
     // Pieces sent and not yet delivered: write() waits while there are too many.
@@ -196,7 +193,7 @@ export class ListThread {
         const last = await Promise.race([end, progress().then(() => null)]);
         check();
         forget();
-        if (!last) throw new AppError('INTERNAL', 'The list thread did not finish the staff list.');
+        if (!last) throw readerStopped('it ended without finishing the list');
         return { members: new Map(last.members), streamed: last.streamed };
       },
       close: async () => {
@@ -210,6 +207,14 @@ export class ListThread {
       },
     };
   }
+}
+
+/** What a sync that lost its list reader says: nothing was written, and the next sync reads everyone again. */
+function readerStopped(why: string): AppError {
+  return new AppError(
+    'INTERNAL',
+    `Bureau Sync's reader for PeopleHR's staff list stopped part way (${why}). Nothing was changed; the next sync reads the whole list again.`,
+  );
 }
 
 /** One piece's rows as the core uses them: parsed from the thread's text, each remembered with its JSON and hash. */
