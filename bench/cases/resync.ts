@@ -26,11 +26,11 @@ async function resync(app: BenchApp, fake: FakeProcess, companyId: string, kind:
   const writes = writesBetween(before, snapshot(app.core.dbFile, companyId));
   const phases = app.phases.last();
   // The engine's note says when an hourly run read only the changes (the vendor has a change feed), or
-  // received the very staff list the last sync read and so read nobody again (PeopleHR).
+  // received the very staff list the last sync read and so repeated that read's outcome (PeopleHR).
   const repeated = run.note === repeatNote(fake.vendor);
   const changesOnly = !repeated && (run.note?.startsWith('Hourly check') ?? false);
   const read = repeated
-    ? 'read: nobody (the staff list received was the last sync\'s, byte for byte)'
+    ? 'repeated the last read (the staff list received was its own, byte for byte; one over 64 MB is still read as it comes)'
     : changesOnly
       ? 'read: changes + id roll call'
       : kind === 'hourly'

@@ -11,7 +11,9 @@ import type { Clock, SecretStore } from '../../src-main/core/ports';
  * A real core on a fresh temp-file database, with fast HTTP retries so fault tests stay quick, and
  * PeopleHR's 2-seconds-a-call pace lifted (the fake has no limit; hr-peoplehr-* tests cover the pace).
  */
-export function makeCore(opts: { dataDir?: string; clock?: Clock; secrets?: SecretStore; version?: string } = {}): Core & { dataDir: string } {
+export function makeCore(
+  opts: { dataDir?: string; clock?: Clock; secrets?: SecretStore; version?: string; peoplehrHoldReplyChars?: number } = {},
+): Core & { dataDir: string } {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'bureau-test-'));
   const core = createCore({
     dataDir,
@@ -21,6 +23,7 @@ export function makeCore(opts: { dataDir?: string; clock?: Clock; secrets?: Secr
     version: opts.version,
     http: { retryBaseMs: 5, minRateLimitWaitMs: 10, timeoutMs: 5000 },
     peoplehrCallsPerMinute: 60_000,
+    peoplehrHoldReplyChars: opts.peoplehrHoldReplyChars,
   });
   return Object.assign(core, { dataDir });
 }

@@ -27,7 +27,12 @@ export interface SyncedCompany<F> {
 export function useSyncedCompany<F extends { baseUrl: string; close(): Promise<void> }, O = never>(vendor: {
   start(staff: SamplePerson[], now: () => number, options?: O): Promise<F>;
   credentials(fake: F): Credentials;
-}): (o: { count: number; seed: number; fakeOptions?: O }) => Promise<SyncedCompany<F>> {
+}): (o: {
+  count: number;
+  seed: number;
+  fakeOptions?: O;
+  coreOptions?: Parameters<typeof makeCore>[0];
+}) => Promise<SyncedCompany<F>> {
   const open: Array<{ core: Core; fake: F }> = [];
   afterEach(async () => {
     for (const { core, fake } of open.splice(0)) {
@@ -35,11 +40,11 @@ export function useSyncedCompany<F extends { baseUrl: string; close(): Promise<v
       await fake.close();
     }
   });
-  return async ({ count, seed, fakeOptions }) => {
+  return async ({ count, seed, fakeOptions, coreOptions }) => {
     const clock = new FakeClock('2026-11-02T09:00:00Z');
     const staff = generatePeople({ count, seed });
     const fake = await vendor.start(staff, () => clock.now().getTime(), fakeOptions);
-    const core = makeCore({ clock });
+    const core = makeCore({ ...coreOptions, clock });
     open.push({ core, fake });
     const { id } = await call(core, 'companies.create', {
       name: 'Hourly Ltd',

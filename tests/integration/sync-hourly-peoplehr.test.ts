@@ -26,8 +26,8 @@ const REPEATED = /^Hourly check: PeopleHR sent its staff list exactly as at the 
 let core: Core;
 let fake: FakePeopleHR;
 
-async function connected(count = 12) {
-  const c = await start({ count, seed: 31 });
+async function connected(count = 12, coreOptions?: { peoplehrHoldReplyChars: number }) {
+  const c = await start({ count, seed: 31, coreOptions });
   ({ core, fake } = c);
   c.clock.advance(HOUR);
   return c;
@@ -80,6 +80,28 @@ describe('PeopleHR hourly run with the staff list as it was', () => {
     expect(full.counts).toEqual(run.counts);
     expect(await problemsCsv(full.runId)).toEqual(await problemsCsv(run.runId));
     expect(employeeRows(core.dbFile)).toEqual(before);
+  });
+
+  it('repeats it too when the list is too long to hold unread: read as it came, nothing of that read is written', async () => {
+    // 120 people: pages of 50 go out while the reply arrives.
+    const { id, first, staff } = await connected(120, { peoplehrHoldReplyChars: 2000 });
+    listCalls();
+    const before = employeeRows(core.dbFile);
+    const run = await hourly(id);
+
+    expect(run.note).toMatch(REPEATED);
+    expect(listCalls()).toBe(1);
+    expect(run.counts).toEqual(repeatedCounts(first));
+    expect(await problemsCsv(run.runId)).toEqual(await problemsCsv(first.runId));
+    expect(employeeRows(core.dbFile)).toEqual(before);
+
+    // A long reply that differs is read and applied as ever.
+    const target = staff.find((p) => !p.isLeaver)!;
+    fake.setPeople(staff.map((p) => (p === target ? { ...p, jobTitle: 'Head of Payroll' } : p)));
+    const edited = await hourly(id);
+    expect(edited.note).toBeNull();
+    expect(edited.counts).toMatchObject({ created: 0, updated: 1, missing: 0 });
+    expect(core.reports.changes(id)).toEqual([expect.objectContaining({ field: 'jobTitle', to: 'Head of Payroll' })]);
   });
 
   it('keeps repeating hour after hour', async () => {
@@ -188,8 +210,12 @@ describe('PeopleHR hourly run reads everyone when the outcome may differ', () =>
     }
   });
 
-  it('an employee changed by another run while the reply arrived: the list is read in full after all', async () => {
-    const { id } = await connected();
+  it.each([
+    ['held unread, the list is read in full after all', undefined, 2],
+    ['too long to hold, what was read as it came is applied', 2000, 1],
+  ])('an employee changed by another run while the reply arrived: %s', async (_, hold, calls) => {
+    // 120 people: pages of 50 go out while the reply arrives.
+    const { id, first } = await connected(120, hold === undefined ? undefined : { peoplehrHoldReplyChars: hold });
     const before = employeeRows(core.dbFile);
     listCalls();
     // Between the reply and the run's commit, another writer forgets the outcome (as Sync now on someone does).
@@ -203,7 +229,8 @@ describe('PeopleHR hourly run reads everyone when the outcome may differ', () =>
       });
       expect(run.status).toBe('succeeded');
       expect(run.note).toBeNull();
-      expect(listCalls()).toBe(2);
+      expect(run.counts).toEqual(repeatedCounts(first));
+      expect(listCalls()).toBe(calls);
       expect(employeeRows(core.dbFile)).toEqual(before);
     } finally {
       other.close();

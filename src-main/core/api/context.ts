@@ -27,6 +27,7 @@ export interface CoreContext {
   version: string;
   http?: Partial<HttpOptions>;
   peoplehrCallsPerMinute?: number;
+  peoplehrHoldReplyChars?: number;
   clientFor(company: CompanyRow): Promise<HrClient>;
   clientForCredentials(credentials: Credentials, baseUrl: string | null): Promise<HrClient>;
   /** Drops the company's cached client (and the credentials it holds in memory). */
@@ -43,7 +44,8 @@ export function buildContext(
   // One client per company for the life of the core, so a Personio token is reused across syncs and
   // "Sync now" costs one HR call. A change of credentials or address makes a new client.
   const clients = new Map<string, { key: string; client: HrClient }>();
-  const clientOpts = { logger: base.logger, http: base.http, peoplehrCallsPerMinute: base.peoplehrCallsPerMinute };
+  const { logger, http, peoplehrCallsPerMinute, peoplehrHoldReplyChars } = base;
+  const clientOpts = { logger, http, peoplehrCallsPerMinute, peoplehrHoldReplyChars };
   const ctx: CoreContext = {
     ...base,
     companies: new CompanyRepository(base.db),

@@ -28,12 +28,14 @@ export interface ClientOptions {
   http?: Partial<HttpOptions>;
   /** PeopleHR's pace (calls a minute); its documented limit unless a test lifts it. */
   peoplehrCallsPerMinute?: number;
+  /** How much of PeopleHR's staff list is held unread while it may be as last time (its default unless a test lowers it). */
+  peoplehrHoldReplyChars?: number;
 }
 
 export function createHrClient(
   credentials: Exclude<Credentials, { provider: 'demo' }>,
   baseUrl: string | null,
-  { peoplehrCallsPerMinute, ...opts }: ClientOptions = {},
+  { peoplehrCallsPerMinute, peoplehrHoldReplyChars, ...opts }: ClientOptions = {},
 ): HrClient {
   switch (credentials.provider) {
     case 'personio':
@@ -50,6 +52,7 @@ export function createHrClient(
         baseUrl: baseUrl ?? PEOPLEHR_DEFAULT_BASE_URL,
         credentials: { apiKey: credentials.apiKey },
         callsPerMinute: peoplehrCallsPerMinute,
+        holdReplyChars: peoplehrHoldReplyChars,
         ...opts,
       });
     default:

@@ -28,7 +28,7 @@ export interface ListOptions {
   onPage(records: ProviderRecord[], progress: FetchProgress): void | Promise<void>;
   /**
    * The digest of the staff list reply an earlier read took (ListResult.reply): a reply with exactly that
-   * text is not read at all, and the result says `same` (no page is handed on).
+   * text is not read at all (or, too long to hold, not used), and the result says `same`.
    */
   lastReply?: string;
 }
@@ -37,7 +37,10 @@ export interface ListOptions {
 export interface ListReply {
   /** sha1 of the reply's text. */
   digest: string;
-  /** It was exactly the reply ListOptions.lastReply came from, so it was not read. */
+  /**
+   * It was exactly the reply ListOptions.lastReply came from. Usually it was then not read, and no page was
+   * handed on; a reply too long to hold unread was read as it came, and the pages handed on are to be dropped.
+   */
   same: boolean;
 }
 

@@ -144,7 +144,10 @@ export class SyncEngine {
       reply = all.reply;
       if (reply?.same && repeatable) {
         opts.signal?.throwIfAborted();
-        return this.#repeat(company, runId, repeatable, progress, () => this.#runStreaming(company, client, cfg, opts, progress, null));
+        const repeated = this.#repeat(company, runId, repeatable, progress);
+        if (repeated) return repeated;
+        // A reply too long to hold unread was read as it came: what was decided from it is applied below.
+        if (planner.seen === 0) return this.#runStreaming(company, client, cfg, opts, progress, null);
       }
     }
     opts.signal?.throwIfAborted();
@@ -160,28 +163,25 @@ export class SyncEngine {
     })();
   }
 
-  #replyKey(cfg: PlanConfig): string {
-    return replyKey(cfg, this.d.version ?? '');
-  }
+  readonly #replyKey = (cfg: PlanConfig): string => replyKey(cfg, this.d.version ?? '');
 
   /**
-   * The HR system sent exactly the staff list the last complete read took, under the same set-up: so every
-   * record, and every decision made from it, is as it was. The run repeats that outcome (its counts, its
-   * problem list, shared) without reading anyone; it writes no employee. Should another run have changed an
-   * employee meanwhile, the outcome no longer holds, and the list is read in full after all.
+   * The HR system sent exactly the staff list the last complete read took, under the same set-up, so every decision
+   * is as it was: the run repeats that outcome (its counts, its problem list, shared), writes no employee, and drops
+   * anything decided from a reply read as it came. Null when another run changed an employee meanwhile.
    */
-  #repeat(company: CompanyRow, runId: string, from: Repeatable, progress: Progress, readAll: () => Promise<RunSummary>): Promise<RunSummary> {
+  #repeat(company: CompanyRow, runId: string, from: Repeatable, progress: Progress): RunSummary | null {
     const counts = repeatedCounts(from.run.counts);
     const people = counts.unchanged + counts.excluded;
     progress('checking', people, people);
     progress('writing', 0, people);
-    const done = this.d.db.transaction(() => {
+    return this.d.db.transaction(() => {
       if (!sameMark(this.d.companies.listReply(company.id), from.mark)) return null;
+      this.#staging.discard(runId);
       this.#lists.share(runId, from.mark.runId);
       this.d.companies.setListReply(company.id, { ...from.mark, runId });
       return this.#finish(company, runId, 'succeeded', counts, null, repeatNote(company.provider));
     })();
-    return done ? Promise.resolve(done) : readAll();
   }
 
   /**

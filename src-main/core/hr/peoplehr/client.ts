@@ -349,8 +349,10 @@ export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
           fetched += page.length;
           await list.onPage(page, { fetched, total });
         }
-        // The reply alone made every record (no salary calls), so its digest stands for all of them.
-        if (skipped === 0 && reply) return { complete: true, fetched, reply };
+        // The reply alone made every record (no salary calls), so its digest stands for all of them. Too long to
+        // hold unread, it was read as it came, and may still be the last reply: the caller may then repeat that
+        // read's outcome, or (should it no longer hold) use these pages, all of which it has.
+        if (skipped === 0 && reply) return { complete: true, fetched, reply: { ...reply, same: reply.digest === list.lastReply } };
       }
       if (skipped > 0) {
         return {
