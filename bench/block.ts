@@ -1,3 +1,4 @@
+import { pacedHumaans } from './cases/paced-humaans';
 import { rateLimitedPersonio } from './cases/rate-limited';
 import { failedRow, vendorBlock, type VendorBlockSpec } from './cases/vendor-block';
 import type { Row } from './report';
@@ -7,14 +8,21 @@ import type { Row } from './report';
  * process rather than from whatever the blocks before it left on the heap. Started by index.ts with
  * a BlockSpec as JSON in argv; answers with its rows over IPC.
  */
-export type BlockSpec = ({ kind: 'vendor' } & VendorBlockSpec) | { kind: 'rate-limited'; employees: number };
+export type BlockSpec =
+  | ({ kind: 'vendor' } & VendorBlockSpec)
+  | { kind: 'rate-limited'; employees: number }
+  | { kind: 'paced'; employees: number };
 
 async function run(spec: BlockSpec): Promise<Row[]> {
   if (spec.kind === 'vendor') return vendorBlock(spec);
+  const [label, vendor, measure] =
+    spec.kind === 'paced'
+      ? (['Humaans at its pace', 'humaans', pacedHumaans] as const)
+      : (['Personio, documented limits on', 'personio', rateLimitedPersonio] as const);
   try {
-    return [await rateLimitedPersonio(spec.employees)];
+    return [await measure(spec.employees)];
   } catch (err) {
-    return [failedRow('Personio, documented limits on', 'personio', spec.employees, err)];
+    return [failedRow(label, vendor, spec.employees, err)];
   }
 }
 

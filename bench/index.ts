@@ -48,7 +48,8 @@ function runBlock(block: string, spec: BlockSpec, label: string): Promise<Row[]>
     child.on('message', (m: { rows: Row[] }) => {
       rows = m.rows;
     });
-    child.on('exit', (code) => resolve(rows ?? [failedRow(label, spec.kind === 'vendor' ? spec.vendor : 'personio', spec.employees, `block process exited with ${code}`)]));
+    const vendor = spec.kind === 'vendor' ? spec.vendor : spec.kind === 'paced' ? 'humaans' : 'personio';
+    child.on('exit', (code) => resolve(rows ?? [failedRow(label, vendor, spec.employees, `block process exited with ${code}`)]));
   });
 }
 
@@ -80,6 +81,12 @@ async function main(): Promise<void> {
     say('personio rate-limited 10000: start');
     rows.push(...(await runBlock(block, { kind: 'rate-limited', employees: 10_000 }, 'Personio, documented limits on')));
     blocks.push({ block: 'personio (rate-limited)', employees: 10_000, ms: performance.now() - t0 });
+  }
+  if (args.vendors.includes('humaans')) {
+    const t0 = performance.now();
+    say('humaans paced 10000: start');
+    rows.push(...(await runBlock(block, { kind: 'paced', employees: 10_000 }, 'Humaans at its pace')));
+    blocks.push({ block: 'humaans (paced)', employees: 10_000, ms: performance.now() - t0 });
   }
   const durationMs = performance.now() - started;
 

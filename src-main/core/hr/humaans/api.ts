@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../../errors';
 import type { Logger } from '../../ports';
 import { createHttpClient, type HttpClient, type HttpOptions } from '../http';
-import { HUMAANS_DEFAULT_BASE_URL, HUMAANS_MAX_CONCURRENT } from './constants';
+import { HUMAANS_DEFAULT_BASE_URL, HUMAANS_MAX_CONCURRENT, HUMAANS_PER_SECOND } from './constants';
 import { humaansError } from './errors';
 import { listEnvelopeSchema } from './schemas';
 
@@ -26,9 +26,9 @@ export function createHumaansApi(opts: {
 }): HumaansApi {
   const http = createHttpClient({
     vendor: 'Humaans',
-    // Humaans publishes no numbers: at most 10 a second, and only different collections side by side
+    // Humaans publishes no numbers: a pace of our own, and only different collections side by side
     // (each collection is still read page by page, as Humaans asks).
-    rateLimit: { maxConcurrent: HUMAANS_MAX_CONCURRENT, perSecond: 10 },
+    rateLimit: { maxConcurrent: HUMAANS_MAX_CONCURRENT, perSecond: HUMAANS_PER_SECOND },
     logger: opts.logger,
     ...opts.http,
     baseURL: apiRoot(opts.baseUrl),

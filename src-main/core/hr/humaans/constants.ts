@@ -57,3 +57,6 @@ export const humaansHowToCreateCredentials = [
  * one person's records for "Sync now"), never two pages of one list.
  */
 export const HUMAANS_MAX_CONCURRENT = 5;
+
+/** Requests a second: Humaans publishes no limit, so Bureau Sync keeps to a modest pace of its own. */
+export const HUMAANS_PER_SECOND = 10;
