@@ -39,7 +39,7 @@ export interface CoreOptions {
    */
   peoplehrCallsPerMinute?: number;
   /** How much of PeopleHR's staff list is held unread while it may be as last time; by default 64 MB. Tests lower it. */
-  peoplehrHoldReplyChars?: number;
+  peoplehrHoldReplyBytes?: number;
   /** Start the hourly scheduler (the desktop app and browser mode do; the CLI does not). */
   schedule?: boolean;
   /** The OS login item (desktop only); without it "start at login" is unavailable. */
@@ -94,7 +94,7 @@ export function createCore(opts: CoreOptions): Core {
     version: opts.version ?? '0.1.0',
     http: opts.http,
     peoplehrCallsPerMinute: opts.peoplehrCallsPerMinute,
-    peoplehrHoldReplyChars: opts.peoplehrHoldReplyChars,
+    peoplehrHoldReplyBytes: opts.peoplehrHoldReplyBytes,
   });
   ctx.runs.closeInterrupted(clock.now().toISOString());
 

@@ -65,6 +65,7 @@ function reorder(text: string, keys: string[], over: Record<string, unknown> = {
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
 /** Where the suite's clients read the reply: on the list thread (as the app does), or on the test's own thread. */
 let onThread = true;
@@ -73,9 +74,9 @@ function client(baseUrl: string, over: Parameters<typeof clientFor>[1] = {}) {
   return clientFor({ baseUrl, fullApiKey: 'k' } as Parameters<typeof clientFor>[0], { listThread: onThread, ...over });
 }
 
-async function listAll(c: ReturnType<typeof client>) {
+async function listAll(c: ReturnType<typeof client>, lastReply?: string) {
   const pages: ProviderRecord[][] = [];
-  const result = await c.listEmployees({ includeSalaries: false, onPage: (p) => void pages.push(p) });
+  const result = await c.listEmployees({ includeSalaries: false, lastReply, onPage: (p) => void pages.push(p) });
   return { pages, records: pages.flat(), result };
 }
 
@@ -143,10 +144,14 @@ describe.each([
       expect(firstPageAt).toBeLessThanOrEqual(restSentAt);
     });
 
-    it('reads characters whose bytes arrive in different pieces', async () => {
+    it.each([
+      ['as they arrive', undefined],
+      ['held first, while they may be the last reply', 'a digest of some other reply'],
+    ])('reads characters whose bytes arrive in different pieces, %s', async (_, lastReply) => {
       const names = ['Zoë', 'Ødegård £', 'Ana 😀 中文'];
       const staff = people(3).map((p, i) => ({ ...p, firstName: names[i]! }));
-      const bytes = Buffer.from(await replyText(staff), 'utf8');
+      const text = await replyText(staff);
+      const bytes = Buffer.from(text, 'utf8');
       // Cut inside every multi-byte character: after the first byte of each.
       const cuts = [...bytes.keys()].filter((i) => bytes[i]! >= 0xc0).map((i) => i + 1);
       const server = await rawServer(async (res) => {
@@ -159,9 +164,11 @@ describe.each([
         }
         res.end();
       });
-      const { records, result } = await listAll(client(server.baseUrl));
+      const { records, result } = await listAll(client(server.baseUrl), lastReply);
       expect(result.complete).toBe(true);
       expect(records.map((r) => r.fields.FirstName).sort()).toEqual([...names].sort());
+      // The digest is the text's, whichever way its bytes came.
+      expect(result.reply).toEqual({ digest: sha1(text), same: false });
     });
 
     it('the envelope may come after the list: a good reply is read in full', async () => {
@@ -282,8 +289,6 @@ describe.each([
   // An hourly run passes the digest of the reply the last complete read took (lastReply): a reply with exactly
   // that text is held, not read, and reported `same`; anything else is read in full, as ever.
   describe('PeopleHR staff list compared with the last one', () => {
-    const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
-
     async function read(c: ReturnType<typeof client>, lastReply?: string) {
       const pages: ProviderRecord[][] = [];
       const result = await c.listEmployees({ includeSalaries: false, lastReply, onPage: (p) => void pages.push(p) });
@@ -338,7 +343,7 @@ describe.each([
       const text = await replyText(people(30));
       const { result, pages, firstPageAt, restSentAt } = await readWhileArriving(
         text,
-        { holdReplyChars: 1000 },
+        { holdReplyBytes: 1000 },
         sha1(text),
       );
       // Pages went out before its end showed it the same. All of them do, so the caller may use them if it cannot repeat.
@@ -352,7 +357,7 @@ describe.each([
       const staff = people(30);
       const before = await replyText(staff);
       const after = await replyText(staff.map((p, i) => (i === 25 ? { ...p, lastName: `${p.lastName}e` } : p)));
-      const { result, pages } = await readWhileArriving(after, { holdReplyChars: 1000 }, sha1(before));
+      const { result, pages } = await readWhileArriving(after, { holdReplyBytes: 1000 }, sha1(before));
       expect(result).toEqual({ complete: true, fetched: 30, reply: { digest: sha1(after), same: false } });
       expect(pages.reduce((a, b) => a + b)).toBe(30);
     });

@@ -26,7 +26,7 @@ const REPEATED = /^Hourly check: PeopleHR sent its staff list exactly as at the 
 let core: Core;
 let fake: FakePeopleHR;
 
-async function connected(count = 12, coreOptions?: { peoplehrHoldReplyChars: number }) {
+async function connected(count = 12, coreOptions?: { peoplehrHoldReplyBytes: number }) {
   const c = await start({ count, seed: 31, coreOptions });
   ({ core, fake } = c);
   c.clock.advance(HOUR);
@@ -84,7 +84,7 @@ describe('PeopleHR hourly run with the staff list as it was', () => {
 
   it('repeats it too when the list is too long to hold unread: read as it came, nothing of that read is written', async () => {
     // 120 people: pages of 50 go out while the reply arrives.
-    const { id, first, staff } = await connected(120, { peoplehrHoldReplyChars: 2000 });
+    const { id, first, staff } = await connected(120, { peoplehrHoldReplyBytes: 2000 });
     listCalls();
     const before = employeeRows(core.dbFile);
     const run = await hourly(id);
@@ -215,7 +215,7 @@ describe('PeopleHR hourly run reads everyone when the outcome may differ', () =>
     ['too long to hold, what was read as it came is applied', 2000, 1],
   ])('an employee changed by another run while the reply arrived: %s', async (_, hold, calls) => {
     // 120 people: pages of 50 go out while the reply arrives.
-    const { id, first } = await connected(120, hold === undefined ? undefined : { peoplehrHoldReplyChars: hold });
+    const { id, first } = await connected(120, hold === undefined ? undefined : { peoplehrHoldReplyBytes: hold });
     const before = employeeRows(core.dbFile);
     listCalls();
     // Between the reply and the run's commit, another writer forgets the outcome (as Sync now on someone does).

@@ -27,7 +27,7 @@ export interface CoreContext {
   version: string;
   http?: Partial<HttpOptions>;
   peoplehrCallsPerMinute?: number;
-  peoplehrHoldReplyChars?: number;
+  peoplehrHoldReplyBytes?: number;
   clientFor(company: CompanyRow): Promise<HrClient>;
   clientForCredentials(credentials: Credentials, baseUrl: string | null): Promise<HrClient>;
   /** Drops the company's cached client (and the credentials it holds in memory). */
@@ -44,8 +44,8 @@ export function buildContext(
   // One client per company for the life of the core, so a Personio token is reused across syncs and
   // "Sync now" costs one HR call. A change of credentials or address makes a new client.
   const clients = new Map<string, { key: string; client: HrClient }>();
-  const { logger, http, peoplehrCallsPerMinute, peoplehrHoldReplyChars } = base;
-  const clientOpts = { logger, http, peoplehrCallsPerMinute, peoplehrHoldReplyChars };
+  const { logger, http, peoplehrCallsPerMinute, peoplehrHoldReplyBytes } = base;
+  const clientOpts = { logger, http, peoplehrCallsPerMinute, peoplehrHoldReplyBytes };
   const ctx: CoreContext = {
     ...base,
     companies: new CompanyRepository(base.db),

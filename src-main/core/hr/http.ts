@@ -5,7 +5,16 @@ import { AppError } from '../errors';
 import type { Logger } from '../ports';
 import { silentLogger } from '../ports';
 import { makeLimiter, type RateLimit } from './rate-limiter';
-import { BadJsonError, BodyTimeoutError, isReadable, pause, readJsonText, readSmall, replyText } from './reply-body';
+import {
+  BadJsonError,
+  BodyTimeoutError,
+  isReadable,
+  pause,
+  readJsonText,
+  readSmall,
+  replyText,
+  type ReplyText,
+} from './reply-body';
 
 export type { RateLimit } from './rate-limiter';
 export { BadJsonError } from './reply-body';
@@ -48,8 +57,7 @@ export interface StreamOptions {
   mayRetry?: () => boolean;
 }
 
-/** A 2xx reply's body as text, piece by piece as it arrives (UTF-8 decoded, never split inside a character). */
-export type ReplyText = AsyncIterable<string>;
+export type { ReplyText };
 
 export interface HttpClient {
   /** Sends a request and returns the parsed JSON body; throws AppError on any failure. */

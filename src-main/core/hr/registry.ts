@@ -29,13 +29,13 @@ export interface ClientOptions {
   /** PeopleHR's pace (calls a minute); its documented limit unless a test lifts it. */
   peoplehrCallsPerMinute?: number;
   /** How much of PeopleHR's staff list is held unread while it may be as last time (its default unless a test lowers it). */
-  peoplehrHoldReplyChars?: number;
+  peoplehrHoldReplyBytes?: number;
 }
 
 export function createHrClient(
   credentials: Exclude<Credentials, { provider: 'demo' }>,
   baseUrl: string | null,
-  { peoplehrCallsPerMinute, peoplehrHoldReplyChars, ...opts }: ClientOptions = {},
+  { peoplehrCallsPerMinute, peoplehrHoldReplyBytes, ...opts }: ClientOptions = {},
 ): HrClient {
   switch (credentials.provider) {
     case 'personio':
@@ -52,7 +52,7 @@ export function createHrClient(
         baseUrl: baseUrl ?? PEOPLEHR_DEFAULT_BASE_URL,
         credentials: { apiKey: credentials.apiKey },
         callsPerMinute: peoplehrCallsPerMinute,
-        holdReplyChars: peoplehrHoldReplyChars,
+        holdReplyBytes: peoplehrHoldReplyBytes,
         ...opts,
       });
     default:

@@ -40,13 +40,38 @@ export async function readSmall(body: Readable): Promise<string> {
   return text.slice(0, MAX_ERROR_BODY);
 }
 
+/** A 2xx reply's body piece by piece as it arrives: as text (UTF-8, never split inside a character), or as bytes. */
+export interface ReplyText extends AsyncIterable<string> {
+  /**
+   * The same body undecoded, for a reader that may never need it as text (hashing bytes costs half as much as
+   * decoding and hashing text, and held Buffers are not copied by the garbage collector). Read one or the other.
+   */
+  bytes(): AsyncIterable<Buffer>;
+}
+
 /**
- * A streamed body as text. A connection cut part way is a reply that could not be read (BadJsonError); a
- * body that stays silent for idleMs while the reader waits for it times out, like a request does. The
- * silence is counted only while waiting: the reader may pause between pieces to hand records on.
+ * A streamed body, as text or as bytes. A connection cut part way is a reply that could not be read
+ * (BadJsonError); a body that stays silent for idleMs while the reader waits for it times out, like a request
+ * does. The silence is counted only while waiting: the reader may pause between pieces to hand records on.
  */
-export async function* replyText(body: Readable, idleMs: number, res: AxiosResponse): AsyncGenerator<string> {
+export function replyText(body: Readable, idleMs: number, res: AxiosResponse): ReplyText {
+  return {
+    bytes: () => replyBytes(body, idleMs, res),
+    [Symbol.asyncIterator]: () => decoded(replyBytes(body, idleMs, res))[Symbol.asyncIterator](),
+  };
+}
+
+async function* decoded(bytes: AsyncIterable<Buffer>): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
+  for await (const chunk of bytes) {
+    const text = decoder.write(chunk);
+    if (text !== '') yield text;
+  }
+  const rest = decoder.end();
+  if (rest !== '') yield rest;
+}
+
+async function* replyBytes(body: Readable, idleMs: number, res: AxiosResponse): AsyncGenerator<Buffer> {
   const it = body[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
   for (;;) {
     let timer: NodeJS.Timeout | undefined;
@@ -72,11 +97,8 @@ export async function* replyText(body: Readable, idleMs: number, res: AxiosRespo
     }
     if (next.done) break;
     const chunk = next.value;
-    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
-    if (text !== '') yield text;
+    yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
   }
-  const rest = decoder.end();
-  if (rest !== '') yield rest;
 }
 
 /**

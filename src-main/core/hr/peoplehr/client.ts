@@ -34,7 +34,7 @@ export interface PeopleHRClientOptions {
   /** Records handed to onPage at a time (PeopleHR itself answers the whole list in one reply). */
   pageSize?: number;
   /** How much of a staff list reply is held unread while it may be the last one (see SameAs); tests lower it. */
-  holdReplyChars?: number;
+  holdReplyBytes?: number;
   /** false: staff lists are read on the core's thread, not the list thread (see list-reader.ts); tests compare the two. */
   listThread?: boolean;
 }
@@ -98,7 +98,7 @@ export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
       },
       { today: today(), precompute: o.precompute ?? false, onThread: opts.listThread },
       signal,
-      o.lastReply === undefined ? undefined : { digest: o.lastReply, holdChars: opts.holdReplyChars },
+      o.lastReply === undefined ? undefined : { digest: o.lastReply, holdBytes: opts.holdReplyBytes },
     );
     if (res.kind === 'same') return { skipped: 0, reply: { digest: res.digest, same: true } };
     // Not streamed: "" / {} / null (no records) are an empty list; anything else is not a list at all.

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { StringDecoder } from 'node:string_decoder';
 import { AppError } from '../../errors';
 import type { Logger } from '../../ports';
 import { BadJsonError, type HttpClient, type ReplyText } from '../http';
@@ -51,17 +52,17 @@ export type ListCallResult =
   | { kind: 'notFound' };
 
 /**
- * The most of a list reply held unread while it may turn out the same as the last one (UTF-16 code units,
- * about bytes for PeopleHR's ASCII JSON): 64 MB is some 18,000 people. A longer reply is read as it arrives.
+ * The most of a list reply held unread while it may turn out the same as the last one, in bytes: 64 MB is some
+ * 18,000 people. A longer reply is read as it arrives.
  */
-export const HOLD_REPLY_CHARS = 64 * 1024 * 1024;
+export const HOLD_REPLY_BYTES = 64 * 1024 * 1024;
 
 /** Reading a list reply that may be the very one a previous call received. */
 export interface SameAs {
   /** The sha1 of that reply's text (a ListCallResult's digest). */
   digest: string;
-  /** How much of the reply may be held unread before it is read as it arrives (default HOLD_REPLY_CHARS). */
-  holdChars?: number;
+  /** How much of the reply may be held unread before it is read as it arrives (default HOLD_REPLY_BYTES). */
+  holdBytes?: number;
 }
 
 /** What one streamed reply held: its envelope (null when it is not one), and whether Result's rows were streamed. */
@@ -133,7 +134,7 @@ export function createTransport(opts: TransportOptions) {
    * other members (isError, Status, Message) may come before or after Result: when they come first and
    * say the call failed, the rows are read but not handed on; when they come last, the caller learns of
    * the failure only at the end, and callList then throws, so whatever was handed on is never taken as
-   * a complete list. With `sameAs`, the text is held unread (up to its holdChars) until its end shows
+   * a complete list. With `sameAs`, the reply is held unread as bytes (up to its holdBytes) until its end shows
    * whether it is exactly the reply that digest came from; if so, nothing is read and `same` says so.
    */
   async function postList(
@@ -185,31 +186,39 @@ export function createTransport(opts: TransportOptions) {
         await reader.write(piece).catch((err: unknown) => Promise.reject(asNotJson(err)));
       };
       try {
-        // While the reply may be the same text as last time it is only hashed and held, not read: reading
-        // 10,000 people (parsing, flattening, hashing each) costs more than receiving them. It is read once
-        // it differs, or once it is too long to hold.
+        // While the reply may be the same as last time it is only hashed and held as bytes, not read: reading
+        // 10,000 people (parsing, flattening, hashing each) costs more than receiving them, and even decoding
+        // it to text costs as much again as hashing it. It is read once it differs, or is too long to hold.
+        // The digest of the bytes is that of the text (UTF-8), so digests stored by earlier versions still match.
         const hash = createHash('sha1');
-        let held: string[] | null = sameAs ? [] : null;
-        let heldChars = 0;
-        const holdChars = sameAs?.holdChars ?? HOLD_REPLY_CHARS;
-        for await (const piece of text) {
-          hash.update(piece);
+        const decoder = new StringDecoder('utf8');
+        const takeBytes = async (chunk: Buffer) => {
+          const piece = decoder.write(chunk);
+          if (piece !== '') await take(piece);
+        };
+        let held: Buffer[] | null = sameAs ? [] : null;
+        let heldBytes = 0;
+        const holdBytes = sameAs?.holdBytes ?? HOLD_REPLY_BYTES;
+        for await (const chunk of text.bytes()) {
+          hash.update(chunk);
           if (held) {
-            held.push(piece);
-            heldChars += piece.length;
-            if (heldChars <= holdChars) continue;
-            const pieces = held;
+            held.push(chunk);
+            heldBytes += chunk.length;
+            if (heldBytes <= holdBytes) continue;
+            const chunks = held;
             held = null;
-            for (const p of pieces) await take(p);
+            for (const c of chunks) await takeBytes(c);
             continue;
           }
-          await take(piece);
+          await takeBytes(chunk);
         }
         const digest = hash.digest('hex');
         if (held) {
           if (digest === sameAs?.digest) return { env: null, streamed: true, withheld: false, digest, same: true };
-          for (const p of held) await take(p);
+          for (const c of held) await takeBytes(c);
         }
+        const rest = decoder.end();
+        if (rest !== '') await take(rest);
         // Nothing but whitespace: an empty reply, judged as json() judges a null body.
         if (mode === 'before') return { env: null, streamed: false, withheld, digest, same: false };
         if (mode === 'whole') {
