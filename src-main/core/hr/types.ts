@@ -28,7 +28,7 @@ export interface ListOptions {
   onPage(records: ProviderRecord[], progress: FetchProgress): void | Promise<void>;
   /**
    * The digest of the staff list reply an earlier read took (ListResult.reply): a reply with exactly that
-   * text is not read at all (or, too long to hold, not used), and the result says `same`.
+   * text is not read at all, and the result says `same` (one too long to hold is read as it arrives, then says it).
    */
   lastReply?: string;
 }
@@ -39,7 +39,8 @@ export interface ListReply {
   digest: string;
   /**
    * It was exactly the reply ListOptions.lastReply came from. Usually it was then not read, and no page was
-   * handed on; a reply too long to hold unread was read as it came, and the pages handed on are to be dropped.
+   * handed on; a reply too long to hold unread was read as it came, every page handed on, and the caller may
+   * drop them and repeat the last outcome.
    */
   same: boolean;
 }
