@@ -47,6 +47,11 @@ interface Setup {
   pages: Array<ProviderRecord[] | Error>;
   clock: { at: number };
   valuesReads: number;
+  /**
+   * A stub of PeopleHR's one-reply list: the digest each read says it received. A read given that digest as
+   * lastReply hands on every page (as a reply too long to hold unread is) and then says it was the same.
+   */
+  replyDigest?: string;
 }
 
 let current: Setup | null = null;
@@ -91,7 +96,8 @@ function setup(): Setup {
         fetched += page.length;
         await o.onPage(page, { fetched, total: null });
       }
-      return { complete: true, fetched };
+      const digest = s.replyDigest;
+      return digest ? { complete: true, fetched, reply: { digest, same: digest === o.lastReply } } : { complete: true, fetched };
     },
   };
   s.engine = new SyncEngine({
@@ -197,6 +203,21 @@ describe('streaming sync', () => {
     s.valuesReads = 0;
     await s.engine.runCompany(COMPANY, 'cli');
     expect(s.valuesReads).toBe(0);
+  });
+
+  it('an hourly run given a long reply that was the last one, read as it came, repeats that outcome and keeps nothing staged', async () => {
+    const s = setup();
+    s.replyDigest = 'digest of the one reply';
+    s.pages = pagesOf(Array.from({ length: 10 }, (_, i) => person(i)));
+    const first = await s.engine.runCompany(COMPANY, 'cli');
+    expect(first.counts.created).toBe(10);
+    const before = rows(s.db);
+
+    const run = await s.engine.runCompany(COMPANY, 'scheduled');
+    expect(run.note).toMatch(/exactly as at the last sync/);
+    expect(run.counts).toMatchObject({ created: 0, updated: 0, unchanged: 10 });
+    expect(rows(s.db)).toEqual(before);
+    expect(staged(s.db)).toBe(0);
   });
 
   it('an ID a later page repeats makes both holders problems and leaves the stored employee as it was', async () => {
