@@ -162,6 +162,9 @@ export function startCheckpointer(db: Db, file: string, opts: CheckpointerOption
       if (!w) return;
       worker = null;
       const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
+      // Unref'd, the worker's exit would not keep the process alive while it is awaited: a CLI's loop would
+      // drain here and exit 0 before the command's result (and its exit code) was ever written.
+      w.ref();
       w.postMessage('close');
       await exited;
       for (const resolve of waiting.splice(0)) resolve({ ok: false, message: 'closed' });
