@@ -17,6 +17,12 @@ const OPTIONS = {
   'client-secret': { type: 'string' },
   token: { type: 'string' },
   'api-key': { type: 'string' },
+  'client-secret-file': { type: 'string' },
+  'token-file': { type: 'string' },
+  'api-key-file': { type: 'string' },
+  'secret-stdin': { type: 'boolean' },
+  scheduled: { type: 'boolean' },
+  all: { type: 'boolean' },
   company: { type: 'string' },
   confirm: { type: 'string' },
   employee: { type: 'string' },
@@ -49,7 +55,7 @@ Usage: npm run cli -- <command> [options]
 
 Commands:
   companies add --name NAME --provider personio|humaans|peoplehr|demo [--base-url URL]
-                [--client-id ID --client-secret S] [--token T] [--api-key K]
+                [--client-id ID]   (the secret: see "Credentials" below)
   companies list
   companies remove --company ID --confirm NAME   (deletes the company and all it holds here)
   fields    --company ID
@@ -57,7 +63,10 @@ Commands:
   filters   --company ID [--set FILE]
   settings  --company ID [--set FILE]
   preview   --company ID
-  sync      --company ID [--employee EXTERNAL_ID]
+  sync      --company ID [--employee EXTERNAL_ID] [--scheduled]
+  sync      --all [--scheduled]   (every company in turn; exits 1 if any failed)
+  run       keeps every company on its schedule without a window, one line per run,
+            until stopped (Ctrl+C or SIGTERM: a sync under way is abandoned, nothing of it saved)
   employees --company ID
   history   --company ID
   changes   --company ID [--employee EXTERNAL_ID]
@@ -70,6 +79,16 @@ Options:
   --data-dir DIR   where the database and settings live (default: the desktop app's data folder;
                    or set BUREAU_SYNC_DATA_DIR)
   --json           machine-readable output on stdout
+
+Credentials (for companies add): never type a secret as an argument on a shared machine.
+  Personio:  --client-id ID, and the client secret in BUREAU_SYNC_CLIENT_SECRET or --client-secret-file FILE
+  Humaans:   the access token in BUREAU_SYNC_TOKEN or --token-file FILE
+  PeopleHR:  the API key in BUREAU_SYNC_API_KEY or --api-key-file FILE
+  or, for any of them, --secret-stdin (the secret on standard input). --client-secret S, --token T and
+  --api-key K still work, with a warning: other users of the computer can see them.
+
+--scheduled runs what the hourly sync runs (only what changed, where the HR system can say so; everyone
+  at the first run of the day); without it a sync reads everyone.
 
 Exit codes: 0 success; 1 the operation ran and failed; 2 bad usage or invalid input.
 `;

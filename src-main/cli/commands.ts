@@ -3,11 +3,13 @@ import { removalSummary } from '../contract/companies';
 import { PAYROLL_FIELDS } from '../contract/payroll';
 import { providerSchema, type Credentials } from '../contract/providers';
 import type { CommandName, CommandOutputs } from '../contract/index';
-import type { RunSummary } from '../contract/sync';
 import type { Core } from '../core/app';
 import { AppError } from '../core/errors';
 import { need, UsageError, type ParsedCli } from './args';
 import { payslipsCommand } from './payslips';
+import { runScheduler } from './run';
+import { readSecret, SECRET_KINDS } from './secrets';
+import { syncCommand } from './sync';
 
 export type Out = { json: unknown; text: string; failed?: boolean };
 
@@ -39,31 +41,16 @@ function credentialsFrom(opts: ParsedCli['opts']): Credentials {
       return {
         provider: 'personio',
         clientId: need(opts, 'client-id', 'the Personio API client ID'),
-        clientSecret: need(opts, 'client-secret', 'the Personio API client secret'),
+        clientSecret: readSecret(opts, SECRET_KINDS.clientSecret),
       };
     case 'humaans':
-      return { provider: 'humaans', token: need(opts, 'token', 'the Humaans API access token') };
+      return { provider: 'humaans', token: readSecret(opts, SECRET_KINDS.token) };
     case 'peoplehr':
-      return { provider: 'peoplehr', apiKey: need(opts, 'api-key', 'the PeopleHR API key') };
+      return { provider: 'peoplehr', apiKey: readSecret(opts, SECRET_KINDS.apiKey) };
     case 'demo':
       return { provider: 'demo' };
   }
 }
-
-const syncJson = (r: RunSummary) => ({
-  runId: r.runId,
-  status: r.status,
-  trigger: r.trigger,
-  ...r.counts,
-  ...(r.error ? { error: r.error } : {}),
-});
-
-const syncText = (r: RunSummary) =>
-  r.status === 'skipped'
-    ? `Sync ${r.runId}: skipped. ${r.note ?? ''}`
-    : r.status === 'succeeded'
-      ? `Sync ${r.runId}: succeeded. Created ${r.counts.created}, updated ${r.counts.updated}, unchanged ${r.counts.unchanged}, excluded ${r.counts.excluded}, leavers ${r.counts.leavers}, missing ${r.counts.missing}, problems ${r.counts.problems}.`
-      : `Sync ${r.runId}: ${r.status}. ${r.error?.message ?? r.note ?? ''}`;
 
 export async function runCommand(core: Core, { command, opts }: ParsedCli): Promise<Out> {
   const [verb, sub] = command;
@@ -133,15 +120,10 @@ export async function runCommand(core: Core, { command, opts }: ParsedCli): Prom
       const json = { included: p.included, excluded: p.excluded, employees: p.employees };
       return { json, text: `${p.included} included, ${p.excluded} excluded\n${p.employees.map((e) => `${e.included ? 'IN ' : 'OUT'} ${e.externalId} ${e.name}: ${e.reason}`).join('\n')}` };
     }
-    case 'sync': {
-      const id = companyId();
-      await call(core, 'companies.get', { companyId: id });
-      const run =
-        typeof opts.employee === 'string'
-          ? await core.engine.runEmployee(id, core.reports.employeeIdByHrId(id, opts.employee))
-          : await core.scheduler.runCompany(id, 'cli');
-      return { json: syncJson(run), text: syncText(run), failed: run.status === 'failed' || run.status === 'cancelled' };
-    }
+    case 'sync':
+      return syncCommand(core, opts);
+    case 'run':
+      return runScheduler(core, opts);
     case 'employees': {
       const id = companyId();
       await call(core, 'companies.get', { companyId: id });

@@ -47,7 +47,17 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  let settled = false;
+  // A command whose work was left waiting on nothing (an unref'd handle) would let Node drain the loop and
+  // exit 0 before it answered: a scheduled task would read that as success. Say so, and fail, instead.
+  process.on('beforeExit', () => {
+    if (settled) return;
+    settled = true;
+    process.stderr.write('Error: Bureau Sync stopped before the command finished (an internal error). Nothing more was done; please report it.\n');
+    process.exitCode = 1;
+  });
   void main(process.argv.slice(2)).then((code) => {
+    settled = true;
     process.exitCode = code;
   });
 }

@@ -68,8 +68,15 @@ export interface Core {
    * that background copying never overlaps its next measurement.
    */
   checkpoint(): Promise<void>;
-  close(): Promise<void>;
+  /**
+   * Stops the scheduler and closes the database. Running syncs finish first (the desktop app's quit), or,
+   * with abandonSyncs (a headless process told to stop), are cancelled: nothing of theirs is written.
+   */
+  close(opts?: { abandonSyncs?: boolean }): Promise<void>;
 }
+
+export const SHUTDOWN_MESSAGE =
+  'Stopped: Bureau Sync was shut down during this sync. Nothing from it was saved; the next sync starts again from the HR system.';
 
 /** The composition root of the core: database, repositories, HR clients, engine, scheduler, handlers. */
 export function createCore(opts: CoreOptions): Core {
@@ -192,6 +199,7 @@ export function createCore(opts: CoreOptions): Core {
   };
 
   if (opts.schedule) scheduler.start();
+  let closing: Promise<void> | null = null;
 
   return {
     dbFile,
@@ -224,12 +232,16 @@ export function createCore(opts: CoreOptions): Core {
     async checkpoint() {
       await checkpointer.checkpoint();
     },
-    async close() {
-      await scheduler.stop();
-      await stopDemoHr();
-      // The worker's connection goes first, so closing the core's (the last) copies what is left into the file.
-      await checkpointer.close();
-      db.close();
+    close(o = {}) {
+      // Once: a second close (a signal handler and a finally block) waits for the first.
+      closing ??= (async () => {
+        await scheduler.stop(o.abandonSyncs ? new AppError('CANCELLED', SHUTDOWN_MESSAGE) : undefined);
+        await stopDemoHr();
+        // The worker's connection goes first, so closing the core's (the last) copies what is left into the file.
+        await checkpointer.close();
+        db.close();
+      })();
+      return closing;
     },
   };
 }

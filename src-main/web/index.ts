@@ -21,13 +21,19 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Bureau Sync is running in browser mode.\nData folder: ${dataDir}\nOpen this address in your browser (it contains this launch's key):\n\n  ${web.url}\n\nPress Ctrl+C to stop.\n`,
   );
-  const stop = async () => {
+  // Told to stop, a sync in progress is abandoned (it writes nothing and is recorded as stopped) rather than
+  // awaited: a PeopleHR sync paced at 30 calls a minute could otherwise hold the process up for minutes.
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal}: stopping Bureau Sync…\n`);
     await web.close();
-    await core.close();
+    await core.close({ abandonSyncs: true });
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 void main();

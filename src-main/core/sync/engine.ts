@@ -83,7 +83,10 @@ export class SyncEngine {
       const repeatable = trigger === 'scheduled' && since === null ? findRepeatable(this.d, company.id, this.#replyKey(cfg)) : null;
       return await this.#runStreaming(company, client, cfg, opts, progress, since, repeatable);
     } catch (err) {
-      const shape = toErrorShape(err);
+      // An abort says why through the signal's reason (the user cancelled, the process is stopping); clients
+      // that saw it only as a cancelled request report a generic cancellation.
+      const reason: unknown = opts.signal?.aborted ? opts.signal.reason : undefined;
+      const shape = toErrorShape(reason instanceof AppError ? reason : err);
       this.d.logger.warn('sync failed', { companyId, code: shape.code });
       this.#discard(runId);
       return this.#finish(company, runId, shape.code === 'CANCELLED' ? 'cancelled' : 'failed', EMPTY_COUNTS, shape, null);

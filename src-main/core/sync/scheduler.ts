@@ -91,11 +91,16 @@ export class Scheduler {
     tick();
   }
 
-  /** Stops scheduling and waits for running syncs to finish (each commits whole or not at all). */
-  async stop(): Promise<void> {
+  /**
+   * Stops scheduling and waits for running syncs. Each commits whole or not at all: by default they run to
+   * the end (quitting the desktop app); given a reason (a headless process told to stop), they are cancelled
+   * with it instead, so the process can stop within seconds and the run records why nothing was saved.
+   */
+  async stop(abandon?: Error): Promise<void> {
     this.#stopped = true;
     if (this.#timer !== null) this.d.clock.clearTimeout(this.#timer);
     this.#queue = [];
+    if (abandon) for (const r of this.#running.values()) r.controller.abort(abandon);
     await Promise.allSettled([...this.#running.values()].map((r) => r.done));
   }
 
