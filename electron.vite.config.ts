@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { bundleListWorker } from './scripts/list-worker-bundle';
+import { bundleCli, CLI_OUT_DIR } from './scripts/cli-bundle';
 
 // Source roots are src-main, src-preload and src-renderer (electron-vite's defaults are src/main, …).
 export default defineConfig({
@@ -11,6 +12,13 @@ export default defineConfig({
         name: 'peoplehr-list-worker',
         // The list thread's script goes beside the main bundle once that is written (see the script's builder).
         writeBundle: (options) => bundleListWorker(__dirname, options.dir ?? resolve(__dirname, 'out/main')),
+      },
+      {
+        name: 'cli-bundle',
+        // The command line as one plain-node bundle, out/cli/index.js, with its own list-thread script beside it.
+        writeBundle: async () => {
+          await bundleCli(__dirname, resolve(__dirname, CLI_OUT_DIR));
+        },
       },
     ],
     build: {
