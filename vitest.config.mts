@@ -15,5 +15,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // The CLI's tests spawn the built bundle (out/cli/index.js), as users run it.
+    globalSetup: ['tests/helpers/cli-bundle-setup.ts'],
   },
 });

@@ -2,22 +2,13 @@ import { readFileSync } from 'node:fs';
 import { removalSummary } from '../contract/companies';
 import { PAYROLL_FIELDS } from '../contract/payroll';
 import { providerSchema, type Credentials } from '../contract/providers';
-import type { CommandName, CommandOutputs } from '../contract/index';
 import type { Core } from '../core/app';
-import { AppError } from '../core/errors';
 import { need, UsageError, type ParsedCli } from './args';
+import { call, type Out } from './out';
 import { payslipsCommand } from './payslips';
 import { runScheduler } from './run';
 import { readSecret, SECRET_KINDS } from './secrets';
 import { syncCommand } from './sync';
-
-export type Out = { json: unknown; text: string; failed?: boolean };
-
-async function call<K extends CommandName>(core: Core, name: K, input: unknown): Promise<CommandOutputs[K]> {
-  const r = await core.invoke(name, input);
-  if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details);
-  return r.value;
-}
 
 function readJsonFile(path: string, option: string): unknown {
   let text: string;

@@ -4,7 +4,7 @@ import { defaultDataDir } from '../core/data-dir';
 import { AppError, toErrorShape } from '../core/errors';
 import { consoleLogger } from '../core/logger';
 import { FileSecretStore } from '../core/secrets/file-secret-store';
-import { parseCli, UsageError, USAGE } from './args';
+import { parseCli, requireKnownCommand, UsageError, USAGE } from './args';
 import { runCommand } from './commands';
 
 /** Exit codes (../shared/reference/cli.md): 0 success, 1 ran and failed, 2 bad usage or invalid input. */
@@ -15,10 +15,15 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const parsed = parseCli(argv);
     json = parsed.opts.json === true;
-    if (parsed.opts.help || parsed.command.length === 0) {
+    if (parsed.opts.help) {
       process.stdout.write(USAGE);
-      return parsed.opts.help ? 0 : 2;
+      return 0;
     }
+    if (parsed.command.length === 0) {
+      process.stderr.write(USAGE);
+      return 2;
+    }
+    requireKnownCommand(parsed.command[0]!);
     const dataDir = (typeof parsed.opts['data-dir'] === 'string' ? parsed.opts['data-dir'] : undefined) ?? process.env.BUREAU_SYNC_DATA_DIR ?? defaultDataDir();
     const core = createCore({
       dataDir,
@@ -28,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     });
     try {
       const out = await runCommand(core, parsed);
-      process.stdout.write(json ? `${JSON.stringify(out.json, null, 2)}\n` : `${out.text}\n`);
+      process.stdout.write(json ? `${JSON.stringify(out.json, null, out.jsonLine ? undefined : 2)}\n` : `${out.text}\n`);
       return out.failed ? 1 : 0;
     } finally {
       await core.close();

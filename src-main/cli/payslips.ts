@@ -1,22 +1,13 @@
-import type { CommandName, CommandOutputs } from '../contract/index';
 import type { PayslipSendResult } from '../contract/payslips';
 import type { Core } from '../core/app';
-import { AppError } from '../core/errors';
 import { need, UsageError, type ParsedCli } from './args';
+import { call, type Out } from './out';
 
 /**
  * `payslips match|send|retry|history`: a pay run's PDF payslips from a folder into each employee's
  * documents in the HR system. `send` exits 1 when any payslip was not delivered (failed, unclear, or a
  * PDF no employee could be found for), so a scheduled task notices.
  */
-type Out = { json: unknown; text: string; failed?: boolean };
-
-async function call<K extends CommandName>(core: Core, name: K, input: unknown): Promise<CommandOutputs[K]> {
-  const r = await core.invoke(name, input);
-  if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details);
-  return r.value;
-}
-
 function list(v: unknown): string[] {
   return Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : [];
 }

@@ -1,9 +1,8 @@
 import type { RunSummary } from '../contract/sync';
 import type { Core } from '../core/app';
 import type { ParsedCli } from './args';
+import type { Out } from './out';
 import { syncText } from './sync';
-
-type Out = { json: unknown; text: string; failed?: boolean };
 
 /** Past this, a stop that is still waiting on the network gives up: SQLite keeps the file whole either way. */
 export const STOP_DEADLINE_MS = 9_000;
@@ -54,7 +53,7 @@ export async function runScheduler(core: Core, opts: ParsedCli['opts'], io = pro
   clearTimeout(deadline);
   await printing;
   unsubscribe();
-  return { json: { stopped: signal, runs }, text: `Stopped after ${runs} ${runs === 1 ? 'sync' : 'syncs'}.` };
+  return { json: { stopped: signal, runs }, jsonLine: true, text: `Stopped after ${runs} ${runs === 1 ? 'sync' : 'syncs'}.` };
 }
 
 const summary = (r: RunSummary) => ({

@@ -2,8 +2,7 @@ import type { RunSummary, Trigger } from '../contract/sync';
 import type { Core } from '../core/app';
 import { AppError } from '../core/errors';
 import { need, UsageError, type ParsedCli } from './args';
-
-type Out = { json: unknown; text: string; failed?: boolean };
+import { call, type Out } from './out';
 
 export const syncJson = (r: RunSummary) => ({
   runId: r.runId,
@@ -32,14 +31,8 @@ const NOT_SET_UP = 'Set-up not finished: nothing was synced. Run `sync --company
  * schedules take it up from then on.
  */
 async function syncOne(core: Core, companyId: string, scheduled: boolean): Promise<RunSummary | null> {
-  const c = await core.invoke('companies.get', { companyId });
-  if (!c.ok) throw new AppError(c.error.code, c.error.message, c.error.details);
-  if (!c.value.reviewed) {
-    if (scheduled) return null;
-    const r = await core.invoke('companies.review', { companyId });
-    if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details);
-    return r.value;
-  }
+  const c = await call(core, 'companies.get', { companyId });
+  if (!c.reviewed) return scheduled ? null : call(core, 'companies.review', { companyId });
   const trigger: Trigger = scheduled ? 'scheduled' : 'cli';
   return core.scheduler.runCompany(companyId, trigger);
 }
@@ -54,8 +47,7 @@ export async function syncCommand(core: Core, opts: ParsedCli['opts']): Promise<
   const id = need(opts, 'company', 'the company ID (see `companies list`), or --all for every company');
   if (typeof opts.employee === 'string') {
     if (scheduled) throw new UsageError('--scheduled is for whole companies: leave it out to sync one employee.');
-    const c = await core.invoke('companies.get', { companyId: id });
-    if (!c.ok) throw new AppError(c.error.code, c.error.message, c.error.details);
+    await call(core, 'companies.get', { companyId: id });
     const run = await core.engine.runEmployee(id, core.reports.employeeIdByHrId(id, opts.employee));
     return { json: syncJson(run), text: syncText(run), failed: failedRun(run) };
   }
@@ -66,12 +58,11 @@ export async function syncCommand(core: Core, opts: ParsedCli['opts']): Promise<
 
 /** Every company in turn (a failure does not stop the rest), one line or JSON entry each; failed if any failed. */
 async function syncAll(core: Core, scheduled: boolean): Promise<Out> {
-  const list = await core.invoke('companies.list', {});
-  if (!list.ok) throw new AppError(list.error.code, list.error.message, list.error.details);
+  const list = await call(core, 'companies.list', {});
   const json: unknown[] = [];
   const lines: string[] = [];
   let failed = false;
-  for (const c of list.value) {
+  for (const c of list) {
     let run: RunSummary | null;
     try {
       run = await syncOne(core, c.id, scheduled);
