@@ -24,7 +24,13 @@ export default defineConfig({
     build: {
       // electron-store and conf are ESM-only: bundle them into the CommonJS main output.
       externalizeDeps: { exclude: ['electron-store', 'conf'] },
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/index.ts') } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src-main/index.ts') },
+        // What the core imports lazily (the HR clients, the demo's fake server) becomes chunks: keep them beside
+        // index.js, not in chunks/, since code in them finds files beside itself (the PeopleHR list thread's
+        // script, peoplehr-list-worker.js, is looked for next to the running file).
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

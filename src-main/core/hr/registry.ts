@@ -3,13 +3,19 @@ import type { Mapping } from '../../contract/mapping';
 import type { Logger } from '../ports';
 import type { HttpOptions } from './http';
 import type { HrClient } from './types';
-import { createPersonioClient, personioSuggestedMapping, PERSONIO_DEFAULT_BASE_URL } from './personio';
-import { PERSONIO_PAGES_AHEAD } from './personio/howto';
-import { createHumaansClient, humaansSuggestedMapping, HUMAANS_DEFAULT_BASE_URL } from './humaans';
-import { createPeopleHRClient, peoplehrSuggestedMapping, PEOPLEHR_DEFAULT_BASE_URL } from './peoplehr';
+import { personioSuggestedMapping } from './personio/suggest';
+import { PERSONIO_DEFAULT_BASE_URL, PERSONIO_PAGES_AHEAD } from './personio/howto';
+import { humaansSuggestedMapping } from './humaans/suggest';
+import { HUMAANS_DEFAULT_BASE_URL } from './humaans/constants';
+import { peoplehrSuggestedMapping } from './peoplehr/suggest';
+import { PEOPLEHR_DEFAULT_BASE_URL } from './peoplehr/howto';
 import { AppError } from '../errors';
 
-/** The one place that knows which client serves which HR system; nothing after it knows the vendor. */
+/**
+ * The one place that knows which client serves which HR system; nothing after it knows the vendor.
+ * The clients (and with them axios, ~50 ms to load) are imported when a client is first made, not when the
+ * core loads: a command that reaches no HR system (`companies list`, `employees`) never loads them.
+ */
 export const DEFAULT_BASE_URL: Record<RealProvider, string> = {
   personio: PERSONIO_DEFAULT_BASE_URL,
   humaans: HUMAANS_DEFAULT_BASE_URL,
@@ -32,22 +38,27 @@ export interface ClientOptions {
   peoplehrHoldReplyBytes?: number;
 }
 
-export function createHrClient(
+export async function createHrClient(
   credentials: Exclude<Credentials, { provider: 'demo' }>,
   baseUrl: string | null,
   { peoplehrCallsPerMinute, peoplehrHoldReplyBytes, ...opts }: ClientOptions = {},
-): HrClient {
+): Promise<HrClient> {
   switch (credentials.provider) {
-    case 'personio':
+    case 'personio': {
+      const { createPersonioClient } = await import('./personio/client');
       return createPersonioClient({
         baseUrl: baseUrl ?? PERSONIO_DEFAULT_BASE_URL,
         credentials: { clientId: credentials.clientId, clientSecret: credentials.clientSecret },
         pagesAhead: PERSONIO_PAGES_AHEAD,
         ...opts,
       });
-    case 'humaans':
+    }
+    case 'humaans': {
+      const { createHumaansClient } = await import('./humaans/client');
       return createHumaansClient({ baseUrl: baseUrl ?? HUMAANS_DEFAULT_BASE_URL, credentials: { token: credentials.token }, ...opts });
-    case 'peoplehr':
+    }
+    case 'peoplehr': {
+      const { createPeopleHRClient } = await import('./peoplehr/client');
       return createPeopleHRClient({
         baseUrl: baseUrl ?? PEOPLEHR_DEFAULT_BASE_URL,
         credentials: { apiKey: credentials.apiKey },
@@ -55,6 +66,7 @@ export function createHrClient(
         holdReplyBytes: peoplehrHoldReplyBytes,
         ...opts,
       });
+    }
     default:
       throw new AppError('VALIDATION', 'Unknown HR system.');
   }

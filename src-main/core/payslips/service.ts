@@ -16,7 +16,6 @@ import type { HrDocuments } from '../hr/types';
 import { requireCompany } from '../api/companies';
 import { vendorOf, type CoreContext } from '../api/context';
 import { categoriesFor, resolveCategory } from './category';
-import { deliverOne, STOPPING_CODES } from './deliver';
 import { matchEmployees } from './employees';
 import { readPayslip, scanFolder, type PayslipFile } from './files';
 import { matchFile, type FileMatch, type MatchEmployee } from './match';
@@ -121,6 +120,8 @@ export function createPayslipService(
       throw new AppError('CONFLICT', `Payslips for ${p.company.name} are already being sent; wait for that to finish.`);
     sending.add(p.company.id);
     try {
+      // Delivering reaches the HTTP layer (axios): loaded when payslips are first sent, not when the core loads.
+      const { deliverOne, STOPPING_CODES } = await import('./deliver');
       const category = await resolveCategory(p.docs, input.categoryId, repo.lastCategory(p.company.id), p.vendor);
       const wanted = input.files ? new Set(input.files) : null;
       for (const name of wanted ?? []) {

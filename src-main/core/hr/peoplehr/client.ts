@@ -10,8 +10,9 @@ import { flattenEmployee, ukDate } from './flatten';
 import { currentSalaryRow, salaryFields, SALARY_KEYS } from './salary';
 import { asList, asObject } from './schemas';
 import { createTransport } from './transport';
+import { PEOPLEHR_DEFAULT_BASE_URL } from './howto';
 
-export const PEOPLEHR_DEFAULT_BASE_URL = 'https://api.peoplehr.net';
+export { PEOPLEHR_DEFAULT_BASE_URL };
 /** PeopleHR's documented limit for the whole API, per internet address. */
 export const PEOPLEHR_CALLS_PER_MINUTE = 30;
 

@@ -1,3 +1,5 @@
+export const PEOPLEHR_DEFAULT_BASE_URL = 'https://api.peoplehr.net';
+
 /** Shown by the connection wizard next to the API key box. PeopleHR's own menu words. */
 export const peoplehrHowToCreateCredentials = [
   'Sign in to PeopleHR as an administrator (only administrators can create API keys).',
