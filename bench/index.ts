@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { RealProvider } from '../src-main/contract/providers';
 import type { BlockSpec } from './block';
 import { BENCH_DIR, bundleBlock } from './bundle';
+import { cliCases } from './cases/cli';
 import { failedRow, say } from './cases/vendor-block';
 import { ms, table, type Row } from './report';
 
@@ -87,6 +88,13 @@ async function main(): Promise<void> {
     say('humaans paced 10000: start');
     rows.push(...(await runBlock(block, { kind: 'paced', employees: 10_000 }, 'Humaans at its pace')));
     blocks.push({ block: 'humaans (paced)', employees: 10_000, ms: performance.now() - t0 });
+  }
+  {
+    // The command line as its own processes (start-up, and a scheduled no-change run at 10,000 against Personio).
+    const t0 = performance.now();
+    say('cli: start');
+    rows.push(...(await cliCases({ personio: args.vendors.includes('personio') })));
+    blocks.push({ block: 'cli', employees: 10_000, ms: performance.now() - t0 });
   }
   const durationMs = performance.now() - started;
 
