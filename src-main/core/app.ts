@@ -11,6 +11,7 @@ import { SyncEngine } from './sync/engine';
 import { Scheduler } from './sync/scheduler';
 import { stopDemoHr } from './demo/demo-hr';
 import { startCheckpointer } from './db/checkpointer';
+import { LeaseRepository } from './db/repositories/leases';
 import { systemClock, silentLogger, type Clock, type Logger, type SecretStore } from './ports';
 import { buildContext, vendorOf } from './api/context';
 import { companyHandlers } from './api/companies';
@@ -103,7 +104,8 @@ export function createCore(opts: CoreOptions): Core {
     peoplehrCallsPerMinute: opts.peoplehrCallsPerMinute,
     peoplehrHoldReplyBytes: opts.peoplehrHoldReplyBytes,
   });
-  ctx.runs.closeInterrupted(clock.now().toISOString());
+  // Runs left "running" by a process that has gone; another window's or the command line's live runs stay.
+  new LeaseRepository(db, { stamp: () => clock.now().toISOString() }).closeAbandoned();
 
   const engine = new SyncEngine({
     db,

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { confirmsCompanyName, PROVIDER_ID_FIELD_DEFAULT, type CompanyDetail, type CompanyRemoval, type CompanySettings, type CompanySummary, type CredentialCheckResult } from '../../contract/companies';
 import { PROVIDER_NAMES, type Credentials, type Provider } from '../../contract/providers';
 import type { CompanyRow } from '../db/repositories/companies';
-import { removeCompanyData } from '../db/repositories/company-removal';
+import { removeCompanyData, type RemovedCounts } from '../db/repositories/company-removal';
+import { isBusy, LeaseRepository } from '../db/repositories/leases';
 import { AppError } from '../errors';
 import { suggestedMapping } from '../hr/registry';
 import type { HrClient } from '../hr/types';
@@ -35,6 +36,10 @@ export function summarise(ctx: CoreContext, c: CompanyRow, running: (id: string)
     running: running(c.id),
   };
 }
+
+/** Removal refused while another process (another window, browser mode, the command line) syncs the company. */
+export const syncingElsewhere = (name: string): string =>
+  `${name} is being synced in another Bureau Sync window (or on the command line). Wait for that sync to finish, then remove the company. Nothing has been removed.`;
 
 export function requireCompany(ctx: CoreContext, id: string): CompanyRow {
   const c = ctx.companies.get(id);
@@ -130,10 +135,20 @@ export function companyHandlers(
         throw new AppError('VALIDATION', `To remove ${c.name}, type its name exactly as shown: “${c.name}”. Nothing has been removed.`);
       }
       // A run in progress would write into the rows being deleted; the bureau cancels it or lets it finish.
-      if (running(c.id)) {
-        throw new AppError('CONFLICT', `${c.name} is syncing. Wait for the sync to finish (or cancel it), then remove the company. Nothing has been removed.`);
+      const syncingHere = `${c.name} is syncing. Wait for the sync to finish (or cancel it), then remove the company. Nothing has been removed.`;
+      if (running(c.id)) throw new AppError('CONFLICT', syncingHere);
+      // Another process on the same data folder may be syncing it too (its lease, or its one-employee run).
+      const leases = new LeaseRepository(ctx.db);
+      let removed: RemovedCounts;
+      try {
+        removed = removeCompanyData(ctx.db, c.id, () => {
+          const active = leases.activeRun(c.id);
+          if (active) throw new AppError('CONFLICT', active.mine ? syncingHere : syncingElsewhere(c.name));
+        });
+      } catch (err) {
+        if (!isBusy(err)) throw err;
+        throw new AppError('CONFLICT', `${c.name} could not be removed just now: another Bureau Sync window (or the command line) is writing to the database. Try again in a moment. Nothing has been removed.`);
       }
-      const removed = removeCompanyData(ctx.db, c.id);
       ctx.forgetClient(c.id);
       ctx.emit('companies.changed', {});
       let credentials: CompanyRemoval['credentials'] = 'none';

@@ -11,6 +11,7 @@ import type { EmployeeRepository, StoredEmployee } from '../db/repositories/empl
 import { EMPTY_COUNTS, type RunRepository } from '../db/repositories/runs';
 import { StagingRepository, type PartialRead } from '../db/repositories/staging';
 import { RunProblemLists } from '../db/repositories/run-problem-lists';
+import { isBusy, LeaseRepository } from '../db/repositories/leases';
 import type { HrClient, ListOptions, ListResult, ProviderRecord } from '../hr/types';
 import { evaluateFilters } from '../filters/evaluate';
 import { duplicateIdentities, emptyPlan, identityOf, planMissing, planRecord, rekeyCandidates, sha1, type PlanConfig, type SyncPlan } from './plan';
@@ -38,6 +39,9 @@ export interface RunOptions {
   onProgress?(p: SyncProgress): void;
 }
 
+const TAKEN_OVER =
+  'This sync stopped answering for over a minute, so another Bureau Sync window (or the command line) took the company over. Nothing from this sync was saved.';
+
 /** Triggers that a paused company skips (recorded as skipped). "Sync now" on one employee still runs. */
 const PAUSABLE: ReadonlySet<Trigger> = new Set(['scheduled', 'settings', 'manual-all', 'manual-company', 'cli', 'first']);
 
@@ -50,10 +54,14 @@ type Progress = (phase: SyncProgress['phase'], processed: number, total: number 
 export class SyncEngine {
   readonly #staging: StagingRepository;
   readonly #lists: RunProblemLists;
+  readonly #leases: LeaseRepository;
+  /** Runs of this engine that hold their company's lease: #finish releases it with the run's own record. */
+  readonly #leased = new Set<string>();
 
   constructor(private readonly d: EngineDeps) {
     this.#staging = new StagingRepository(d.db);
     this.#lists = new RunProblemLists(d.db);
+    this.#leases = new LeaseRepository(d.db, { stamp: () => this.#now() });
   }
 
   async runCompany(companyId: string, trigger: Trigger, opts: RunOptions = {}): Promise<RunSummary> {
@@ -68,10 +76,50 @@ export class SyncEngine {
     const company = this.#company(companyId);
     const runId = randomUUID();
     const startedAt = this.#now();
-    this.d.runs.start({ id: runId, companyId, trigger, startedAt, employeeHrId: null });
+    const start = () => this.d.runs.start({ id: runId, companyId, trigger, startedAt, employeeHrId: null });
     if (company.settings.paused && PAUSABLE.has(trigger)) {
+      start();
       return this.#finish(company, runId, 'skipped', EMPTY_COUNTS, null, 'Skipped: syncing is paused for this company.');
     }
+    // Another process (or another caller here) may be syncing this company: only the lease's holder runs; a
+    // second sync waits for that run and answers with its outcome (leases.ts).
+    let lease;
+    try {
+      lease = await this.#leases.acquire(company.id, runId, { signal: opts.signal, start });
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'NOT_FOUND') throw err; // removed meanwhile: nothing to record it on
+      // Cancelled while waiting for another process's run, or the database stayed busy: recorded as such.
+      const reason: unknown = opts.signal?.aborted ? opts.signal.reason : undefined;
+      const shape = toErrorShape(reason instanceof AppError ? reason : err);
+      try {
+        start();
+        return this.#finish(company, runId, shape.code === 'CANCELLED' ? 'cancelled' : 'failed', EMPTY_COUNTS, shape, null);
+      } catch (recordErr) {
+        if (isBusy(recordErr)) throw new AppError(shape.code, shape.message);
+        throw recordErr;
+      }
+    }
+    if (!lease.claimed) {
+      const joined = this.d.runs.get(lease.joinedRunId);
+      if (!joined) throw new AppError('NOT_FOUND', `${company.name} was removed while it was being synced.`);
+      return joined;
+    }
+    if (lease.tookOverRunId) this.d.logger.warn('took over a sync whose process had stopped', { companyId, runId: lease.tookOverRunId });
+    this.#leased.add(runId);
+    const stopBeat = this.#leases.heartbeat(company.id, runId, (err) =>
+      this.d.logger.warn('sync heartbeat failed', { companyId, error: err instanceof Error ? err.message : String(err) }),
+    );
+    try {
+      return await this.#runLeased(company, runId, trigger, opts);
+    } finally {
+      stopBeat();
+      this.#letGo(company, runId);
+    }
+  }
+
+  /** The run itself, once it holds the company's lease: whatever happens, it ends in #finish. */
+  async #runLeased(company: CompanyRow, runId: string, trigger: Trigger, opts: RunOptions): Promise<RunSummary> {
+    const companyId = company.id;
     const progress = (phase: SyncProgress['phase'], processed: number, total: number | null) =>
       opts.onProgress?.({ runId, companyId, phase, processed, total });
     try {
@@ -108,6 +156,8 @@ export class SyncEngine {
     repeatable: Repeatable | null = null,
   ): Promise<RunSummary> {
     const { runId } = cfg;
+    // Left over from an earlier run of this company on this connection (staging is TEMP: no other process's
+    // rows are here). This run holds the company's lease, so no other run of it is staging now.
     this.#staging.discardStale(company.id, runId);
     const employees = this.d.employees;
     let storedMap: ReturnType<typeof employees.compactByIdentity> | null = null; // read at the first record: a repeat never needs it
@@ -355,14 +405,42 @@ export class SyncEngine {
     note: string | null,
     recordOnCompany = true,
   ): RunSummary {
-    const finishedAt = this.#now();
-    this.d.runs.finish(runId, { status, finishedAt, counts, error, note });
-    if (recordOnCompany) {
-      this.d.companies.recordAttempt(company.id, { at: finishedAt, status, error, succeeded: status === 'succeeded' });
+    // One transaction (a savepoint inside the run's own): the run's record, the company's last attempt and the
+    // release of its lease are written together or not at all.
+    return this.d.db.transaction(() => {
+      const finishedAt = this.#now();
+      if (this.#leased.has(runId)) {
+        // Lost only when this process stopped answering for over a minute and another took the company over:
+        // its writes must not land on top of that run's (throwing rolls the run's transaction back).
+        if (!this.#leases.release(company.id, runId) && status === 'succeeded') throw new AppError('CONFLICT', TAKEN_OVER);
+      }
+      this.d.runs.finish(runId, { status, finishedAt, counts, error, note });
+      if (recordOnCompany) {
+        this.d.companies.recordAttempt(company.id, { at: finishedAt, status, error, succeeded: status === 'succeeded' });
+      }
+      const run = this.d.runs.get(runId);
+      if (!run) throw new AppError('INTERNAL', 'The sync run record vanished.');
+      return run;
+    })();
+  }
+
+  /**
+   * After a leased run, however it ended: if #finish never committed (it or its transaction threw), the run is
+   * closed as failed and the lease released here, so neither is left for a minute's staleness to clear up.
+   */
+  #letGo(company: CompanyRow, runId: string): void {
+    if (!this.#leased.delete(runId)) return;
+    try {
+      this.d.db.transaction(() => {
+        if (!this.#leases.release(company.id, runId)) return;
+        if (this.d.runs.get(runId)?.status !== 'running') return;
+        const error = { code: 'INTERNAL' as const, message: 'The sync stopped unexpectedly. Nothing from it was saved; the next sync will try again.' };
+        this.d.runs.finish(runId, { status: 'failed', finishedAt: this.#now(), counts: EMPTY_COUNTS, error, note: null });
+      })();
+    } catch (err) {
+      // The lease's heartbeat has stopped: another process takes it over once it is stale.
+      this.d.logger.warn('could not release the sync lease', { companyId: company.id, runId, error: err instanceof Error ? err.message : String(err) });
     }
-    const run = this.d.runs.get(runId);
-    if (!run) throw new AppError('INTERNAL', 'The sync run record vanished.');
-    return run;
   }
 
   #company(id: string): CompanyRow {

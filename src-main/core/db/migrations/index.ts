@@ -6,6 +6,7 @@ import * as m0040 from './0040-employee-decision-hashes';
 import * as m0050 from './0050-employee-decision-index';
 import * as m0060 from './0060-shared-run-problem-lists';
 import * as m0070 from './0070-company-list-reply';
+import * as m0080 from './0080-sync-leases';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 50, ...m0050 },
   { version: 60, ...m0060 },
   { version: 70, ...m0070 },
+  { version: 80, ...m0080 },
 ];

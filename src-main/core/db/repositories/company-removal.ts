@@ -15,11 +15,14 @@ export interface RemovedCounts {
  * with zeros rather than left in the file: a bureau removes a client's staff data when the contract ends,
  * and expects it gone from the disk, not merely unlisted.
  */
-export function removeCompanyData(db: Db, companyId: string): RemovedCounts {
+export function removeCompanyData(db: Db, companyId: string, guard?: () => void): RemovedCounts {
   const was = db.pragma('secure_delete', { simple: true }) as number;
   db.pragma('secure_delete = ON');
   try {
+    // IMMEDIATE, and `guard` (which may refuse, e.g. while another process syncs the company) runs first inside
+    // it: no other process can claim the company between the check and the deletion.
     return db.transaction((): RemovedCounts => {
+      guard?.();
       const run = (sql: string) => db.prepare(sql).run(companyId).changes;
       const ofCompanyRuns = 'SELECT id FROM sync_runs WHERE company_id = ?';
       run(`DELETE FROM run_problems WHERE run_id IN (${ofCompanyRuns})`);
@@ -32,9 +35,10 @@ export function removeCompanyData(db: Db, companyId: string): RemovedCounts {
       const runs = run('DELETE FROM sync_runs WHERE company_id = ?');
       run('DELETE FROM mappings WHERE company_id = ?');
       run('DELETE FROM filters WHERE company_id = ?');
+      run('DELETE FROM sync_leases WHERE company_id = ?');
       run('DELETE FROM companies WHERE id = ?');
       return { employees, runs, payslipDeliveries };
-    })();
+    }).immediate();
   } finally {
     db.pragma(`secure_delete = ${was}`);
   }

@@ -2,6 +2,7 @@ import type { Db } from '../open';
 import type { AppErrorShape } from '../../../contract/errors';
 import type { RunCounts, RunStatus, RunSummary, Trigger } from '../../../contract/sync';
 import { RunProblemLists, RUN_PROBLEM_COLUMNS } from './run-problem-lists';
+import { ownerText, PROCESS_OWNER, type RunOwner } from './leases';
 
 export const EMPTY_COUNTS: RunCounts = { created: 0, updated: 0, unchanged: 0, excluded: 0, leavers: 0, missing: 0, problems: 0 };
 
@@ -44,32 +45,30 @@ export interface RunProblemRow {
 /** Sync runs and the per-employee problems each run found. */
 export class RunRepository {
   readonly #lists: RunProblemLists;
+  readonly #owner: string;
 
-  constructor(private readonly db: Db) {
+  /** `owner`: the process its runs are recorded as belonging to (tests pass another to play a second process). */
+  constructor(
+    private readonly db: Db,
+    owner: RunOwner = PROCESS_OWNER,
+  ) {
     this.#lists = new RunProblemLists(db);
+    this.#owner = ownerText(owner);
   }
 
+  /** Records a run as running, owned by this process (leases.ts: who may later call it interrupted). */
   start(r: { id: string; companyId: string; trigger: Trigger; startedAt: string; employeeHrId: string | null }): void {
     this.db
       .prepare(
-        `INSERT INTO sync_runs (id, company_id, trigger, status, employee_hr_id, started_at) VALUES (@id, @companyId, @trigger, 'running', @employeeHrId, @startedAt)`,
+        `INSERT INTO sync_runs (id, company_id, trigger, status, employee_hr_id, started_at, owner) VALUES (@id, @companyId, @trigger, 'running', @employeeHrId, @startedAt, @owner)`,
       )
-      .run(r);
+      .run({ ...r, owner: this.#owner });
   }
 
   finish(id: string, f: { status: RunStatus; finishedAt: string; counts: RunCounts; error: AppErrorShape | null; note: string | null }): void {
     this.db
       .prepare('UPDATE sync_runs SET status = ?, finished_at = ?, counts_json = ?, error_json = ?, note = ? WHERE id = ?')
       .run(f.status, f.finishedAt, JSON.stringify(f.counts), f.error ? JSON.stringify(f.error) : null, f.note, id);
-  }
-
-  /** Runs left "running" by a process that was killed: they changed nothing (all-or-nothing), so say so. */
-  closeInterrupted(at: string): number {
-    return this.db
-      .prepare(
-        `UPDATE sync_runs SET status = 'failed', finished_at = ?, note = 'Interrupted: Bureau Sync was closed or stopped during this sync. Nothing from it was saved.' WHERE status = 'running'`,
-      )
-      .run(at).changes;
   }
 
   get(id: string): RunSummary | null {
