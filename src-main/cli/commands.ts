@@ -124,8 +124,8 @@ export async function runCommand(core: Core, { command, opts }: ParsedCli): Prom
     }
     case 'history': {
       const runs = await call(core, 'sync.history', { companyId: companyId(), limit: 500 });
-      const json = runs.map((r) => ({ runId: r.runId, trigger: r.trigger, status: r.status, startedAt: r.startedAt, finishedAt: r.finishedAt, counts: r.counts, ...(r.error ? { error: r.error } : {}) }));
-      return { json, text: runs.map((r) => `${r.startedAt}  ${r.trigger.padEnd(14)} ${r.status}${r.error ? `: ${r.error.message}` : ''}`).join('\n') || 'No syncs yet.' };
+      const json = runs.map((r) => ({ runId: r.runId, trigger: r.trigger, status: r.status, startedAt: r.startedAt, finishedAt: r.finishedAt, counts: r.counts, ...(r.error ? { error: r.error } : {}), ...(r.note ? { note: r.note } : {}) }));
+      return { json, text: runs.map((r) => `${r.startedAt}  ${r.trigger.padEnd(14)} ${r.status}${r.error ? `: ${r.error.message}` : r.note && r.status !== 'succeeded' ? `: ${r.note}` : ''}`).join('\n') || 'No syncs yet.' };
     }
     case 'changes': {
       const id = companyId();

@@ -203,7 +203,8 @@ describe('several processes on one data folder', () => {
     expect(runRow(dataDir, lease.runId)).toMatchObject({ status: 'failed', note: INTERRUPTED_NOTE });
     expect(leaseOf(dataDir, id)).toBeUndefined();
     const hist = await history();
-    expect(hist.find((r) => r.runId === lease.runId)?.status).toBe('failed');
+    // What a clerk or a script reads: the history says why the killed run saved nothing.
+    expect(hist.find((r) => r.runId === lease.runId)).toMatchObject({ status: 'failed', note: INTERRUPTED_NOTE });
     expect(hist.some((r) => r.status === 'running')).toBe(false);
   }, 60_000);
 });
