@@ -77,9 +77,12 @@ const processIo: RunIo = {
   err: (line) => process.stderr.write(`${line}\n`),
   untilStopped: () =>
     new Promise((resolve) => {
+      let stopping = false;
+      // The listeners stay while the stop runs: a second signal (a service manager signals the whole
+      // process group, an impatient Ctrl+C) must not kill the process part way through cancelling.
       const on = (s: NodeJS.Signals) => {
-        process.off('SIGTERM', on);
-        process.off('SIGINT', on);
+        if (stopping) return void process.stderr.write(`${s}: already stopping.\n`);
+        stopping = true;
         resolve(s);
       };
       process.on('SIGTERM', on);

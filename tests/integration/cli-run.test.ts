@@ -94,6 +94,9 @@ describe('run: the headless scheduler', () => {
     await requestAfter(slow.fake.log, started);
     const signalled = Date.now();
     run.child.kill('SIGTERM');
+    // A service manager signals the whole group, and people press Ctrl+C twice: the stop goes on regardless.
+    await run.waitFor(/SIGTERM: stopping/);
+    run.child.kill('SIGINT');
     const end = await run.done;
     const stoppedIn = Date.now() - signalled;
 
@@ -108,6 +111,7 @@ describe('run: the headless scheduler', () => {
     expect(lines[1]).toMatchObject({ companyId: b, error: { code: 'CANCELLED', message: SHUTDOWN_MESSAGE } });
     expect(lines[2]).toEqual({ stopped: 'SIGTERM', runs: 2 });
     expect(end.err).toMatch(/SIGTERM: stopping/);
+    expect(end.err).toMatch(/SIGINT: already stopping/);
 
     const after = snapshot(dataDir);
     expect(after.integrity).toBe('ok');
