@@ -31,6 +31,12 @@ export interface ListOptions {
    * text is not read at all, and the result says `same` (one too long to hold is read as it arrives, then says it).
    */
   lastReply?: string;
+  /**
+   * For listChanges: everyone the HR system held at the last complete read (their externalId, as the roll
+   * call lists them). A client that can count the HR system's people in one request may then skip listing
+   * them when the count shows nobody left (see ChangesResult.ids).
+   */
+  lastRollCall?: () => ReadonlySet<string>;
 }
 
 /** The one reply a whole staff list came in, where one reply alone makes every record (PeopleHR without salaries). */

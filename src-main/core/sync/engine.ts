@@ -169,6 +169,8 @@ export class SyncEngine {
       signal: opts.signal,
       includeSalaries: cfg.syncSalaries,
       lastReply: repeatable?.mark.digest,
+      // The hourly check reads changes only while people are matched on the HR system's own id (#changesSince).
+      lastRollCall: () => new Set([...stored().values()].filter((e) => e.state !== 'missing').map((e) => e.hrId)),
       onPage: (page, p) => {
         opts.signal?.throwIfAborted();
         if (collect) for (const r of page) changed.add(r.externalId);

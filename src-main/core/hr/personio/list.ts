@@ -149,8 +149,21 @@ export function updatedSinceParam(since: Date): string {
  * deleted in Personio is still noticed. Both are ordinary paged listings with the same completeness checks.
  */
 export async function listChangedEmployees(deps: ListDeps, since: Date, opts: ListOptions): Promise<ChangesResult> {
-  const changed = await listAllEmployees(deps, opts, { updated_since: updatedSinceParam(since) });
+  const changedIds = new Set<string>();
+  const changed = await listAllEmployees(
+    deps,
+    {
+      ...opts,
+      onPage: (records, progress) => {
+        for (const r of records) changedIds.add(r.externalId);
+        return opts.onPage(records, progress);
+      },
+    },
+    { updated_since: updatedSinceParam(since) },
+  );
   if (!changed.complete) return { ...changed, ids: [] };
+  const confirmed = opts.lastRollCall ? await rollCallByCount(deps, opts.lastRollCall(), changedIds, opts.signal) : null;
+  if (confirmed) return { complete: true, fetched: changed.fetched, ids: confirmed };
   const ids: string[] = [];
   const rollCall = await listAllEmployees(
     deps,
@@ -165,4 +178,27 @@ export async function listChangedEmployees(deps: ListDeps, since: Date, opts: Li
   );
   if (!rollCall.complete) return { ...rollCall, fetched: changed.fetched, ids: [] };
   return { complete: true, fetched: changed.fetched, ids };
+}
+
+/**
+ * The roll call in one request instead of a listing of every id (at 100 a page and Personio's 15 requests a
+ * second, as long as a first sync): whoever Personio holds now is everyone it held at the last read, plus
+ * anyone new, and anyone new is in the change feed (creating a person sets their last_modified_at). So when
+ * Personio's own count equals last time's people together with those the feed reported, nobody has left and
+ * that union is the roll call. Any other count (someone deleted, or added between the two requests) falls back
+ * to listing every id. Null when the count cannot be read or does not match.
+ */
+async function rollCallByCount(deps: ListDeps, before: ReadonlySet<string>, changed: ReadonlySet<string>, signal?: AbortSignal): Promise<string[] | null> {
+  cancelled(signal);
+  const raw = await deps.session.get('/v1/company/employees', { 'attributes[]': ['id'], limit: 1, offset: 0 }, 'list', signal);
+  const parsed = listEnvelopeSchema.safeParse(raw);
+  const total = parsed.success && parsed.data.success !== false ? (parsed.data.metadata?.total_elements ?? null) : null;
+  if (total === null) return null;
+  const now = new Set(before);
+  for (const id of changed) now.add(id);
+  if (total !== now.size) {
+    deps.logger.info('Personio: the count of people differs from the last read; listing every id', { total, expected: now.size });
+    return null;
+  }
+  return [...now];
 }
