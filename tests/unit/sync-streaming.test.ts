@@ -146,6 +146,7 @@ describe('streaming sync', () => {
         name: 'Ghost Person',
         isLeaver: false,
         flag: false,
+        rekeyFrom: null,
         problemCount: 0,
         problems: [],
         rawHash: 'x',

@@ -8,8 +8,7 @@ import { recordJson as serialised } from '../hr/record-json';
 import { diffValues, duplicateProblem, evaluateRecordJson, identityOf, missingIdProblem, rawName, type PlanConfig } from './plan';
 
 /**
- * Decides each record as its page arrives, with the same rules as planRecord, keeping only compact
- * facts in memory. A record whose HR data and company set-up are both as they were when its employee
+ * The sync's one planner: decides each record as its page arrives, keeping only compact facts in memory. A record whose HR data and company set-up are both as they were when its employee
  * was last written is known to be unchanged without running the payroll rules again.
  * Duplicated IDs are only known once a later record repeats one, so `finish` turns the first holder's
  * decision into a duplicate problem too.
@@ -20,6 +19,12 @@ export interface StreamDeps {
   cfg: PlanConfig;
   /** Stored values of one employee, read only when their record changed. */
   valuesOf(id: number): Record<PayrollField, string | null>;
+  /**
+   * Stored employees to match by the HR system's own id instead of their identity (keyed by that id), because
+   * the company's ID field changed since they were written: the same person must stay the same employee. The
+   * matched employee takes the record's identity in the apply (StagedRow.rekeyFrom).
+   */
+  rekeyable?: Map<string, CompactEmployee>;
 }
 
 const CURRENT = new Set(['active', 'leaver']);
@@ -40,6 +45,7 @@ function problemRow(seq: number, seenIdentity: string | null, p: RunProblemRow):
     problems: [asStaged(p)],
     rawHash: null,
     configHash: null,
+    rekeyFrom: null,
   };
 }
 
@@ -78,17 +84,26 @@ export class StreamPlanner {
       return problemRow(seq, identity, duplicateProblem(identity, { externalId: record.externalId, name: rawName(record) }));
     }
     this.#first.set(identity, { seq, externalId: record.externalId, name: rawName(record) });
-    const existing = this.d.stored().get(identity);
+    let existing = this.d.stored().get(identity);
+    let rekeyFrom: string | null = null;
+    if (!existing && this.d.rekeyable) {
+      const previous = this.d.rekeyable.get(record.externalId);
+      if (previous) {
+        this.d.rekeyable.delete(record.externalId);
+        existing = previous;
+        rekeyFrom = previous.identity;
+      }
+    }
     // Serialised and hashed once (or already, where the client read it): the same JSON is stored, and hashed
     // again only into the record hash.
     const { json: recordJson, hash: rawHash } = serialised(record);
     const employeeId = existing?.id ?? null;
-    if (existing && CURRENT.has(existing.state) && existing.rawHash === rawHash && existing.configHash === cfg.configHash) {
+    if (existing && rekeyFrom === null && CURRENT.has(existing.state) && existing.rawHash === rawHash && existing.configHash === cfg.configHash) {
       return decided(seq, identity, employeeId, 'same', '', existing.state === 'leaver', false, existing.problemCount, rawHash, cfg.configHash);
     }
     if (!isIncluded(cfg.filters, record.fields)) {
       const flag = existing !== undefined && existing.state !== 'excluded';
-      return decided(seq, identity, employeeId, 'exclude', '', false, flag, 0, rawHash, cfg.configHash);
+      return { ...decided(seq, identity, employeeId, 'exclude', '', false, flag, 0, rawHash, cfg.configHash), rekeyFrom };
     }
     const previous = existing ? this.d.valuesOf(existing.id) : null;
     const { write: w, valuesJson, sourcesJson } = evaluateRecordJson(record, identity, previous, cfg, recordJson, rawHash);
@@ -96,11 +111,12 @@ export class StreamPlanner {
     for (const p of w.problems) if (p.severity === 'error') errors += 1;
     const isLeaver = w.state === 'leaver';
     // An excluded or missing employee coming back is a state change to write, even with the same record.
-    if (existing && existing.recordHash === w.recordHash && existing.state === w.state) {
+    if (existing && rekeyFrom === null && existing.recordHash === w.recordHash && existing.state === w.state) {
       // Same outcome under a new set-up (or a new day): only the decision hashes move, so next time is quick.
       return decided(seq, identity, employeeId, 'same', w.name, isLeaver, true, errors, rawHash, cfg.configHash);
     }
     const row = decided(seq, identity, employeeId, existing ? 'update' : 'insert', w.name, isLeaver, false, errors, rawHash, cfg.configHash);
+    row.rekeyFrom = rekeyFrom;
     row.problems = w.problems.map((p) => ({ field: p.field, code: p.code, severity: p.severity, message: p.message, value: p.value }));
     row.write = {
       hrId: w.hrId,
@@ -144,5 +160,6 @@ function decided(
     write: undefined,
     rawHash,
     configHash,
+    rekeyFrom: null,
   };
 }

@@ -177,6 +177,16 @@ export class EmployeeRepository {
     return m;
   }
 
+  /** One employee's compact facts (what the planner compares a record against). */
+  compactOf(id: number): CompactEmployee | null {
+    const r = this.db
+      .prepare<[number], { id: number; identity: string; hr_id: string; state: EmployeeState; record_hash: string; raw_hash: string | null; config_hash: string | null; problem_count: number }>(
+        'SELECT id, identity, hr_id, state, record_hash, raw_hash, config_hash, problem_count FROM employees WHERE id = ?',
+      )
+      .get(id);
+    return r ? { id: r.id, identity: r.identity, hrId: r.hr_id, state: r.state, recordHash: r.record_hash, rawHash: r.raw_hash, configHash: r.config_hash, problemCount: r.problem_count } : null;
+  }
+
   /** Whether any current employee was last decided under a different set-up (or day) than `configHash`. */
   decidedOtherwise(companyId: string, configHash: string): boolean {
     return (

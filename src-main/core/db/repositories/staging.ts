@@ -37,7 +37,9 @@ const SCHEMA = `
     -- exclude: whether the stored employee's state must change; same: whether only the decision hashes are rewritten
     flag          INTEGER NOT NULL DEFAULT 0,
     problems_json TEXT NOT NULL DEFAULT '[]',
-    changes_json  TEXT NOT NULL DEFAULT '[]'
+    changes_json  TEXT NOT NULL DEFAULT '[]',
+    -- the stored employee's identity before this run, when it was matched by HR id after an ID-field change
+    rekey_from    TEXT
   );
   CREATE UNIQUE INDEX IF NOT EXISTS temp.sync_staging_by_run ON sync_staging (run_id, seq);
   CREATE INDEX IF NOT EXISTS temp.sync_staging_by_company ON sync_staging (company_id);
@@ -83,13 +85,15 @@ export interface StagedRow {
   };
   rawHash: string | null;
   configHash: string | null;
+  /** Set when the employee was matched by the HR system's own id after the ID field changed: it takes `identity`. */
+  rekeyFrom: string | null;
 }
 
-/** A run that read only the people the HR system reported as changed, plus a roll call of everyone's id. */
-export interface PartialRead {
-  /** The identity of everyone the HR system holds now (the roll call). */
-  presentIds: string[];
-}
+/**
+ * A run that read only part of the company: the people the HR system reported as changed plus a roll call of
+ * everyone's id (`presentIds`), or one employee ("Sync now" on them: `employeeId`), whose run speaks for them alone.
+ */
+export type PartialRead = { presentIds: string[] } | { employeeId: number };
 
 export interface ApplyParams {
   runId: string;
@@ -112,10 +116,10 @@ export class StagingRepository {
     db.pragma('temp.cache_size = -2000');
     this.#insert = db.prepare(`INSERT OR REPLACE INTO sync_staging (run_id, company_id, seq, kind, seen_identity, identity, employee_id,
         hr_id, display_name, state, readiness, values_json, sources_json, record_json, record_hash, raw_hash, config_hash,
-        problem_count, warning_count, is_leaver, flag, problems_json, changes_json)
+        problem_count, warning_count, is_leaver, flag, problems_json, changes_json, rekey_from)
       VALUES (@runId, @companyId, @seq, @kind, @seenIdentity, @identity, @employeeId, @hrId, @name, @state, @readiness, @valuesJson,
         @sourcesJson, @recordJson, @recordHash, @rawHash, @configHash, @problemCount, @warningCount, @isLeaver, @flag,
-        @problemsJson, @changesJson)`);
+        @problemsJson, @changesJson, @rekeyFrom)`);
   }
 
   /** Discards what earlier runs of this company left behind (killed or failed before their final transaction). */
@@ -158,6 +162,7 @@ export class StagingRepository {
           flag: r.flag ? 1 : 0,
           problemsJson: JSON.stringify(r.problems),
           changesJson: JSON.stringify(w?.changes ?? []),
+          rekeyFrom: r.rekeyFrom,
         });
       }
     })();
@@ -176,7 +181,15 @@ export class StagingRepository {
       )
       .all(p.runId);
     const n = (k: StagedKind) => totals.find((t) => t.kind === k)?.n ?? 0;
+    const roll = partial && 'presentIds' in partial ? partial : null;
+    const one = partial && 'employeeId' in partial ? partial.employeeId : null;
 
+    // After an ID-field change: employees matched by HR id take their new identity first, through a placeholder
+    // so that two employees swapping identities never collide on the (company, identity) key.
+    run(`UPDATE employees SET identity = char(0) || 'rekey:' || id WHERE id IN (
+        SELECT s.employee_id FROM sync_staging s WHERE s.run_id = @runId AND s.rekey_from IS NOT NULL)`);
+    run(`UPDATE employees SET identity = s.identity
+      FROM sync_staging s WHERE s.run_id = @runId AND s.rekey_from IS NOT NULL AND s.employee_id = employees.id`);
     run(`INSERT INTO employees (company_id, identity, hr_id, display_name, state, readiness, values_json, sources_json, record_json,
         record_hash, problem_count, warning_count, first_synced_at, last_synced_at, last_run_id, raw_hash, config_hash, id_field)
       SELECT @companyId, identity, hr_id, display_name, state, readiness, values_json, sources_json, record_json, record_hash,
@@ -201,13 +214,21 @@ export class StagingRepository {
       FROM sync_staging s WHERE s.run_id = @runId AND s.kind = 'same' AND s.flag = 1 AND s.employee_id = employees.id`);
     const notStaged = `identity NOT IN (SELECT s.seen_identity FROM sync_staging s WHERE s.run_id = @runId AND s.seen_identity IS NOT NULL)`;
     // A partial read staged only the people who changed: the roll call says who else is still there.
+    // One employee's read speaks for that employee alone.
     const missing = this.db
       .prepare(
         `UPDATE employees SET state = 'missing', last_run_id = @runId WHERE company_id = @companyId AND state != 'missing' AND ${notStaged}` +
-          (partial ? ` AND identity NOT IN (SELECT value FROM json_each(@present))` : ''),
+          (roll ? ` AND identity NOT IN (SELECT value FROM json_each(@present))` : '') +
+          (one !== null ? ' AND id = @one' : ''),
       )
-      .run(partial ? { ...p, present: JSON.stringify(partial.presentIds) } : p).changes;
-    const rest = partial ? this.#unstagedCurrent(p) : { n: 0, leavers: 0, problems: 0 };
+      .run({ ...p, ...(roll ? { present: JSON.stringify(roll.presentIds) } : {}), ...(one !== null ? { one } : {}) }).changes;
+    // Someone asked for this one employee: even when nothing changed, "last synced" must say it was checked now.
+    if (one !== null) {
+      this.db
+        .prepare(`UPDATE employees SET last_synced_at = @syncedAt, last_run_id = @runId WHERE id = @one AND state != 'missing' AND last_run_id IS NOT @runId`)
+        .run({ ...p, one });
+    }
+    const rest = roll ? this.#unstagedCurrent(p) : { n: 0, leavers: 0, problems: 0 };
     // The run's problem list: the staged records' problems in the order the HR system listed them, then, for a
     // partial read, those of everyone it did not stage, so the list describes the whole company as a full read's would.
     const list = `FROM (
@@ -219,7 +240,7 @@ export class StagingRepository {
         FROM sync_staging s JOIN employees e ON e.id = s.employee_id JOIN employee_problems p ON p.employee_id = s.employee_id
         WHERE s.run_id = @runId AND s.kind = 'same'
         ${
-          partial
+          roll
             ? `UNION ALL
         SELECT 1, e.id, p.rowid, e.identity, e.display_name, p.field, p.code, p.severity, p.message, p.value
         FROM employees e JOIN employee_problems p ON p.employee_id = e.id
