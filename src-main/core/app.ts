@@ -41,8 +41,6 @@ export interface CoreOptions {
   peoplehrCallsPerMinute?: number;
   /** How much of PeopleHR's staff list is held unread while it may be as last time; by default 64 MB. Tests lower it. */
   peoplehrHoldReplyBytes?: number;
-  /** Temporary: the old planner and writer, for the test that compares the two before the old one goes. */
-  legacyWriter?: boolean;
   /** Start the hourly scheduler (the desktop app and browser mode do; the CLI does not). */
   schedule?: boolean;
   /** The OS login item (desktop only); without it "start at login" is unavailable. */
@@ -120,7 +118,6 @@ export function createCore(opts: CoreOptions): Core {
     logger,
     afterRun: () => checkpointer.nudge(),
     version: ctx.version,
-    legacyWriter: opts.legacyWriter,
   });
   const scheduler = new Scheduler({
     engine,

@@ -14,7 +14,7 @@ import { RunProblemLists } from '../db/repositories/run-problem-lists';
 import { isBusy, LeaseRepository } from '../db/repositories/leases';
 import type { HrClient, ListOptions, ListResult, ProviderRecord } from '../hr/types';
 import { evaluateFilters } from '../filters/evaluate';
-import { duplicateIdentities, emptyPlan, identityOf, planMissing, planRecord, rekeyCandidates as legacyRekeyCandidates, sha1, type PlanConfig, type SyncPlan } from './plan';
+import { identityOf, sha1, type PlanConfig } from './plan';
 import { rekeyCandidates } from './rekey';
 import { StreamPlanner } from './stream';
 import { londonDate } from './dates';
@@ -29,8 +29,6 @@ export interface EngineDeps {
   salaryPeriodKey(company: CompanyRow): string | null;
   clock: Clock;
   logger: Logger;
-  /** Temporary: the old per-row planner and writer, kept only until the merge test has compared them. */
-  legacyWriter?: boolean;
   /** Called after every run, whatever its outcome: the database has new pages for the checkpointer. */
   afterRun?(): void;
   /** The app's version: an outcome is repeated only by the version that decided it (its rules may differ). */
@@ -133,7 +131,6 @@ export class SyncEngine {
       const client = await this.d.clientFor(company);
       const cfg = this.#config(company, runId);
       const rekey = this.#mayRekey(company.id, cfg);
-      if (rekey && this.d.legacyWriter) return await this.#runBuffered(company, client, cfg, trigger, opts, progress);
       const since = !rekey && trigger === 'scheduled' ? this.#changesSince(company, client, cfg) : null;
       const repeatable = !rekey && trigger === 'scheduled' && since === null ? findRepeatable(this.d, company.id, this.#replyKey(cfg)) : null;
       return await this.#runStreaming(company, client, cfg, opts, progress, since, repeatable, rekey);
@@ -270,35 +267,6 @@ export class SyncEngine {
     return new Date(last);
   }
 
-  /**
-   * After the company changed its ID field, stored employees may need matching by the HR system's own id,
-   * which needs every identity of the fetch first: records are held in memory and planned at the end.
-   */
-  async #runBuffered(company: CompanyRow, client: HrClient, base: PlanConfig, trigger: Trigger, opts: RunOptions, progress: Progress): Promise<RunSummary> {
-    const records: ProviderRecord[] = [];
-    const fetched = await client.listEmployees({
-      signal: opts.signal,
-      includeSalaries: base.syncSalaries,
-      onPage: (page, p) => {
-        records.push(...page);
-        progress('fetching', p.fetched, p.total);
-      },
-    });
-    this.#requireComplete(fetched);
-    opts.signal?.throwIfAborted();
-    progress('checking', 0, records.length);
-    const cfg = { ...base, duplicateIds: duplicateIdentities(records, base) };
-    const stored = this.d.employees.mapByIdentity(company.id);
-    const seen = new Set<string>();
-    const plan = emptyPlan();
-    const rekeyable = legacyRekeyCandidates(records, stored, cfg);
-    for (const r of records) planRecord(plan, r, stored, seen, cfg, rekeyable);
-    planMissing(plan, stored, seen);
-    opts.signal?.throwIfAborted();
-    progress('writing', 0, records.length);
-    return this.#apply(company, cfg.runId, plan, trigger);
-  }
-
   /** Whether any stored employee's identity did not come from the company's current ID field. */
   #mayRekey(companyId: string, cfg: PlanConfig): boolean {
     for (const e of this.d.employees.keyedOtherwise(companyId, cfg.idField)) {
@@ -340,28 +308,7 @@ export class SyncEngine {
     if (!existing) throw new AppError('NOT_FOUND', 'That employee is not in this company any more. Refresh the list.');
     const runId = randomUUID();
     this.d.runs.start({ id: runId, companyId, trigger: 'employee', startedAt: this.#now(), employeeHrId: existing.hrId });
-    if (!this.d.legacyWriter) return this.#runOne(company, runId, existing, opts);
-    try {
-      const client = await this.d.clientFor(company);
-      const record = await client.getEmployee(existing.hrId, { signal: opts.signal, includeSalaries: this.#syncSalaries(company) });
-      const plan = emptyPlan();
-      if (!record) {
-        if (existing.state !== 'missing') {
-          plan.stateChanges.push({ id: existing.id, state: 'missing' });
-          plan.counts.missing = 1;
-        }
-      } else {
-        const cfg = this.#config(company, runId);
-        const identity = identityOf(record, cfg);
-        const stored = new Map<string, StoredEmployee>([[identity, existing]]);
-        planRecord(plan, record, stored, new Set(), cfg);
-        // The person asked for this one: even when nothing changed, "last synced" must say it was checked now.
-        if (plan.updates.length === 0 && plan.inserts.length === 0 && plan.stateChanges.length === 0) plan.touches.push(existing.id);
-      }
-      return this.#apply(company, runId, plan, 'employee');
-    } catch (err) {
-      return this.#finish(company, runId, 'failed', EMPTY_COUNTS, toErrorShape(err), null, false);
-    }
+    return this.#runOne(company, runId, existing, opts);
   }
 
   /**
@@ -420,35 +367,6 @@ export class SyncEngine {
     });
     const included = employees.filter((e) => e.included).length;
     return { included, excluded: employees.length - included, complete: res.complete, employees };
-  }
-
-  #apply(company: CompanyRow, runId: string, plan: SyncPlan, trigger: Trigger): RunSummary {
-    const now = this.#now();
-    const { employees, runs } = this.d;
-    // All or nothing: employees, problems, history and the run's own record commit together.
-    return this.d.db.transaction(() => {
-      this.#rekey(plan);
-      for (const w of plan.inserts) employees.insert(company.id, w);
-      for (const u of plan.updates) {
-        employees.update(u.id, company.id, u.write);
-        for (const c of u.changes) employees.recordChange(company.id, u.id, c.field, c.from, c.to, runId, now);
-      }
-      for (const s of plan.stateChanges) employees.setState(s.id, s.state, runId);
-      for (const id of plan.touches) employees.touch(id, now, runId);
-      runs.addProblems(runId, plan.runProblems);
-      // Employees were written without a whole-list reply to stand for them: no later run may repeat the last one.
-      this.d.companies.setListReply(company.id, null);
-      return this.#finish(company, runId, 'succeeded', plan.counts, null, null, trigger !== 'employee');
-    })();
-  }
-
-  /** New identities for employees matched by HR id after the ID field changed; via a placeholder so swaps cannot collide. */
-  #rekey(plan: SyncPlan): void {
-    const moves = plan.updates.filter((u) => u.rekeyFrom !== undefined);
-    if (moves.length === 0) return;
-    const set = this.d.db.prepare('UPDATE employees SET identity = ? WHERE id = ?');
-    for (const u of moves) set.run(`\u0000rekey:${u.id}`, u.id);
-    for (const u of moves) set.run(u.write.identity, u.id);
   }
 
   #finish(

@@ -118,13 +118,7 @@ const LAST_SYNCED = `CASE WHEN state IN ('active','leaver')
 export class EmployeeRepository {
   readonly #allForCompany;
   readonly #byId;
-  readonly #insert;
-  readonly #update;
-  readonly #setState;
-  readonly #deleteProblems;
-  readonly #insertProblem;
   readonly #problems;
-  readonly #insertChange;
   readonly #changes;
 
   constructor(private readonly db: Db) {
@@ -132,26 +126,8 @@ export class EmployeeRepository {
     this.#byId = db.prepare<[string, number], RawEmployee>(
       `SELECT *, ${LAST_SYNCED} AS last_synced_at FROM employees WHERE company_id = ? AND id = ?`,
     );
-    this.#insert = db.prepare(`INSERT INTO employees (company_id, identity, hr_id, display_name, state, readiness, values_json,
-        sources_json, record_json, record_hash, problem_count, warning_count, first_synced_at, last_synced_at, last_run_id,
-        raw_hash, config_hash, id_field)
-      VALUES (@companyId, @identity, @hrId, @name, @state, @readiness, @values, @sources, @recordJson, @recordHash,
-        @problemCount, @warningCount, @syncedAt, @syncedAt, @runId, @rawHash, @configHash, @idField)`);
-    this.#update = db.prepare(`UPDATE employees SET hr_id = @hrId, display_name = @name, state = @state, readiness = @readiness,
-        values_json = @values, sources_json = @sources, record_json = @recordJson, record_hash = @recordHash,
-        problem_count = @problemCount, warning_count = @warningCount, last_synced_at = @syncedAt, last_run_id = @runId,
-        raw_hash = @rawHash, config_hash = @configHash, id_field = @idField
-      WHERE id = @id`);
-    this.#setState = db.prepare('UPDATE employees SET state = ?, last_run_id = ? WHERE id = ?');
-    this.#deleteProblems = db.prepare('DELETE FROM employee_problems WHERE employee_id = ?');
-    this.#insertProblem = db.prepare(
-      'INSERT INTO employee_problems (employee_id, field, code, severity, message, value) VALUES (?, ?, ?, ?, ?, ?)',
-    );
     this.#problems = db.prepare<[number], Problem>(
       'SELECT field, code, severity, message, value FROM employee_problems WHERE employee_id = ? ORDER BY rowid',
-    );
-    this.#insertChange = db.prepare(
-      'INSERT INTO field_changes (company_id, employee_id, field, from_value, to_value, run_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.#changes = db.prepare<[number], { field: PayrollField; from_value: string | null; to_value: string | null; run_id: string; at: string }>(
       'SELECT field, from_value, to_value, run_id, at FROM field_changes WHERE employee_id = ? ORDER BY id DESC',
@@ -227,31 +203,6 @@ export class EmployeeRepository {
     return this.#changes.all(id).map((c) => ({ field: c.field, from: c.from_value, to: c.to_value, runId: c.run_id, at: c.at }));
   }
 
-  insert(companyId: string, e: EmployeeWrite): number {
-    const info = this.#insert.run(this.#params(companyId, e));
-    const id = Number(info.lastInsertRowid);
-    this.#writeProblems(id, e.problems);
-    return id;
-  }
-
-  update(id: number, companyId: string, e: EmployeeWrite): void {
-    this.#update.run({ ...this.#params(companyId, e), id });
-    this.#deleteProblems.run(id);
-    this.#writeProblems(id, e.problems);
-  }
-
-  setState(id: number, state: EmployeeState, runId: string): void {
-    this.#setState.run(state, runId, id);
-  }
-
-  touch(id: number, at: string, runId: string): void {
-    this.db.prepare('UPDATE employees SET last_synced_at = ?, last_run_id = ? WHERE id = ?').run(at, runId, id);
-  }
-
-  recordChange(companyId: string, employeeId: number, field: string, from: string | null, to: string | null, runId: string, at: string): void {
-    this.#insertChange.run(companyId, employeeId, field, from, to, runId, at);
-  }
-
   list(q: { companyId: string; search: string; status: StatusFilter; offset: number; limit: number }): { total: number; rows: EmployeeRow[] } {
     const params: Record<string, unknown> = { companyId: q.companyId, limit: q.limit, offset: q.offset };
     let where = `company_id = @companyId ${STATUS_WHERE[q.status]}`;
@@ -268,31 +219,5 @@ export class EmployeeRepository {
       )
       .all(params) as RawEmployee[];
     return { total, rows: rows.map(toRow) };
-  }
-
-  #params(companyId: string, e: EmployeeWrite) {
-    return {
-      companyId,
-      identity: e.identity,
-      hrId: e.hrId,
-      name: e.name,
-      state: e.state,
-      readiness: e.readiness,
-      values: JSON.stringify(e.values),
-      sources: JSON.stringify(e.sources),
-      recordJson: e.recordJson,
-      recordHash: e.recordHash,
-      problemCount: e.problems.filter((p) => p.severity === 'error').length,
-      warningCount: e.problems.filter((p) => p.severity === 'warning').length,
-      syncedAt: e.syncedAt,
-      runId: e.runId,
-      rawHash: e.rawHash,
-      configHash: e.configHash,
-      idField: e.idField,
-    };
-  }
-
-  #writeProblems(id: number, problems: Problem[]): void {
-    for (const p of problems) this.#insertProblem.run(id, p.field, p.code, p.severity, p.message, p.value);
   }
 }
