@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 const electronOnly = ['electron', 'electron-store', '@electron/*', 'electron/*'];
 
-/** The layer rules of ../shared/design/architecture.md, enforced on every `npm test`. */
+/** The layer rules of docs/architecture.md, enforced on every `npm test`. */
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
   js.configs.recommended,

@@ -95,7 +95,7 @@ async function startup(bundle: string): Promise<Row> {
   }
 }
 
-/** `sync --json`'s document (../shared/reference/cli.md): the run's counts at the top level. */
+/** `sync --json`'s document (docs/reference/cli.md): the run's counts at the top level. */
 interface CliSync {
   runId: string;
   status: string;

@@ -7,7 +7,7 @@ import { FileSecretStore } from '../core/secrets/file-secret-store';
 import { parseCli, requireKnownCommand, UsageError, USAGE } from './args';
 import { runCommand } from './commands';
 
-/** Exit codes (../shared/reference/cli.md): 0 success, 1 ran and failed, 2 bad usage or invalid input. */
+/** Exit codes (docs/reference/cli.md): 0 success, 1 ran and failed, 2 bad usage or invalid input. */
 const USAGE_CODES = new Set(['VALIDATION', 'NOT_FOUND']);
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Filter rules exactly as ../shared/reference/cli.md describes them. An employee is synced when it matches
+ * Filter rules exactly as docs/reference/cli.md describes them. An employee is synced when it matches
  * every include rule and no exclude rule. Shared with the browser UI, so only zod here.
  */
 export const FILTER_MODES = ['include', 'exclude'] as const;

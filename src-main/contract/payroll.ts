@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Payroll field keys exactly as ../shared/reference/payroll-fields.md names them. */
+/** Payroll field keys exactly as docs/reference/payroll-fields.md names them. */
 export const PAYROLL_FIELDS = [
   'employeeId',
   'title',

@@ -16,7 +16,7 @@ export const PROVIDER_NAMES: Record<Provider, string> = {
 export const FIELD_TYPES = ['text', 'date', 'number', 'boolean', 'list'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
-/** One entry of an HR system's field catalogue, keyed as in ../shared/hris/README.md. */
+/** One entry of an HR system's field catalogue, keyed as in docs/hris/README.md. */
 export interface FieldInfo {
   key: string;
   label: string;

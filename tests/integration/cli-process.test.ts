@@ -12,7 +12,7 @@ import { parse, runCli, type CliResult } from '../helpers/cli-process';
 
 /**
  * The CLI as a scheduled task runs it: a process of its own, judged by its exit code, stdout and stderr
- * (../shared/reference/cli.md: 0 success; 1 ran and failed, JSON still printed under --json; 2 bad usage
+ * (docs/reference/cli.md: 0 success; 1 ran and failed, JSON still printed under --json; 2 bad usage
  * or input, the message on stderr). In-process calls cannot show these: there the test runner keeps the
  * loop alive, which is how every failure once exited 0 unseen.
  */

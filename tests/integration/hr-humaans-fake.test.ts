@@ -7,7 +7,7 @@ import {
 } from '../../src-main/fake-hr/humaans';
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
 
-/** The fake Humaans itself plays what ../shared/hris/humaans.md §11 asks of it, so client tests mean something. */
+/** The fake Humaans itself plays what docs/hris/humaans.md §11 asks of it, so client tests mean something. */
 const TODAY = '2026-11-01';
 const people = generatePeople({ count: 12, seed: 7, today: new Date(`${TODAY}T00:00:00Z`) });
 const fakes: FakeHumaans[] = [];

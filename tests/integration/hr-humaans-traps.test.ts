@@ -16,7 +16,7 @@ import {
 } from '../../src-main/fake-hr/humaans';
 import { generatePeople, type SamplePerson } from '../../src-main/fake-hr/sample-people';
 
-/** One test per trap of ../shared/hris/humaans.md §12, each against the fake Humaans over real HTTP. */
+/** One test per trap of docs/hris/humaans.md §12, each against the fake Humaans over real HTTP. */
 const TODAY = '2026-11-01';
 const people = generatePeople({ count: 40, seed: 11, today: new Date(`${TODAY}T00:00:00Z`) });
 const fakes: FakeHumaans[] = [];

@@ -3,7 +3,7 @@ import { PEOPLEHR_FAKE_EMPLOYEE_ONLY_KEY } from '../../src-main/fake-hr/peoplehr
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
 import { FAST, TODAY, clientFor, listAll, usePeopleHRFakes } from '../helpers/peoplehr';
 
-// The salary traps of ../shared/hris/peoplehr.md §12 (N+1 calls, rate limit, separate grant, strings, symbols).
+// The salary traps of docs/hris/peoplehr.md §12 (N+1 calls, rate limit, separate grant, strings, symbols).
 const start = usePeopleHRFakes();
 
 const people = (count: number, seed = 7) => generatePeople({ count, seed, today: TODAY });

@@ -3,7 +3,7 @@ import type { Logger } from '../../src-main/core/ports';
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
 import { TODAY, clientFor, listAll, usePeopleHRFakes, readWhole } from '../helpers/peoplehr';
 
-// One test per trap in ../shared/hris/peoplehr.md §12, named after it, over real HTTP to the fake.
+// One test per trap in docs/hris/peoplehr.md §12, named after it, over real HTTP to the fake.
 const start = usePeopleHRFakes();
 
 const people = (count: number, seed = 7) => generatePeople({ count, seed, today: TODAY });

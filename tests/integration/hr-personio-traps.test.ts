@@ -4,7 +4,7 @@ import type { HrClient, ProviderRecord } from '../../src-main/core/hr/types';
 import { startFakePersonio, PERSONIO_FAKE_CREDENTIALS, type FakePersonioOptions, type RunningFakePersonio } from '../../src-main/fake-hr/personio';
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
 
-/** One test per trap in ../shared/hris/personio.md §8 that applies to a v1 employee sync. */
+/** One test per trap in docs/hris/personio.md §8 that applies to a v1 employee sync. */
 
 let fake: RunningFakePersonio | null = null;
 afterEach(async () => {

@@ -9,7 +9,7 @@ import type {
   HumaansPerson,
 } from '../../src-main/core/hr/humaans/schemas';
 
-/** The docs' demo person (../shared/hris/humaans.md §10.1), trimmed to what these tests read. */
+/** The docs' demo person (docs/hris/humaans.md §10.1), trimmed to what these tests read. */
 const kelsey: HumaansPerson = {
   id: 'VMB1yzL5uL8VvNNCJc9rykJz',
   companyId: 'T7uqPFK7am4lFTZm39AmNuay',

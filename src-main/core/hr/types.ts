@@ -2,7 +2,7 @@ import type { FieldInfo, RealProvider } from '../../contract/providers';
 import type { PayrollField } from '../../contract/payroll';
 
 /**
- * One person as an HR system holds them, flattened to provider field keys (../shared/hris/README.md).
+ * One person as an HR system holds them, flattened to provider field keys (docs/hris/README.md).
  * A key that is absent means "unknown" (e.g. the credential may not read it), never "blank";
  * a key present with null or '' means the HR system holds nothing there.
  */

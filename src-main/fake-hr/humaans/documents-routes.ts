@@ -5,7 +5,7 @@ import type { Row } from './dataset';
 import { humaansId } from './ids';
 
 /**
- * Humaans documents as ../shared/hris/humaans.md §8 and §11.9 describe them: `POST /files` (multipart,
+ * Humaans documents as docs/hris/humaans.md §8 and §11.9 describe them: `POST /files` (multipart,
  * field `file`; this step is not confirmed by Humaans' public docs), then `POST /documents` with
  * `{personId, name, documentTypeId?, issueDate?, fileId | link}`, `GET /documents?personId=` and
  * `GET /document-types`; `documents:read` / `documents:write` enforced. Everything received is kept.

@@ -10,7 +10,7 @@ import { HUMAANS_DEMO_SCOPES, HUMAANS_DEMO_TOKEN, type FakeHumaansOptions } from
 export { HUMAANS_DEMO_SCOPES, HUMAANS_DEMO_TOKEN, type FakeHumaansOptions };
 
 /**
- * A fake Humaans on 127.0.0.1, faithful to ../shared/hris/humaans.md §11: Bearer tokens with scopes,
+ * A fake Humaans on 127.0.0.1, faithful to docs/hris/humaans.md §11: Bearer tokens with scopes,
  * `/api/me` and `/api/token-info`, the `{total,limit,skip,data}` envelope with `$limit` clamped to 250,
  * Feathers filters (unknown ones refused), scope-shrunk people lists, Humaans-style error bodies, and
  * the vendor faults (enforced rate limit, token revoked mid-run, list changing between pages).

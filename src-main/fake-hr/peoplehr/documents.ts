@@ -3,7 +3,7 @@ import type { SamplePerson } from '../sample-people';
 import { envelope, flag, type ActionContext } from './actions';
 
 /**
- * PeopleHR's Document actions (../shared/hris/peoplehr.md §7, §11): UploadEmployeeDocument with all ten
+ * PeopleHR's Document actions (docs/hris/peoplehr.md §7, §11): UploadEmployeeDocument with all ten
  * fields required and the file as base64, validated in PeopleHR's own words and answered with no document
  * id; GetAllDocument with numeric internal ids, string booleans and "Thu, 25 May 2023" dates. Uploads are
  * kept so tests can check exactly what arrived.

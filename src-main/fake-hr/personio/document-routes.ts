@@ -5,7 +5,7 @@ import { SlidingWindow } from './tokens';
 import { header, v1Error, type FakeState } from './state';
 
 /**
- * Personio's documents API (../shared/hris/personio.md §4): the category list and the multipart upload,
+ * Personio's documents API (docs/hris/personio.md §4): the category list and the multipart upload,
  * with its validation (required fields, 255-character title, Y-m-d date, 30 MB, the extension list),
  * its 404 for an unknown employee or category, and its 60-a-minute limit (while faults.enforceRateLimit).
  * Uploads are kept so tests can check exactly what arrived.

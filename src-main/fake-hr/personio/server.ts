@@ -8,7 +8,7 @@ import { createState, header, rowsFor, v1Error, type FakePersonioCredentials, ty
 
 /**
  * A fake Personio on 127.0.0.1 that plays the v1 public API the way docs and live reports describe it
- * (../shared/hris/personio.md, "what the fake server must reproduce"), with the generic fault switches on top.
+ * (docs/hris/personio.md, "what the fake server must reproduce"), with the generic fault switches on top.
  */
 export interface RunningFakePersonio extends RunningFake {
   /** Replaces everyone in the account (ids follow SamplePerson.seq, so the same person keeps their id). */

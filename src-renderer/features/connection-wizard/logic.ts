@@ -65,7 +65,7 @@ export function missingCredential(provider: RealProvider, name: string, f: Secre
   return empty ? `Enter the ${empty.label}.` : null;
 }
 
-/** Payroll fields an employee needs to be Ready (../shared/reference/payroll-fields.md). */
+/** Payroll fields an employee needs to be Ready (docs/reference/payroll-fields.md). */
 export const REQUIRED_FIELDS = new Set<PayrollField>([
   'employeeId', 'firstName', 'lastName', 'gender', 'dateOfBirth', 'addressLine1', 'postcode',
   'startDate', 'niCategory', 'taxCode', 'paymentFrequency', 'sortCode', 'accountNumber',

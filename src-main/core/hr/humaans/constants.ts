@@ -1,4 +1,4 @@
-/** Humaans facts the client, the wizard and the errors share (see ../shared/hris/humaans.md §1). */
+/** Humaans facts the client, the wizard and the errors share (see docs/hris/humaans.md §1). */
 
 export const HUMAANS_DEFAULT_BASE_URL = 'https://app.humaans.io/api';
 

@@ -8,7 +8,7 @@ import { howToGrantScope } from './constants';
 import { humaansError, humaansMessage } from './errors';
 
 /**
- * Payslips into Humaans (../shared/hris/humaans.md §8): the file goes up as multipart to POST /files, then
+ * Payslips into Humaans (docs/hris/humaans.md §8): the file goes up as multipart to POST /files, then
  * POST /documents makes it a document of the person (name, document type, issue date). The upload step is
  * not confirmed by Humaans' public docs, so it stays in this one adapter. GET /documents?personId= tells
  * afterwards what arrived.

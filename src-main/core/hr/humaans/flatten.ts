@@ -4,7 +4,7 @@ import type { HumaansCompensationType, HumaansCustomField, HumaansPerson } from 
 
 /**
  * Turns a Humaans person plus their current related records into a ProviderRecord keyed as in
- * ../shared/hris/README.md. A collection the token may not read is flagged false (or its fields null),
+ * docs/hris/README.md. A collection the token may not read is flagged false (or its fields null),
  * and its keys are then left out (unknown), never set to null (blank). Dates stay the `YYYY-MM-DD`
  * strings Humaans sent.
  */

@@ -9,7 +9,7 @@ import { asList, isPlainObject, readEnvelope } from './schemas';
 import { pacerFor } from './transport';
 
 /**
- * Payslips into PeopleHR (../shared/hris/peoplehr.md §7): UploadEmployeeDocument with the file as base64
+ * Payslips into PeopleHR (docs/hris/peoplehr.md §7): UploadEmployeeDocument with the file as base64
  * in the JSON body, a free-text category and the access flags (the employee sees it, managers do not), and
  * GetAllDocument to find out afterwards what arrived. PeopleHR returns no document id, so a lost answer is
  * resolved by looking for the file name in the list. Calls share the 30-a-minute pacer of the sync.

@@ -8,7 +8,7 @@ import { PERSONIO_APP_ID, PERSONIO_CREDENTIALS_PATH } from './howto';
 import type { PersonioSession } from './session';
 
 /**
- * Payslips into Personio (../shared/hris/personio.md §4): categories from GET /v1/company/document-categories,
+ * Payslips into Personio (docs/hris/personio.md §4): categories from GET /v1/company/document-categories,
  * uploads as real multipart/form-data to POST /v1/company/documents (numeric fields as strings, the boundary
  * left to the HTTP library, trap T15). Personio's v1 API cannot list an employee's documents, so `list` is null.
  */

@@ -2,7 +2,7 @@ import type { ProviderRecord } from '../types';
 import type { RawEmployee } from './schemas';
 
 /**
- * Personio v1 employee → ProviderRecord, keyed as ../shared/hris/README.md says: the attribute key as
+ * Personio v1 employee → ProviderRecord, keyed as docs/hris/README.md says: the attribute key as
  * returned, objects read as their name, the supervisor as a full name, lists as names joined by ", ",
  * tags from an array or a comma string alike. An attribute the credential may not read is absent from
  * Personio's reply and stays absent here ("unknown"); an empty one (null, "", unset salary 0) is null/"".
