@@ -6,7 +6,7 @@ import { openDatabase } from './db/open';
 import { limitHeapGrowth } from './heap';
 import { toErrorShape } from './errors';
 import type { HttpOptions } from './hr/http';
-import { SALARY_PERIOD_KEY } from './hr/registry';
+import { SALARY_PERIOD_KEY, type VendorOptions } from './hr/registry';
 import { SyncEngine } from './sync/engine';
 import { Scheduler } from './sync/scheduler';
 import { stopDemoHr } from './demo/demo-hr';
@@ -34,13 +34,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** HTTP layer overrides (tests shorten timeouts and backoff). */
   http?: Partial<HttpOptions>;
-  /**
-   * PeopleHR calls a minute; by default PeopleHR's own limit (30). Tests against the fake PeopleHR, which
-   * has no limit, lift it so their syncs are not spaced 2 s a call.
-   */
-  peoplehrCallsPerMinute?: number;
-  /** How much of PeopleHR's staff list is held unread while it may be as last time; by default 64 MB. Tests lower it. */
-  peoplehrHoldReplyBytes?: number;
+  /** Options that only one HR system's client understands (hr/registry.ts), each in its vendor's section. */
+  vendors?: VendorOptions;
   /** Start the hourly scheduler (the desktop app and browser mode do; the CLI does not). */
   schedule?: boolean;
   /** The OS login item (desktop only); without it "start at login" is unavailable. */
@@ -101,8 +96,7 @@ export function createCore(opts: CoreOptions): Core {
     dataDir: opts.dataDir,
     version: opts.version ?? '0.1.0',
     http: opts.http,
-    peoplehrCallsPerMinute: opts.peoplehrCallsPerMinute,
-    peoplehrHoldReplyBytes: opts.peoplehrHoldReplyBytes,
+    vendors: opts.vendors,
   });
   // Runs left "running" by a process that has gone; another window's or the command line's live runs stay.
   new LeaseRepository(db, { stamp: () => clock.now().toISOString() }).closeAbandoned();

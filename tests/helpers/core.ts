@@ -22,8 +22,7 @@ export function makeCore(
     clock: opts.clock,
     version: opts.version,
     http: { retryBaseMs: 5, minRateLimitWaitMs: 10, timeoutMs: 5000 },
-    peoplehrCallsPerMinute: 60_000,
-    peoplehrHoldReplyBytes: opts.peoplehrHoldReplyBytes,
+    vendors: { peoplehr: { callsPerMinute: 60_000, holdReplyBytes: opts.peoplehrHoldReplyBytes } },
   });
   return Object.assign(core, { dataDir });
 }

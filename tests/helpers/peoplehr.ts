@@ -35,9 +35,9 @@ export function clientFor(fake: FakePeopleHR, over: Partial<PeopleHRClientOption
   });
 }
 
-/** A whole staff list read from its one reply: the result names that reply (see ListReply). */
+/** A whole staff list read from its one reply: the result's cursor is that reply's digest. */
 export function readWhole(fetched: number) {
-  return { complete: true, fetched, reply: { digest: expect.stringMatching(/^[0-9a-f]{40}$/), same: false } };
+  return { complete: true, fetched, covers: 'all', cursor: expect.stringMatching(/^[0-9a-f]{40}$/) };
 }
 
 export async function listAll(client: ReturnType<typeof clientFor>, includeSalaries = false) {

@@ -8,6 +8,9 @@ import { startFakePeopleHR } from '../../src-main/fake-hr/peoplehr';
 import { generatePeople, type SamplePerson } from '../../src-main/fake-hr/sample-people';
 import { FAST, TODAY, clientFor, listAll as listAllFake, readWhole } from '../helpers/peoplehr';
 
+/** Resuming from a reply digest: PeopleHR's cursor (a roll call is not PeopleHR's to use). */
+const sinceDigest = (cursor: string | undefined) => (cursor === undefined ? {} : { since: { cursor, lastRollCall: () => new Set<string>() } });
+
 // The staff list is read as it arrives and handed to the sync a page at a time. These replies come from a
 // bare HTTP server that sends the fake's real reply text the awkward ways a network can: in pieces, cut
 // short, stalled, with the envelope after the list. A reply that fails after pages went out must fail the
@@ -76,7 +79,7 @@ function client(baseUrl: string, over: Parameters<typeof clientFor>[1] = {}) {
 
 async function listAll(c: ReturnType<typeof client>, lastReply?: string) {
   const pages: ProviderRecord[][] = [];
-  const result = await c.listEmployees({ includeSalaries: false, lastReply, onPage: (p) => void pages.push(p) });
+  const result = await c.listEmployees({ includeSalaries: false, ...sinceDigest(lastReply), onPage: (p) => void pages.push(p) });
   return { pages, records: pages.flat(), result };
 }
 
@@ -110,7 +113,7 @@ async function readWhileArriving(text: string, over: Parameters<typeof clientFor
   const pages: number[] = [];
   const result = await client(server.baseUrl, { pageSize: 5, ...over }).listEmployees({
     includeSalaries: false,
-    lastReply,
+    ...sinceDigest(lastReply),
     onPage: (page) => {
       firstPageAt ||= Date.now();
       pages.push(page.length);
@@ -168,7 +171,7 @@ describe.each([
       expect(result.complete).toBe(true);
       expect(records.map((r) => r.fields.FirstName).sort()).toEqual([...names].sort());
       // The digest is the text's, whichever way its bytes came.
-      expect(result.reply).toEqual({ digest: sha1(text), same: false });
+      expect(result).toMatchObject({ cursor: sha1(text), covers: 'all' });
     });
 
     it('the envelope may come after the list: a good reply is read in full', async () => {
@@ -286,12 +289,12 @@ describe.each([
     });
   });
 
-  // An hourly run passes the digest of the reply the last complete read took (lastReply): a reply with exactly
+  // An hourly run passes the digest of the reply the last complete read took (since.cursor, its digest): a reply with exactly
   // that text is held, not read, and reported `same`; anything else is read in full, as ever.
   describe('PeopleHR staff list compared with the last one', () => {
     async function read(c: ReturnType<typeof client>, lastReply?: string) {
       const pages: ProviderRecord[][] = [];
-      const result = await c.listEmployees({ includeSalaries: false, lastReply, onPage: (p) => void pages.push(p) });
+      const result = await c.listEmployees({ includeSalaries: false, ...sinceDigest(lastReply), onPage: (p) => void pages.push(p) });
       return { records: pages.flat(), result };
     }
 
@@ -299,10 +302,10 @@ describe.each([
       const text = await replyText(people(12));
       const server = await rawServer((res) => res.end(text));
       const first = await read(client(server.baseUrl));
-      expect(first.result.reply).toEqual({ digest: sha1(text), same: false });
+      expect(first.result).toMatchObject({ cursor: sha1(text), covers: 'all' });
 
-      const again = await read(client(server.baseUrl), first.result.reply!.digest);
-      expect(again.result).toEqual({ complete: true, fetched: 0, reply: { digest: sha1(text), same: true } });
+      const again = await read(client(server.baseUrl), first.result.cursor!);
+      expect(again.result).toMatchObject({ complete: true, fetched: 0, covers: 'same', cursor: sha1(text) });
       expect(again.records).toEqual([]);
       expect(server.requests()).toBe(2);
     });
@@ -313,7 +316,7 @@ describe.each([
       const after = await replyText(staff.map((p, i) => (i === 4 ? { ...p, lastName: `${p.lastName}e` } : p)));
       const server = await rawServer((res) => res.end(after));
       const { records, result } = await read(client(server.baseUrl, { pageSize: 5 }), sha1(before));
-      expect(result).toEqual({ complete: true, fetched: 12, reply: { digest: sha1(after), same: false } });
+      expect(result).toMatchObject({ complete: true, fetched: 12, covers: 'all', cursor: sha1(after) });
       expect(new Set(records.map((r) => r.externalId)).size).toBe(12);
     });
 
@@ -323,7 +326,7 @@ describe.each([
         res.end(n === 1 ? text.slice(0, Math.floor(text.length * 0.7)) : text),
       );
       const { records, result } = await read(client(server.baseUrl), sha1(text));
-      expect(result.reply).toEqual({ digest: sha1(text), same: true });
+      expect(result).toMatchObject({ cursor: sha1(text), covers: 'same' });
       expect(records).toEqual([]);
       expect(server.requests()).toBe(2);
     });
@@ -347,7 +350,7 @@ describe.each([
         sha1(text),
       );
       // Pages went out before its end showed it the same. All of them do, so the caller may use them if it cannot repeat.
-      expect(result).toEqual({ complete: true, fetched: 30, reply: { digest: sha1(text), same: true } });
+      expect(result).toMatchObject({ complete: true, fetched: 30, covers: 'same', cursor: sha1(text) });
       expect(pages.reduce((a, b) => a + b)).toBe(30);
       expect(firstPageAt).toBeGreaterThan(0);
       expect(firstPageAt).toBeLessThanOrEqual(restSentAt);
@@ -358,7 +361,7 @@ describe.each([
       const before = await replyText(staff);
       const after = await replyText(staff.map((p, i) => (i === 25 ? { ...p, lastName: `${p.lastName}e` } : p)));
       const { result, pages } = await readWhileArriving(after, { holdReplyBytes: 1000 }, sha1(before));
-      expect(result).toEqual({ complete: true, fetched: 30, reply: { digest: sha1(after), same: false } });
+      expect(result).toMatchObject({ complete: true, fetched: 30, covers: 'all', cursor: sha1(after) });
       expect(pages.reduce((a, b) => a + b)).toBe(30);
     });
 
@@ -370,10 +373,10 @@ describe.each([
       const pages: ProviderRecord[][] = [];
       const withSalaries = await clientFor(fake).listEmployees({
         includeSalaries: true,
-        lastReply: first.result.reply!.digest,
+        ...sinceDigest(first.result.cursor!),
         onPage: (p) => void pages.push(p),
       });
-      expect(withSalaries).toEqual({ complete: true, fetched: 6 });
+      expect(withSalaries).toMatchObject({ complete: true, fetched: 6, covers: 'all', cursor: null });
       expect(pages.flat()).toHaveLength(6);
     });
   });

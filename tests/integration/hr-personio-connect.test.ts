@@ -147,7 +147,7 @@ describe('Personio: reading people', () => {
   it('re-signs in when Personio calls an expired token "not valid" with a 403 rather than a 401', async () => {
     const f = await start(30, { invalidTokenStatus: 403 }, { expireTokenAfterRequests: 2 });
     const { result } = await listAll(client(f, { pageSize: 10 }), false);
-    expect(result).toEqual({ complete: true, fetched: 30 });
+    expect(result).toMatchObject({ complete: true, fetched: 30 });
     expect(f.log.filter((e) => e.status === 403).length).toBeGreaterThan(0);
   });
 

@@ -39,7 +39,7 @@ describe('Personio traps (personio.md §8)', () => {
   it('T1 offset semantics differ per endpoint: employees are paged by row offset from 0, not by page index', async () => {
     const f = await start(250);
     const { result, records } = await listAll(client(f));
-    expect(result).toEqual({ complete: true, fetched: 250 });
+    expect(result).toMatchObject({ complete: true, fetched: 250 });
     expect(listCalls(f).map((e) => e.query['offset'])).toEqual(['0', '100', '200']);
     expect(new Set(records.map((r) => r.externalId)).size).toBe(250);
   });
@@ -56,7 +56,7 @@ describe('Personio traps (personio.md §8)', () => {
     expect(naive.data).toHaveLength(50);
 
     const { result } = await listAll(client(f, { pageSize: 200 }));
-    expect(result).toEqual({ complete: true, fetched: 130 });
+    expect(result).toMatchObject({ complete: true, fetched: 130 });
     const limits = listCalls(f)
       .filter((e) => e.query['limit'] !== undefined)
       .map((e) => Number(e.query['limit']));
@@ -68,7 +68,7 @@ describe('Personio traps (personio.md §8)', () => {
   it('T2 (variant) a server that serves fewer rows than asked for still yields everyone exactly once', async () => {
     const f = await start(130, { maxLimit: 40, oversizeLimit: 'clamp' });
     const { result, records } = await listAll(client(f));
-    expect(result).toEqual({ complete: true, fetched: 130 });
+    expect(result).toMatchObject({ complete: true, fetched: 130 });
     expect(records).toHaveLength(130);
     expect(listCalls(f).map((e) => e.query['offset'])).toEqual(['0', '40', '80', '120']);
   });
@@ -109,11 +109,11 @@ describe('Personio traps (personio.md §8)', () => {
 
   it('T4 does not require the rotated Authorization response header, and adopts it when Personio rotates tokens', async () => {
     const quiet = await start(25, { echoAuthorizationHeader: false });
-    expect((await listAll(client(quiet, { pageSize: 10 }))).result).toEqual({ complete: true, fetched: 25 });
+    expect((await listAll(client(quiet, { pageSize: 10 }))).result).toMatchObject({ complete: true, fetched: 25 });
     await quiet.close();
 
     const oneTime = await start(25, { oneTimeTokens: true });
-    expect((await listAll(client(oneTime, { pageSize: 10 }))).result).toEqual({ complete: true, fetched: 25 });
+    expect((await listAll(client(oneTime, { pageSize: 10 }))).result).toMatchObject({ complete: true, fetched: 25 });
     expect(oneTime.log.filter((e) => e.path === '/v1/auth')).toHaveLength(1);
     expect(oneTime.log.filter((e) => e.status === 401)).toHaveLength(0);
   });
@@ -155,7 +155,7 @@ describe('Personio traps (personio.md §8)', () => {
     const people = generatePeople({ count: 30, seed: 7 });
     const f = await start(30, { pagingAsStrings: true });
     const { result, records } = await listAll(client(f, { pageSize: 7 }));
-    expect(result).toEqual({ complete: true, fetched: 30 });
+    expect(result).toMatchObject({ complete: true, fetched: 30 });
     for (const r of records) {
       const person = people.find((p) => String(1_132_000 + p.seq) === r.externalId)!;
       expect(r.fields['hire_date']).toBe(person.startDate);
@@ -194,7 +194,7 @@ describe('Personio traps (personio.md §8)', () => {
   it('T11 rate limits without headers: a 429 without Retry-After is waited out (at least the minimum) and retried', async () => {
     const f = await start(20, { faults: { rateLimit: { count: 2, paths: ['/v1/company/employees'] } } });
     const { result } = await listAll(client(f, { http: { retryBaseMs: 5, minRateLimitWaitMs: 100 } }));
-    expect(result).toEqual({ complete: true, fetched: 20 });
+    expect(result).toMatchObject({ complete: true, fetched: 20 });
     const calls = listCalls(f);
     expect(calls.map((e) => e.status)).toEqual([429, 429, 200]);
     expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(95);
@@ -217,7 +217,7 @@ describe('Personio traps (personio.md §8)', () => {
   it("T14 example data lies: wrong total_pages/current_page and extra keys are tolerated; the client stops on Personio's count", async () => {
     const f = await start(45, { inconsistentMetadata: true });
     const { result } = await listAll(client(f, { pageSize: 20 }));
-    expect(result).toEqual({ complete: true, fetched: 45 });
+    expect(result).toMatchObject({ complete: true, fetched: 45 });
     expect(listCalls(f)).toHaveLength(3);
   });
 

@@ -224,7 +224,7 @@ describe('PeopleHR hourly run reads everyone when the outcome may differ', () =>
       const run = await core.engine.runCompany(id, 'scheduled', {
         onProgress: (p) => {
           if (p.phase === 'checking')
-            other.prepare('UPDATE companies SET list_reply_run_id = NULL WHERE id = ?').run(id);
+            other.prepare('UPDATE companies SET sync_cursor_run_id = NULL WHERE id = ?').run(id);
         },
       });
       expect(run.status).toBe('succeeded');

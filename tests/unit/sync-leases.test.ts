@@ -260,7 +260,7 @@ function engineSetup() {
       reads += 1;
       await waiting;
       await o.onPage([person(1), person(2)], { fetched: 2, total: 2 });
-      return { complete: true, fetched: 2 };
+      return { complete: true, fetched: 2, covers: 'all', cursor: null };
     },
   };
   const engine = new SyncEngine({

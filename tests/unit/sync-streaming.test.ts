@@ -97,7 +97,7 @@ function setup(): Setup {
         await o.onPage(page, { fetched, total: null });
       }
       const digest = s.replyDigest;
-      return digest ? { complete: true, fetched, reply: { digest, same: digest === o.lastReply } } : { complete: true, fetched };
+      return digest ? { complete: true, fetched, covers: digest === o.since?.cursor ? 'same' : 'all', cursor: digest } : { complete: true, fetched, covers: 'all', cursor: null };
     },
   };
   s.engine = new SyncEngine({

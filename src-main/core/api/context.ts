@@ -6,7 +6,7 @@ import { EmployeeRepository } from '../db/repositories/employees';
 import { RunRepository } from '../db/repositories/runs';
 import { AppError } from '../errors';
 import type { HttpOptions } from '../hr/http';
-import { createHrClient } from '../hr/registry';
+import { createHrClient, type VendorOptions } from '../hr/registry';
 import type { HrClient } from '../hr/types';
 import type { Clock, Logger, SecretStore } from '../ports';
 import { ensureDemoHr, DEMO_VENDOR } from '../demo/demo-hr';
@@ -26,8 +26,7 @@ export interface CoreContext {
   dataDir: string;
   version: string;
   http?: Partial<HttpOptions>;
-  peoplehrCallsPerMinute?: number;
-  peoplehrHoldReplyBytes?: number;
+  vendors?: VendorOptions;
   clientFor(company: CompanyRow): Promise<HrClient>;
   clientForCredentials(credentials: Credentials, baseUrl: string | null): Promise<HrClient>;
   /** Drops the company's cached client (and the credentials it holds in memory). */
@@ -44,8 +43,8 @@ export function buildContext(
   // One client per company for the life of the core, so a Personio token is reused across syncs and
   // "Sync now" costs one HR call. A change of credentials or address makes a new client.
   const clients = new Map<string, { key: string; client: HrClient }>();
-  const { logger, http, peoplehrCallsPerMinute, peoplehrHoldReplyBytes } = base;
-  const clientOpts = { logger, http, peoplehrCallsPerMinute, peoplehrHoldReplyBytes };
+  const { logger, http, vendors } = base;
+  const clientOpts = { logger, http, vendors };
   const ctx: CoreContext = {
     ...base,
     companies: new CompanyRepository(base.db),

@@ -32,16 +32,23 @@ export const SALARY_PERIOD_KEY: Record<RealProvider, string | null> = {
 export interface ClientOptions {
   logger?: Logger;
   http?: Partial<HttpOptions>;
-  /** PeopleHR's pace (calls a minute); its documented limit unless a test lifts it. */
-  peoplehrCallsPerMinute?: number;
-  /** How much of PeopleHR's staff list is held unread while it may be as last time (its default unless a test lowers it). */
-  peoplehrHoldReplyBytes?: number;
+  /** Options that only one vendor's client understands, each in its vendor's section. */
+  vendors?: VendorOptions;
+}
+
+export interface VendorOptions {
+  peoplehr?: {
+    /** PeopleHR calls a minute; by default PeopleHR's own limit (30). Tests against the fake, which has none, lift it. */
+    callsPerMinute?: number;
+    /** How much of the staff list is held unread while it may be as last time; by default 64 MB. Tests lower it. */
+    holdReplyBytes?: number;
+  };
 }
 
 export async function createHrClient(
   credentials: Exclude<Credentials, { provider: 'demo' }>,
   baseUrl: string | null,
-  { peoplehrCallsPerMinute, peoplehrHoldReplyBytes, ...opts }: ClientOptions = {},
+  { vendors, ...opts }: ClientOptions = {},
 ): Promise<HrClient> {
   switch (credentials.provider) {
     case 'personio': {
@@ -62,8 +69,8 @@ export async function createHrClient(
       return createPeopleHRClient({
         baseUrl: baseUrl ?? PEOPLEHR_DEFAULT_BASE_URL,
         credentials: { apiKey: credentials.apiKey },
-        callsPerMinute: peoplehrCallsPerMinute,
-        holdReplyBytes: peoplehrHoldReplyBytes,
+        callsPerMinute: vendors?.peoplehr?.callsPerMinute,
+        holdReplyBytes: vendors?.peoplehr?.holdReplyBytes,
         ...opts,
       });
     }

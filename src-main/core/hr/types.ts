@@ -26,30 +26,27 @@ export interface ListOptions {
   includeSalaries: boolean;
   /** Called for each page, in order; awaited, so the caller can apply back-pressure. */
   onPage(records: ProviderRecord[], progress: FetchProgress): void | Promise<void>;
-  /**
-   * The digest of the staff list reply an earlier read took (ListResult.reply): a reply with exactly that
-   * text is not read at all, and the result says `same` (one too long to hold is read as it arrives, then says it).
-   */
-  lastReply?: string;
-  /**
-   * For listChanges: everyone the HR system held at the last complete read (their externalId, as the roll
-   * call lists them). A client that can count the HR system's people in one request may then skip listing
-   * them when the count shows nobody left (see ChangesResult.ids).
-   */
-  lastRollCall?: () => ReadonlySet<string>;
+  /** When this read started, by the app's clock (default: now): a client whose cursor is a time takes it from here. */
+  startedAt?: string;
+  /** Resume from the last complete read: the client may read only what changed since (see ListResult.covers). */
+  since?: Since;
 }
 
-/** The one reply a whole staff list came in, where one reply alone makes every record (PeopleHR without salaries). */
-export interface ListReply {
-  /** sha1 of the reply's text. */
-  digest: string;
-  /**
-   * It was exactly the reply ListOptions.lastReply came from. Usually it was then not read, and no page was
-   * handed on; a reply too long to hold unread was read as it came, every page handed on, and the caller may
-   * drop them and repeat the last outcome.
-   */
-  same: boolean;
+/** What the last complete read left to resume from. */
+export interface Since {
+  /** The cursor that read returned (ListResult.cursor), exactly as returned: only its client knows what it means. */
+  cursor: string;
+  /** Everyone the HR system held at that read (their externalId), so a client may confirm a roll call cheaply. */
+  lastRollCall(): ReadonlySet<string>;
 }
+
+/**
+ * How much of the HR system a read covers. `all`: everyone went to onPage. `changes` (only with `since`): only the
+ * people changed since the cursor went to onPage, and `present` lists everyone the HR system holds now, so someone
+ * deleted is still noticed. `same` (only with `since`): the HR system answered exactly as when the cursor was made,
+ * so nothing changed; usually nobody went to onPage, but a client may have handed on everyone before it knew.
+ */
+export type ListCoverage = 'all' | 'changes' | 'same';
 
 export interface ListResult {
   /** True only when the client is sure it received everyone; false when the fetch was cut short. */
@@ -57,13 +54,11 @@ export interface ListResult {
   /** Why it is not complete, in words a clerk understands. */
   incompleteReason?: string;
   fetched: number;
-  /** Set by a client whose staff list is one reply that alone makes every record, when it read it whole. */
-  reply?: ListReply;
-}
-
-export interface ChangesResult extends ListResult {
-  /** Every person the HR system holds (their externalId); only meaningful when complete. */
-  ids: string[];
+  covers: ListCoverage;
+  /** With `changes`: the externalId of everyone the HR system holds now (the roll call). */
+  present?: string[];
+  /** Handed back as `since.cursor` next time; null when this read leaves nothing to resume from. */
+  cursor: string | null;
 }
 
 export interface CredentialCheck {
@@ -88,14 +83,11 @@ export interface GetOptions {
 export interface HrClient {
   readonly provider: RealProvider;
   checkCredentials(signal?: AbortSignal): Promise<CredentialCheck>;
-  listEmployees(opts: ListOptions): Promise<ListResult>;
   /**
-   * The hourly check, where the vendor has a change feed that covers everything a sync reads: only the
-   * people changed since `since` go to `onPage`, and `ids` is everyone the HR system holds now (a cheap
-   * roll call), so someone deleted is still noticed. Null (before anything reached `onPage`) means this
-   * HR system cannot say what changed this time: read everyone. Vendors without such a feed leave this out.
+   * Reads the company's people, page by page. Given `since`, a client that can say what changed since that
+   * cursor reads only that (plus a roll call), or says nothing did; one that cannot reads everyone.
    */
-  listChanges?(since: Date, opts: ListOptions): Promise<ChangesResult | null>;
+  listEmployees(opts: ListOptions): Promise<ListResult>;
   /** One person by the vendor's id, for "Sync now"; null when the HR system no longer has them. */
   getEmployee(externalId: string, opts: GetOptions): Promise<ProviderRecord | null>;
   fieldCatalogue(signal?: AbortSignal): Promise<FieldInfo[]>;

@@ -12,13 +12,13 @@ import { EMPTY_COUNTS, type RunRepository } from '../db/repositories/runs';
 import { StagingRepository, type PartialRead } from '../db/repositories/staging';
 import { RunProblemLists } from '../db/repositories/run-problem-lists';
 import { isBusy, LeaseRepository } from '../db/repositories/leases';
-import type { HrClient, ListOptions, ListResult, ProviderRecord } from '../hr/types';
+import type { HrClient, ListResult, ProviderRecord } from '../hr/types';
 import { evaluateFilters } from '../filters/evaluate';
 import { identityOf, sha1, type PlanConfig } from './plan';
 import { rekeyCandidates } from './rekey';
 import { StreamPlanner } from './stream';
 import { londonDate } from './dates';
-import { changesNote, findRepeatable, repeatedCounts, repeatNote, replyKey, sameMark, type Repeatable } from './hourly';
+import { changesNote, cursorKey, findResumable, repeatedCounts, repeatNote, sameMark, type Resumable } from './hourly';
 
 export interface EngineDeps {
   db: Db;
@@ -131,9 +131,8 @@ export class SyncEngine {
       const client = await this.d.clientFor(company);
       const cfg = this.#config(company, runId);
       const rekey = this.#mayRekey(company.id, cfg);
-      const since = !rekey && trigger === 'scheduled' ? this.#changesSince(company, client, cfg) : null;
-      const repeatable = !rekey && trigger === 'scheduled' && since === null ? findRepeatable(this.d, company.id, this.#replyKey(cfg)) : null;
-      return await this.#runStreaming(company, client, cfg, opts, progress, since, repeatable, rekey);
+      const resume = !rekey && trigger === 'scheduled' ? this.#resumable(company, cfg) : null;
+      return await this.#runStreaming(company, client, cfg, opts, progress, resume, rekey);
     } catch (err) {
       // An abort says why through the signal's reason (the user cancelled, the process is stopping); clients
       // that saw it only as a cancelled request report a generic cancellation.
@@ -156,8 +155,7 @@ export class SyncEngine {
     cfg: PlanConfig,
     opts: RunOptions,
     progress: Progress,
-    since: Date | null,
-    repeatable: Repeatable | null = null,
+    resume: Resumable | null,
     rekey = false,
   ): Promise<RunSummary> {
     const { runId } = cfg;
@@ -172,99 +170,89 @@ export class SyncEngine {
     const rekeyable = new Map<string, CompactEmployee>();
     const held: ProviderRecord[] = [];
     const planner = new StreamPlanner({ stored, cfg, valuesOf: (id) => employees.valuesOf(id), ...(rekey ? { rekeyable } : {}) });
-    const changed = new Set<string>();
-    let collect = since !== null;
-    const listOpts: ListOptions = {
+    const handed = new Set<string>();
+    const res = await client.listEmployees({
       signal: opts.signal,
       includeSalaries: cfg.syncSalaries,
-      lastReply: repeatable?.mark.digest,
-      // The hourly check reads changes only while people are matched on the HR system's own id (#changesSince).
-      lastRollCall: () => new Set([...stored().values()].filter((e) => e.state !== 'missing').map((e) => e.hrId)),
+      startedAt: cfg.now,
+      // The roll call lists the HR system's own ids: a resume needs people matched on them (#resumable).
+      since: resume ? { cursor: resume.mark.cursor, lastRollCall: () => new Set([...stored().values()].filter((e) => e.state !== 'missing').map((e) => e.hrId)) } : undefined,
       onPage: (page, p) => {
         opts.signal?.throwIfAborted();
-        if (collect) for (const r of page) changed.add(r.externalId);
+        if (resume) for (const r of page) handed.add(r.externalId);
         if (rekey) held.push(...page);
         else this.#staging.add(runId, company.id, planner.page(page));
         progress('fetching', p.fetched, p.total);
       },
-    };
+    });
+    this.#requireComplete(res);
     let partial: PartialRead | null = null;
-    let reply: ListResult['reply'];
-    const res = since && client.listChanges ? await client.listChanges(since, listOpts) : null;
-    if (res) {
-      this.#requireComplete(res);
+    if (res.covers === 'changes') {
+      const present = res.present ?? [];
       // Someone on the roll call whom the change feed did not report and who is not a current employee here
       // (restored in the HR system, or dated before the window): only a full read decides them correctly.
-      const unexplained = res.ids.some((id) => !changed.has(id) && (stored().get(id)?.state ?? 'missing') === 'missing');
+      const unexplained = present.some((id) => !handed.has(id) && (stored().get(id)?.state ?? 'missing') === 'missing');
       if (unexplained) {
         this.#staging.discard(runId);
         return this.#runStreaming(company, client, cfg, opts, progress, null);
       }
-      partial = { presentIds: res.ids };
-    } else {
-      // A full read: asked for, or the HR system could not say what changed this time.
-      collect = false;
-      const all = await client.listEmployees(listOpts);
-      this.#requireComplete(all);
-      reply = all.reply;
-      if (reply?.same && repeatable) {
-        opts.signal?.throwIfAborted();
-        const repeated = this.#repeat(company, runId, repeatable, progress);
-        if (repeated) return repeated;
-        // A reply too long to hold unread was read as it came: what was decided from it is applied below.
-        if (planner.seen === 0) return this.#runStreaming(company, client, cfg, opts, progress, null);
-      }
-      if (rekey) {
-        for (const [hrId, e] of rekeyCandidates(held, stored(), employees.keyedOtherwise(company.id, cfg.idField), cfg)) rekeyable.set(hrId, e);
-        for (let i = 0; i < held.length; i += HELD_CHUNK) this.#staging.add(runId, company.id, planner.page(held.slice(i, i + HELD_CHUNK)));
-      }
+      partial = { presentIds: present };
+    } else if (res.covers === 'same' && resume) {
+      opts.signal?.throwIfAborted();
+      const repeated = this.#repeat(company, runId, resume, res.cursor, progress);
+      if (repeated) return repeated;
+      // Handed on in full before the client knew it was the same: what was decided from it is applied below.
+      if (planner.seen === 0) return this.#runStreaming(company, client, cfg, opts, progress, null);
+    }
+    if (rekey) {
+      for (const [hrId, e] of rekeyCandidates(held, stored(), employees.keyedOtherwise(company.id, cfg.idField), cfg)) rekeyable.set(hrId, e);
+      for (let i = 0; i < held.length; i += HELD_CHUNK) this.#staging.add(runId, company.id, planner.page(held.slice(i, i + HELD_CHUNK)));
     }
     opts.signal?.throwIfAborted();
     progress('checking', planner.seen, planner.seen);
     this.#staging.add(runId, company.id, planner.finish());
     opts.signal?.throwIfAborted();
     progress('writing', 0, planner.seen);
-    const note = partial ? changesNote(company.provider, changed.size) : null;
+    const note = partial ? changesNote(company.provider, handed.size) : null;
     return this.d.db.transaction(() => {
       const counts = this.#staging.apply({ runId, companyId: company.id, syncedAt: cfg.now, at: this.#now(), idField: cfg.idField }, partial);
-      this.d.companies.setListReply(company.id, reply && !partial ? { digest: reply.digest, key: this.#replyKey(cfg), runId } : null);
+      this.d.companies.setCursor(company.id, res.cursor ? { cursor: res.cursor, key: this.#cursorKey(cfg), runId } : null);
       return this.#finish(company, runId, 'succeeded', counts, null, note);
     })();
   }
 
-  readonly #replyKey = (cfg: PlanConfig): string => replyKey(cfg, this.d.version ?? '');
+  readonly #cursorKey = (cfg: PlanConfig): string => cursorKey(cfg, this.d.version ?? '');
 
   /**
-   * The HR system sent exactly the staff list the last complete read took, under the same set-up, so every decision
-   * is as it was: the run repeats that outcome (its counts, its problem list, shared), writes no employee, and drops
-   * anything decided from a reply read as it came. Null when another run changed an employee meanwhile.
+   * The HR system answered exactly as at the last complete read, under the same set-up, so every decision is as
+   * it was: the run repeats that outcome (its counts, its problem list, shared), writes no employee, and drops
+   * anything decided from pages handed on before the client knew. Null when another run changed an employee meanwhile.
    */
-  #repeat(company: CompanyRow, runId: string, from: Repeatable, progress: Progress): RunSummary | null {
+  #repeat(company: CompanyRow, runId: string, from: Resumable, cursor: string | null, progress: Progress): RunSummary | null {
     const counts = repeatedCounts(from.run.counts);
     const people = counts.unchanged + counts.excluded;
     progress('checking', people, people);
     progress('writing', 0, people);
     return this.d.db.transaction(() => {
-      if (!sameMark(this.d.companies.listReply(company.id), from.mark)) return null;
+      if (!sameMark(this.d.companies.cursor(company.id), from.mark)) return null;
       this.#staging.discard(runId);
       this.#lists.share(runId, from.mark.runId);
-      this.d.companies.setListReply(company.id, { ...from.mark, runId });
+      this.d.companies.setCursor(company.id, { ...from.mark, cursor: cursor ?? from.mark.cursor, runId });
       return this.#finish(company, runId, 'succeeded', counts, null, repeatNote(company.provider));
     })();
   }
 
   /**
-   * When an hourly run may read only what changed: the vendor has a change feed, people are matched on the
-   * HR system's own id (what its roll call lists), and every current employee was decided today under
-   * today's set-up by a run that read everyone since. So the first run of each day, any run after the
-   * set-up changed, and every run a person starts read everyone in full.
+   * What an hourly run may resume from: the cursor of the last complete read, decided under the same set-up, day
+   * and app version (the key), with no employee written since (any other write clears it), people matched on the
+   * HR system's own id (what a roll call lists), and every current employee decided under today's set-up. So the
+   * first run of each day, any run after the set-up changed, and every run a person starts read everyone.
    */
-  #changesSince(company: CompanyRow, client: HrClient, cfg: PlanConfig): Date | null {
-    if (!client.listChanges || cfg.idField !== cfg.defaultIdField) return null;
-    const last = this.d.runs.lastCompanyRunStart(company.id);
-    if (!last || londonDate(new Date(last)) !== cfg.today) return null;
-    if (this.d.employees.decidedOtherwise(company.id, cfg.configHash)) return null;
-    return new Date(last);
+  #resumable(company: CompanyRow, cfg: PlanConfig): Resumable | null {
+    if (cfg.idField !== cfg.defaultIdField) return null;
+    const found = findResumable(this.d, company.id, this.#cursorKey(cfg));
+    if (!found || this.d.employees.decidedOtherwise(company.id, cfg.configHash)) return null;
+    return found;
   }
 
   /** Whether any stored employee's identity did not come from the company's current ID field. */
@@ -337,7 +325,7 @@ export class SyncEngine {
       return this.d.db.transaction(() => {
         const counts = this.#staging.apply({ runId, companyId: company.id, syncedAt: cfg.now, at: this.#now(), idField: cfg.idField }, { employeeId: existing.id });
         // Employees were written without a whole-list reply to stand for them: no later run may repeat the last one.
-        this.d.companies.setListReply(company.id, null);
+        this.d.companies.setCursor(company.id, null);
         return this.#finish(company, runId, 'succeeded', counts, null, null, false);
       })();
     } catch (err) {

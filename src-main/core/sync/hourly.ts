@@ -1,48 +1,48 @@
 import type { RunCounts, RunSummary } from '../../contract/sync';
 import { PROVIDER_NAMES, type Provider } from '../../contract/providers';
-import type { CompanyRepository, ListReplyMark } from '../db/repositories/companies';
+import type { CompanyRepository, CursorMark } from '../db/repositories/companies';
 import type { RunRepository } from '../db/repositories/runs';
 import { sha1, type PlanConfig } from './plan';
 
 /**
- * Hourly runs that do not read everyone (SyncEngine): one that reads only what a change feed reports, and
- * one that receives, byte for byte, the staff list the last complete read took (PeopleHR, whose whole list
- * is one reply) and so repeats that read's outcome. Here: what the repeat decides with, and what both tell
- * the history screen.
+ * Hourly runs that do not read everyone (SyncEngine): they resume from the cursor the last complete read left.
+ * The HR system's client then reads only what changed (plus a roll call), or says its answer is exactly the one
+ * the cursor came from, and the run repeats that read's outcome. Here: what a resume decides with, and what
+ * both kinds of run tell the history screen.
  */
 
 /** When everyone is read in full all the same: said by every hourly run that read fewer. */
 const FULL_READS =
   'Everyone is read in full at the first sync of each day, after a set-up change, and whenever you press Sync now.';
 
-/** An earlier complete read an hourly run may repeat: the reply it took and the run it gave. */
-export interface Repeatable {
-  mark: ListReplyMark;
+/** An earlier complete read an hourly run may resume from: the cursor it left and the run it gave. */
+export interface Resumable {
+  mark: CursorMark;
   run: RunSummary;
 }
 
 /** What an outcome was decided under: the set-up (with today's date), the field labels and the app's version. */
-export function replyKey(cfg: PlanConfig, version: string): string {
+export function cursorKey(cfg: PlanConfig, version: string): string {
   return sha1(JSON.stringify([cfg.configHash, cfg.labels, version]));
 }
 
 /**
- * The last complete read's reply and run, when an hourly run may repeat its outcome: that read was decided
- * under the same key, and no run has changed an employee since (each clears the mark, see setListReply).
+ * The last complete read's cursor and run, when an hourly run may resume from it: that read was decided under the
+ * same key, and no run has changed an employee since without leaving a cursor of its own (see setCursor).
  */
-export function findRepeatable(
+export function findResumable(
   d: { companies: CompanyRepository; runs: RunRepository },
   companyId: string,
   key: string,
-): Repeatable | null {
-  const mark = d.companies.listReply(companyId);
+): Resumable | null {
+  const mark = d.companies.cursor(companyId);
   if (!mark || mark.key !== key) return null;
   const run = d.runs.get(mark.runId);
   return run?.status === 'succeeded' ? { mark, run } : null;
 }
 
-export function sameMark(a: ListReplyMark | null, b: ListReplyMark): boolean {
-  return a?.digest === b.digest && a.key === b.key && a.runId === b.runId;
+export function sameMark(a: CursorMark | null, b: CursorMark): boolean {
+  return a?.cursor === b.cursor && a.key === b.key && a.runId === b.runId;
 }
 
 /** The repeated run's counts: everyone the earlier run created, updated or left alone is now unchanged. */

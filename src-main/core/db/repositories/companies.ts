@@ -206,29 +206,29 @@ export class CompanyRepository {
     this.db.prepare('UPDATE companies SET next_sync_at = ? WHERE id = ?').run(at, id);
   }
 
-  /** The staff list reply the company's last complete read took (migration 0070), or null. */
-  listReply(id: string): ListReplyMark | null {
+  /** The cursor the company's last complete read left, for an hourly run to resume from; null when there is none. */
+  cursor(id: string): CursorMark | null {
     const r = this.db
-      .prepare<[string], { digest: string | null; key: string | null; runId: string | null }>(
-        'SELECT list_reply_digest AS digest, list_reply_key AS key, list_reply_run_id AS runId FROM companies WHERE id = ?',
+      .prepare<[string], { cursor: string | null; key: string | null; runId: string | null }>(
+        'SELECT sync_cursor AS cursor, sync_cursor_key AS key, sync_cursor_run_id AS runId FROM companies WHERE id = ?',
       )
       .get(id);
-    return r?.digest && r.key && r.runId ? { digest: r.digest, key: r.key, runId: r.runId } : null;
+    return r?.cursor && r.key && r.runId ? { cursor: r.cursor, key: r.key, runId: r.runId } : null;
   }
 
-  /** Keeps (or, with null, forgets) the reply a run's outcome came from; inside that run's transaction. */
-  setListReply(id: string, mark: ListReplyMark | null): void {
+  /** Keeps (or, with null, forgets) the cursor a run left; inside that run's transaction. */
+  setCursor(id: string, mark: CursorMark | null): void {
     this.db
-      .prepare('UPDATE companies SET list_reply_digest = ?, list_reply_key = ?, list_reply_run_id = ? WHERE id = ?')
-      .run(mark?.digest ?? null, mark?.key ?? null, mark?.runId ?? null, id);
+      .prepare('UPDATE companies SET sync_cursor = ?, sync_cursor_key = ?, sync_cursor_run_id = ? WHERE id = ?')
+      .run(mark?.cursor ?? null, mark?.key ?? null, mark?.runId ?? null, id);
   }
 }
 
-export interface ListReplyMark {
-  /** sha1 of the reply's text. */
-  digest: string;
-  /** What the outcome was decided under: set-up, labels and app version (SyncEngine). */
+export interface CursorMark {
+  /** What the HR system's client returned with its last complete read; only that client knows what it means. */
+  cursor: string;
+  /** What the read was decided under: set-up, day, labels and app version (SyncEngine). */
   key: string;
-  /** The run whose counts and problem list that reply gave. */
+  /** The run whose counts and problem list that read gave. */
   runId: string;
 }

@@ -3,7 +3,7 @@ import type { FieldInfo } from '../../../contract/providers';
 import { AppError } from '../../errors';
 import type { Logger } from '../../ports';
 import { responseOf, type HttpOptions } from '../http';
-import type { ChangesResult, CredentialCheck, GetOptions, HrClient, ListOptions, ListResult, ProviderRecord } from '../types';
+import type { CredentialCheck, GetOptions, HrClient, ListOptions, ListResult, ProviderRecord } from '../types';
 import { createHumaansApi, readAll, unreadable, type HumaansApi, type Query, type ReadResult } from './api';
 import { buildCatalogue } from './catalogue';
 import { changedPeople } from './changes';
@@ -155,8 +155,30 @@ export function createHumaansClient(opts: HumaansClientOptions): HrClient {
       };
     },
 
+    /**
+     * Everyone; or, resuming from a cursor (the time the last complete read started), only who changed since,
+     * read one by one, plus a roll call. A Humaans that does not honour its change filter is read in full.
+     */
     async listEmployees(o: ListOptions): Promise<ListResult> {
       await requireScopes(o.includeSalaries, o.signal);
+      const cursor = o.startedAt ?? new Date().toISOString();
+      const since = o.since ? new Date(o.since.cursor) : null;
+      if (since && !Number.isNaN(since.getTime())) {
+        const c = await changedPeople(api, since, { includeSalaries: o.includeSalaries, pageSize, signal: o.signal });
+        if (c.kind === 'incomplete') return { complete: false, incompleteReason: c.reason, fetched: 0, covers: 'changes', cursor: null };
+        if (c.kind === 'changed') {
+          const present = new Set(c.ids);
+          const records: ProviderRecord[] = [];
+          // Few people change in an hour; each is read as "Sync now" reads one (its collections side by side).
+          for (const id of c.changed) {
+            if (!present.has(id)) continue; // gone from Humaans: the roll call marks them missing
+            const r = await this.getEmployee(id, o);
+            if (r) records.push(r);
+          }
+          if (records.length > 0) await o.onPage(records, { fetched: records.length, total: records.length });
+          return { complete: true, fetched: records.length, covers: 'changes', present: c.ids, cursor };
+        }
+      }
       const related = await fetchRelated(api, {
         today: today(),
         includeSalaries: o.includeSalaries,
@@ -176,25 +198,8 @@ export function createHumaansClient(opts: HumaansClientOptions): HrClient {
         await o.onPage(records, progress);
       });
       return res.complete
-        ? { complete: true, fetched }
-        : { complete: false, incompleteReason: res.reasons[0], fetched };
-    },
-
-    async listChanges(since: Date, o: ListOptions): Promise<ChangesResult | null> {
-      await requireScopes(o.includeSalaries, o.signal);
-      const c = await changedPeople(api, since, { includeSalaries: o.includeSalaries, pageSize, signal: o.signal });
-      if (c.kind === 'everyone') return null;
-      if (c.kind === 'incomplete') return { complete: false, incompleteReason: c.reason, fetched: 0, ids: [] };
-      const present = new Set(c.ids);
-      const records: ProviderRecord[] = [];
-      // Few people change in an hour; each is read as "Sync now" reads one (its collections side by side).
-      for (const id of c.changed) {
-        if (!present.has(id)) continue; // gone from Humaans: the roll call marks them missing
-        const r = await this.getEmployee(id, o);
-        if (r) records.push(r);
-      }
-      if (records.length > 0) await o.onPage(records, { fetched: records.length, total: records.length });
-      return { complete: true, fetched: records.length, ids: c.ids };
+        ? { complete: true, fetched, covers: 'all', cursor }
+        : { complete: false, incompleteReason: res.reasons[0], fetched, covers: 'all', cursor: null };
     },
 
     async getEmployee(externalId: string, o: GetOptions): Promise<ProviderRecord | null> {

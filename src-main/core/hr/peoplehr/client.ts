@@ -2,7 +2,16 @@ import type { FieldInfo } from '../../../contract/providers';
 import { AppError } from '../../errors';
 import { silentLogger, type Logger } from '../../ports';
 import { createHttpClient, type HttpOptions } from '../http';
-import type { CredentialCheck, GetOptions, HrClient, ListOptions, ListReply, ListResult, ProviderRecord } from '../types';
+import type { CredentialCheck, GetOptions, HrClient, ListOptions, ListResult, ProviderRecord } from '../types';
+
+/**
+ * The one reply the whole staff list came in (without salaries, that reply alone makes every record): its sha1 is
+ * the client's cursor, and a reply with the digest asked about is `same` (usually not read at all).
+ */
+interface ListReply {
+  digest: string;
+  same: boolean;
+}
 import { buildCatalogue, type API_COLUMNS } from './catalogue';
 import { createPeopleHRDocuments } from './documents';
 import { permissionName, howToGrant } from './errors';
@@ -299,6 +308,7 @@ export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
     },
 
     async listEmployees(list: ListOptions): Promise<ListResult> {
+      const lastReply = list.since?.cursor;
       let fetched = 0;
       let skipped: number;
       if (list.includeSalaries) {
@@ -341,9 +351,9 @@ export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
             reset: () => void (pending = []),
           },
           // These records go straight to the sync, unchanged: their JSON and hash may be worked out as they are read.
-          { lastReply: list.lastReply, precompute: true },
+          { lastReply, precompute: true },
         ));
-        if (reply?.same) return { complete: true, fetched: 0, reply };
+        if (reply?.same) return { complete: true, fetched: 0, covers: 'same', cursor: reply.digest };
         const total = fetched + pending.length;
         for (let i = 0; i < pending.length; i += pageSize) {
           const page = pending.slice(i, i + pageSize);
@@ -353,16 +363,19 @@ export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
         // The reply alone made every record (no salary calls), so its digest stands for all of them. Too long to
         // hold unread, it was read as it came, and may still be the last reply: the caller may then repeat that
         // read's outcome, or (should it no longer hold) use these pages, all of which it has.
-        if (skipped === 0 && reply) return { complete: true, fetched, reply: { ...reply, same: reply.digest === list.lastReply } };
+        if (skipped === 0 && reply) return { complete: true, fetched, covers: reply.digest === lastReply ? 'same' : 'all', cursor: reply.digest };
       }
       if (skipped > 0) {
         return {
           complete: false,
           incompleteReason: `${skipped} people in PeopleHR have no Employee ID, so Bureau Sync could not read them; nobody was marked as missing.`,
           fetched,
+          covers: 'all',
+          cursor: null,
         };
       }
-      return { complete: true, fetched };
+      // With salaries, each record holds more than the reply: its digest cannot stand for them.
+      return { complete: true, fetched, covers: 'all', cursor: null };
     },
 
     async getEmployee(externalId: string, get: GetOptions): Promise<ProviderRecord | null> {

@@ -8,7 +8,7 @@ import { checkPersonioCredentials, DEFAULT_RECOMMENDED_ATTRIBUTES, DEFAULT_REQUI
 import { createPersonioDocuments } from './documents';
 import { flattenEmployee } from './flatten';
 import { PERSONIO_APP_ID, PERSONIO_AUTH_RATE_LIMIT, PERSONIO_MAX_PAGE_SIZE, PERSONIO_RATE_LIMIT } from './howto';
-import { listAllEmployees, listChangedEmployees, type ListDeps } from './list';
+import { listEmployees, type ListDeps } from './list';
 import { attributeSchema, attributesResponseSchema, listResponseSchema, singleResponseSchema, type PersonioAttribute } from './schemas';
 import { PersonioSession } from './session';
 
@@ -103,8 +103,7 @@ export function createPersonioClient(opts: PersonioClientOptions): HrClient {
         signal,
       ),
 
-    listEmployees: (listOpts) => listAllEmployees(listDeps, listOpts),
-    listChanges: (since, listOpts) => listChangedEmployees(listDeps, since, listOpts),
+    listEmployees: (listOpts) => listEmployees(listDeps, listOpts),
 
     async getEmployee(externalId, getOpts): Promise<ProviderRecord | null> {
       const id = externalId.trim();

@@ -1,6 +1,11 @@
 import { AppError } from '../../errors';
 import type { Logger } from '../../ports';
-import type { ChangesResult, ListOptions, ListResult, ProviderRecord } from '../types';
+import type { ListOptions, ListResult, ProviderRecord } from '../types';
+
+/** One paged listing: whether it read everyone it was asked for. */
+export type Listing = Pick<ListResult, 'complete' | 'incompleteReason' | 'fetched'>;
+/** The hourly check: the changes, and the roll call of everyone Personio holds now. */
+export type ChangesListing = Listing & { ids: string[] };
 import { flattenEmployee } from './flatten';
 import { employeesOf, listEnvelopeSchema } from './schemas';
 import type { PersonioSession } from './session';
@@ -40,7 +45,7 @@ function cancelled(signal?: AbortSignal): void {
 /** Query parameters that narrow a listing: `updated_since` for the hourly check, `attributes[]` for a roll call. */
 export type ListQuery = Record<string, string | string[]>;
 
-export async function listAllEmployees(deps: ListDeps, opts: ListOptions, query: ListQuery = {}): Promise<ListResult> {
+export async function listAllEmployees(deps: ListDeps, opts: ListOptions, query: ListQuery = {}): Promise<Listing> {
   const seen = new Set<string>();
   let last: PassResult = { stable: false };
   for (let pass = 1; pass <= deps.maxPasses; pass++) {
@@ -148,7 +153,7 @@ export function updatedSinceParam(since: Date): string {
  * every attribute the credential may read, T9), then a roll call of ids only (`attributes[]=id`), so someone
  * deleted in Personio is still noticed. Both are ordinary paged listings with the same completeness checks.
  */
-export async function listChangedEmployees(deps: ListDeps, since: Date, opts: ListOptions): Promise<ChangesResult> {
+export async function listChangedEmployees(deps: ListDeps, since: Date, opts: ListOptions): Promise<ChangesListing> {
   const changedIds = new Set<string>();
   const changed = await listAllEmployees(
     deps,
@@ -162,7 +167,7 @@ export async function listChangedEmployees(deps: ListDeps, since: Date, opts: Li
     { updated_since: updatedSinceParam(since) },
   );
   if (!changed.complete) return { ...changed, ids: [] };
-  const confirmed = opts.lastRollCall ? await rollCallByCount(deps, opts.lastRollCall(), changedIds, opts.signal) : null;
+  const confirmed = opts.since ? await rollCallByCount(deps, opts.since.lastRollCall(), changedIds, opts.signal) : null;
   if (confirmed) return { complete: true, fetched: changed.fetched, ids: confirmed };
   const ids: string[] = [];
   const rollCall = await listAllEmployees(
@@ -201,4 +206,19 @@ async function rollCallByCount(deps: ListDeps, before: ReadonlySet<string>, chan
     return null;
   }
   return [...now];
+}
+
+/**
+ * Reads everyone, or, resuming from a cursor, only who changed since plus a roll call. The cursor is the time
+ * the read started: Personio's `updated_since` then asks from there (less the overlap above).
+ */
+export async function listEmployees(deps: ListDeps, opts: ListOptions): Promise<ListResult> {
+  const cursor = opts.startedAt ?? new Date().toISOString();
+  const since = opts.since ? new Date(opts.since.cursor) : null;
+  if (since && !Number.isNaN(since.getTime())) {
+    const { ids, ...r } = await listChangedEmployees(deps, since, opts);
+    return r.complete ? { ...r, covers: 'changes', present: ids, cursor } : { ...r, covers: 'changes', cursor: null };
+  }
+  const r = await listAllEmployees(deps, opts);
+  return { ...r, covers: 'all', cursor: r.complete ? cursor : null };
 }
