@@ -3,6 +3,7 @@ import { createPeopleHRClient, type PeopleHRClientOptions } from '../../src-main
 import type { ProviderRecord } from '../../src-main/core/hr/types';
 import { startFakePeopleHR, type FakePeopleHR, type FakePeopleHROptions } from '../../src-main/fake-hr/peoplehr';
 import type { SamplePerson } from '../../src-main/fake-hr/sample-people';
+import type { RecordJson } from '../../src-main/core/hr/record-json';
 
 /** Shared set-up of the PeopleHR client tests: a fixed "today", quick retries, fakes closed after each test. */
 export const TODAY = new Date('2026-11-01T12:00:00Z');
@@ -42,6 +43,14 @@ export function readWhole(fetched: number) {
 
 export async function listAll(client: ReturnType<typeof clientFor>, includeSalaries = false) {
   const records: ProviderRecord[] = [];
-  const result = await client.listEmployees({ includeSalaries, onPage: (page) => void records.push(...page) });
-  return { records, result };
+  /** What came beside the pages: each record's JSON and sha1, where the client worked them out off the core's thread. */
+  const serialised: RecordJson[] = [];
+  const result = await client.listEmployees({
+    includeSalaries,
+    onPage: (page, _progress, json) => {
+      records.push(...page);
+      if (json) serialised.push(...json);
+    },
+  });
+  return { records, result, serialised };
 }

@@ -1,5 +1,6 @@
 import type { FieldInfo, RealProvider } from '../../contract/providers';
 import type { PayrollField } from '../../contract/payroll';
+import type { RecordJson } from './record-json';
 
 /**
  * One person as an HR system holds them, flattened to provider field keys (docs/hris/README.md).
@@ -24,8 +25,11 @@ export interface ListOptions {
   signal?: AbortSignal;
   /** Read salaries too (the company's "Sync salaries" is on). */
   includeSalaries: boolean;
-  /** Called for each page, in order; awaited, so the caller can apply back-pressure. */
-  onPage(records: ProviderRecord[], progress: FetchProgress): void | Promise<void>;
+  /**
+   * Called for each page, in order; awaited, so the caller can apply back-pressure. `serialised`, when the client
+   * has it (it read the records off the core's thread), is each record's JSON.stringify and its sha1, in order.
+   */
+  onPage(records: ProviderRecord[], progress: FetchProgress, serialised?: readonly RecordJson[]): void | Promise<void>;
   /** When this read started, by the app's clock (default: now): a client whose cursor is a time takes it from here. */
   startedAt?: string;
   /** Resume from the last complete read: the client may read only what changed since (see ListResult.covers). */

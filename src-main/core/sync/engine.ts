@@ -177,11 +177,11 @@ export class SyncEngine {
       startedAt: cfg.now,
       // The roll call lists the HR system's own ids: a resume needs people matched on them (#resumable).
       since: resume ? { cursor: resume.mark.cursor, lastRollCall: () => new Set([...stored().values()].filter((e) => e.state !== 'missing').map((e) => e.hrId)) } : undefined,
-      onPage: (page, p) => {
+      onPage: (page, p, serialised) => {
         opts.signal?.throwIfAborted();
         if (resume) for (const r of page) handed.add(r.externalId);
         if (rekey) held.push(...page);
-        else this.#staging.add(runId, company.id, planner.page(page));
+        else this.#staging.add(runId, company.id, planner.page(page, serialised));
         progress('fetching', p.fetched, p.total);
       },
     });

@@ -4,7 +4,7 @@ import type { StagedProblem, StagedRow } from '../db/repositories/staging';
 import type { RunProblemRow } from '../db/repositories/runs';
 import { isIncluded } from '../filters/evaluate';
 import type { ProviderRecord } from '../hr/types';
-import { recordJson as serialised } from '../hr/record-json';
+import { recordJson as serialised, type RecordJson } from '../hr/record-json';
 import { diffValues, duplicateProblem, evaluateRecordJson, identityOf, missingIdProblem, rawName, type PlanConfig } from './plan';
 
 /**
@@ -60,8 +60,9 @@ export class StreamPlanner {
     return this.#seq;
   }
 
-  page(records: ProviderRecord[]): StagedRow[] {
-    return records.map((r) => this.#decide(r));
+  /** One page's decisions; `serialised`, where the client had it, is each record's JSON and sha1. */
+  page(records: ProviderRecord[], serialised?: readonly RecordJson[]): StagedRow[] {
+    return records.map((r, i) => this.#decide(r, serialised?.[i]));
   }
 
   /** Replacements for the first holder of every duplicated ID (the later holders were staged as problems already). */
@@ -74,7 +75,7 @@ export class StreamPlanner {
     return out;
   }
 
-  #decide(record: ProviderRecord): StagedRow {
+  #decide(record: ProviderRecord, given?: RecordJson): StagedRow {
     const { cfg } = this.d;
     const seq = this.#seq++;
     const identity = identityOf(record, cfg);
@@ -96,7 +97,7 @@ export class StreamPlanner {
     }
     // Serialised and hashed once (or already, where the client read it): the same JSON is stored, and hashed
     // again only into the record hash.
-    const { json: recordJson, hash: rawHash } = serialised(record);
+    const { json: recordJson, hash: rawHash } = serialised(record, given);
     const employeeId = existing?.id ?? null;
     if (existing && rekeyFrom === null && CURRENT.has(existing.state) && existing.rawHash === rawHash && existing.configHash === cfg.configHash) {
       return decided(seq, identity, employeeId, 'same', '', existing.state === 'leaver', false, existing.problemCount, rawHash, cfg.configHash);

@@ -20,6 +20,7 @@ import { currentSalaryRow, salaryFields, SALARY_KEYS } from './salary';
 import { asList, asObject } from './schemas';
 import { createTransport } from './transport';
 import { PEOPLEHR_DEFAULT_BASE_URL } from './howto';
+import type { RecordJson } from '../record-json';
 
 export { PEOPLEHR_DEFAULT_BASE_URL };
 /** PeopleHR's documented limit for the whole API, per internet address. */
@@ -85,7 +86,7 @@ export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
   async function readAll(
     signal: AbortSignal | undefined,
     sink: {
-      take(records: ProviderRecord[]): void | Promise<void>;
+      take(records: ProviderRecord[], serialised?: RecordJson[]): void | Promise<void>;
       committed?: () => boolean;
       reset(): void;
     },
@@ -96,9 +97,9 @@ export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
       'GetAllEmployeeDetail',
       { IncludeLeavers: true },
       {
-        rows(records, skippedHere) {
+        rows(records, skippedHere, serialised) {
           skipped += skippedHere;
-          return records.length > 0 ? sink.take(records) : undefined;
+          return records.length > 0 ? sink.take(records, serialised) : undefined;
         },
         committed: () => sink.committed?.() ?? false,
         reset() {
@@ -331,24 +332,31 @@ export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
         // out cut short or failed then fails before its end reaches the caller, and a short list is handed
         // on only once it is known to be whole (so it can still be asked for again).
         let pending: ProviderRecord[] = [];
+        // Beside `pending`, where the list thread worked each record's JSON and hash out (else empty).
+        let pendingJson: RecordJson[] = [];
         let handed = false;
         let reply: ListReply | null;
         ({ skipped, reply } = await readAll(
           list.signal,
           {
-            async take(records) {
-              for (const rec of records) {
-                pending.push(rec);
+            async take(records, serialised) {
+              for (let i = 0; i < records.length; i++) {
+                pending.push(records[i]!);
+                if (serialised) pendingJson.push(serialised[i]!);
                 if (pending.length > pageSize) {
                   const page = pending.splice(0, pageSize);
+                  const json = pendingJson.splice(0, pageSize);
                   handed = true;
                   fetched += page.length;
-                  await list.onPage(page, { fetched, total: null });
+                  await list.onPage(page, { fetched, total: null }, json.length === page.length ? json : undefined);
                 }
               }
             },
             committed: () => handed,
-            reset: () => void (pending = []),
+            reset: () => {
+              pending = [];
+              pendingJson = [];
+            },
           },
           // These records go straight to the sync, unchanged: their JSON and hash may be worked out as they are read.
           { lastReply, precompute: true },
@@ -357,8 +365,9 @@ export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
         const total = fetched + pending.length;
         for (let i = 0; i < pending.length; i += pageSize) {
           const page = pending.slice(i, i + pageSize);
+          const json = pendingJson.slice(i, i + pageSize);
           fetched += page.length;
-          await list.onPage(page, { fetched, total });
+          await list.onPage(page, { fetched, total }, json.length === page.length ? json : undefined);
         }
         // The reply alone made every record (no salary calls), so its digest stands for all of them. Too long to
         // hold unread, it was read as it came, and may still be the last reply: the caller may then repeat that

@@ -1,6 +1,7 @@
 import { JsonObjectStream, type StreamedObject } from '../json-stream';
 import type { ProviderRecord } from '../types';
 import { flattenEmployee, isPlainObject } from './flatten';
+import type { RecordJson } from '../record-json';
 
 /**
  * The staff list's reply, piece by piece as it arrives, turned into employee records: each element of
@@ -13,6 +14,8 @@ export interface PieceRows {
   skipped: number;
   /** When Result opened in this piece: the members read before it (isError, Status, Message…), in order. */
   arrayStart: Array<[string, unknown]> | null;
+  /** Each record's JSON and sha1, where they were worked out as the piece was read (the list thread). */
+  serialised?: RecordJson[];
 }
 
 export class ListPieces {

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors';
 import type { Logger } from '../../ports';
 import { JsonStreamError } from '../json-stream';
-import { rememberJson } from '../record-json';
+import type { RecordJson } from '../record-json';
 import type { ProviderRecord } from '../types';
 import type { PieceRows } from './list-pieces';
 import type { Deliver, ListReader } from './list-reader';
@@ -217,14 +217,11 @@ function readerStopped(why: string): AppError {
   );
 }
 
-/** One piece's rows as the core uses them: parsed from the thread's text, each remembered with its JSON and hash. */
+/** One piece's rows as the core uses them: parsed from the thread's text, with that text and its hash where worked out. */
 function rowsOf(m: FromThread & { kind: 'rows' }): PieceRows {
-  const records = m.jsons.map((json, i) => {
-    const record = JSON.parse(json) as ProviderRecord;
-    if (m.hashes) rememberJson(record, json, m.hashes[i]!);
-    return record;
-  });
-  return { records, skipped: m.skipped, arrayStart: m.arrayStart };
+  const records = m.jsons.map((json) => JSON.parse(json) as ProviderRecord);
+  const serialised: RecordJson[] | undefined = m.hashes ? m.jsons.map((json, i) => ({ json, hash: m.hashes![i]! })) : undefined;
+  return { records, skipped: m.skipped, arrayStart: m.arrayStart, ...(serialised ? { serialised } : {}) };
 }
 
 let shared: ListThread | null = null;

@@ -18,6 +18,7 @@ import type { ProviderRecord } from '../types';
 import type { PieceRows } from './list-pieces';
 import { openListReader, type ListReader, type ListReading } from './list-reader';
 import { readEnvelope, type Envelope } from './schemas';
+import type { RecordJson } from '../record-json';
 
 /**
  * Every PeopleHR call is `POST /<Resource>` with the API key and the action in the JSON body (never
@@ -34,7 +35,7 @@ export type CallResult = { kind: 'ok'; result: unknown } | { kind: 'empty' } | {
  */
 export interface RowSink {
   /** The records read from a piece of the reply, and how many of its rows were not employees with an ID. */
-  rows(records: ProviderRecord[], skipped: number): void | Promise<void>;
+  rows(records: ProviderRecord[], skipped: number, serialised?: RecordJson[]): void | Promise<void>;
   /** True once rows went where they cannot be called back (a page handed to the sync): no retry after that. */
   committed(): boolean;
   /** The reply is to be asked for again: forget the rows it gave so far (none were committed). */
@@ -157,7 +158,7 @@ export function createTransport(opts: TransportOptions) {
       let whole = '';
       const notJson = () => new BadJsonError(`not JSON (starts with ${JSON.stringify(head)})`, 'ERR_BAD_RESPONSE');
       const asNotJson = (err: unknown) => (err instanceof JsonStreamError ? notJson() : err);
-      const deliver = async ({ records, skipped, arrayStart }: PieceRows): Promise<void> => {
+      const deliver = async ({ records, skipped, arrayStart, serialised }: PieceRows): Promise<void> => {
         if (arrayStart) {
           // The envelope so far already says the call failed: its rows are read (to check the reply) but not handed on.
           const env = readEnvelope(Object.fromEntries(arrayStart));
@@ -165,7 +166,7 @@ export function createTransport(opts: TransportOptions) {
         }
         if (records.length === 0 && skipped === 0) return;
         if (failedSoFar) withheld = true;
-        else await sink.rows(records, skipped);
+        else await sink.rows(records, skipped, serialised);
       };
       const take = async (piece: string): Promise<void> => {
         if (mode === 'before') {
