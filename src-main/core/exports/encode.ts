@@ -1,4 +1,5 @@
 import type { EmployeeState, PayrollField } from '../../contract/payroll';
+import { NI_NUMBER } from '../payroll/normalise';
 
 /**
  * Value encodings every payroll target needs (../shared/reference/payroll-exports.md, "Encodings every exporter
@@ -113,4 +114,21 @@ export function leaverWithoutDate(e: ExportEmployee): string | null {
   return e.state === 'leaver' && !e.values.leaveDate
     ? 'The HR system marks this person as a leaver but holds no leave date; the payroll software needs the date to stop paying them'
     : null;
+}
+
+// HMRC NIM39110: prefixes HMRC issues for administrative purposes, never as an employee's number.
+const ADMIN_NI_PREFIXES = ['CR', 'FY', 'MW', 'NC', 'OO', 'PP'];
+
+/**
+ * The NI number for the FPS: a blank is allowed (payroll runs without one); an administrative prefix or a
+ * number not of HMRC's shape is refused, since HMRC would reject or mismatch the employment.
+ */
+export function niNumber(e: ExportEmployee): Cell {
+  const ni = e.values.niNumber;
+  if (!ni) return '';
+  const prefix = ni.slice(0, 2);
+  if (ADMIN_NI_PREFIXES.includes(prefix)) {
+    return refuse(`NI number ${ni} starts with ${prefix}, a prefix HMRC uses only for administrative numbers, never an employee's: check the number with the employee`);
+  }
+  return NI_NUMBER.test(ni) ? ni : refuse(`NI number ${ni} is not an HMRC National Insurance number (2 letters, 6 digits, a letter A–D): check it with the employee`);
 }

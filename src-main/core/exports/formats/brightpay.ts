@@ -1,4 +1,4 @@
-import { addressLine, atMost, frequencyWords, genderAs, plain, salaryInPounds, splitTaxCode, ukDate, yesNo, type Column } from '../encode';
+import { addressLine, atMost, frequencyWords, genderAs, niNumber, plain, salaryInPounds, splitTaxCode, ukDate, yesNo, type Column } from '../encode';
 import type { PayrollFormat } from './types';
 
 /**
@@ -23,7 +23,7 @@ export const brightpay: PayrollFormat = {
       { header: 'Middle Name', cell: (e) => atMost(35, 'Middle name', e.values.middleName) },
       { header: 'Surname', cell: (e) => atMost(35, 'Last name', e.values.lastName) },
       { header: 'Works Number', cell: plain('employeeId') },
-      { header: 'National Insurance Number', cell: plain('niNumber') },
+      { header: 'National Insurance Number', cell: niNumber },
       { header: 'Gender', cell: (e) => genderAs('Male/Female', e.values.gender) },
       { header: 'Date of Birth', cell: (e) => ukDate(e.values.dateOfBirth) },
       { header: 'Address Line 1', cell: addressLine('BrightPay', 4, 1) },

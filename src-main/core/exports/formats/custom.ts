@@ -1,6 +1,6 @@
 import type { CustomLayout, CustomValue } from '../../../contract/exports';
 import type { PayrollField } from '../../../contract/payroll';
-import { dateAs, genderAs, frequencyWords, salaryInPounds, splitTaxCode, yesNo, atMost, type Cell, type ExportEmployee } from '../encode';
+import { dateAs, genderAs, frequencyWords, niNumber, salaryInPounds, splitTaxCode, yesNo, atMost, type Cell, type ExportEmployee } from '../encode';
 import type { PayrollFormat } from './types';
 import { AppError } from '../../errors';
 
@@ -23,6 +23,8 @@ function cellFor(value: CustomValue, layout: CustomLayout): (e: ExportEmployee) 
       return (e) => yn(e.values.postgraduateLoan === 'true');
     case 'paymentFrequency':
       return (e) => frequencyWords(e.values.paymentFrequency);
+    case 'niNumber':
+      return niNumber;
     case 'salary':
       return salaryInPounds('The payroll software');
     case 'addressLine1':

@@ -1,4 +1,4 @@
-import { addressLine, atMost, genderAs, plain, refuse, salaryInPounds, splitTaxCode, ukDate, type Cell, type Column, type ExportEmployee } from '../encode';
+import { addressLine, atMost, genderAs, niNumber, plain, refuse, salaryInPounds, splitTaxCode, ukDate, type Cell, type Column, type ExportEmployee } from '../encode';
 import type { PayrollFormat } from './types';
 import type { PayrollTarget } from '../../../contract/exports';
 
@@ -63,7 +63,7 @@ export const sage50: PayrollFormat = {
       { header: 'Tax Code', cell: (e) => (e.values.taxCode ? splitTaxCode(e.values.taxCode).code : '') },
       { header: 'Wk1Mth1 Basis', cell: (e) => (e.values.taxCode ? (splitTaxCode(e.values.taxCode).week1Month1 ? '1' : '0') : '') },
       { header: 'NI Category', cell: plain('niCategory') },
-      { header: 'NI Number', cell: plain('niNumber') },
+      { header: 'NI Number', cell: niNumber },
       { header: 'Starter Form', cell: plain('starterDeclaration') },
       { header: 'Payment Frequency', cell: (e) => (e.values.paymentFrequency ? (SAGE_FREQUENCY[e.values.paymentFrequency] ?? e.values.paymentFrequency) : '') },
       { header: 'Work Start Date', cell: (e) => ukDate(e.values.startDate) },

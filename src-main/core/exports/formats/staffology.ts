@@ -1,4 +1,4 @@
-import { addressLine, atMost, frequencyWords, genderAs, plain, refuse, salaryInPounds, splitTaxCode, type Cell, type Column, type ExportEmployee } from '../encode';
+import { addressLine, atMost, frequencyWords, genderAs, niNumber, plain, refuse, salaryInPounds, splitTaxCode, type Cell, type Column, type ExportEmployee } from '../encode';
 import type { PayrollFormat } from './types';
 
 const PLANS: Record<string, string> = { '1': 'Plan One', '2': 'Plan Two', '4': 'Plan Four' };
@@ -48,7 +48,7 @@ export const staffology: PayrollFormat = {
       { header: 'Telephone', cell: plain('phone') },
       { header: 'Date of Birth', cell: plain('dateOfBirth') },
       { header: 'Gender', cell: (e) => genderAs('Male/Female', e.values.gender) },
-      { header: 'NI Number', cell: plain('niNumber') },
+      { header: 'NI Number', cell: niNumber },
       { header: 'Addr1', cell: addressLine('Staffology', 5, 1) },
       { header: 'Addr2', cell: addressLine('Staffology', 5, 2) },
       { header: 'Addr3', cell: addressLine('Staffology', 5, 3) },
