@@ -92,6 +92,7 @@ export function exportHandlers(
         sha256,
         mark,
         employees: built.included.map((e) => ({ id: e.id, state: e.state })),
+        refused: built.leftOut.filter((l) => l.kind === 'cannotHold').map((l) => l.employeeId),
       });
       ctx.emit('companies.changed', {});
       return { record, preview, data: path ? '' : bytes.toString('base64'), mimeType: 'text/csv' };

@@ -96,33 +96,36 @@ export function changesPack(
   const currentById = new Map(current.map((e) => [e.id, e]));
   const ids = new Set<number>();
 
-  const exportedIds = [...baselines.keys()];
+  const exportedIds = [...baselines.values()].filter((b) => b.included).map((b) => b.employeeId);
   const gone = repo.byIds(exportedIds.filter((id) => !currentById.has(id)));
   const exportedBefore = exportedIds.map((id) => currentById.get(id) ?? gone.get(id)).filter((e): e is HandOffEmployee => e !== undefined);
 
   const newStarters: ChangesPack['newStarters'] = [];
   const leavers: ChangesPack['leavers'] = [];
-  for (const e of ready) {
-    const base = baselines.get(e.id);
-    if (!base) {
-      newStarters.push({ employee: pack(e), startDate: e.values.startDate, leaveDate: e.values.leaveDate, flags: duplicateFlags(e, exportedBefore) });
-      ids.add(e.id);
-    } else if (e.state === 'leaver' && base.state !== 'leaver') {
-      leavers.push({ employee: pack(e), leaveDate: e.values.leaveDate });
-      ids.add(e.id);
-    }
-  }
-
   const byEmployee = new Map<number, Array<{ field: PayrollField; from: string | null; to: string | null; at: string }>>();
   for (const c of repo.changesSinceExport(companyId)) {
     const list = byEmployee.get(c.employeeId) ?? [];
     list.push(c);
     byEmployee.set(c.employeeId, list);
   }
+
+  for (const e of ready) {
+    const base = baselines.get(e.id);
+    // Never received by the payroll software: a new starter, unless the last file refused them and nothing changed since.
+    if (!base?.included) {
+      if (base?.refused && collapse(byEmployee.get(e.id) ?? []).length === 0) continue;
+      newStarters.push({ employee: pack(e), startDate: e.values.startDate, leaveDate: e.values.leaveDate, flags: duplicateFlags(e, exportedBefore) });
+      ids.add(e.id);
+    } else if (e.state === 'leaver' && base.included.state !== 'leaver') {
+      leavers.push({ employee: pack(e), leaveDate: e.values.leaveDate });
+      ids.add(e.id);
+    }
+  }
+
   const changed: ChangedEmployee[] = [];
   for (const [id, list] of byEmployee) {
     const e = currentById.get(id);
-    if (!e || e.readiness !== 'ready') continue;
+    if (!e || e.readiness !== 'ready' || !baselines.get(id)?.included) continue;
     const changes = collapse(list);
     if (changes.length === 0) continue;
     changed.push({ employee: pack(e), changes, flags: flagsFor(changes) });

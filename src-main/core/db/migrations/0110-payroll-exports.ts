@@ -7,7 +7,9 @@ export const name = 'payroll-exports';
  * employees, the file's SHA-256. change_mark is the highest field_changes.id of the company when the file was
  * made: the file holds each of its employees as they stood at that change, so "what changed since" is the
  * field history after the mark (field_changes ids only grow within a company). payroll_export_employees says
- * who each file held, and in which state (active or leaver), so new starters and new leavers show.
+ * who each file held, and in which state (active or leaver), so new starters and new leavers show; it also
+ * keeps the Ready employees the file left out because the format could not hold a value (included = 0), so an
+ * employee refused unchanged is not announced as a new starter at every pay run.
  * Everything goes with the company or the employee (ON DELETE CASCADE), as company removal expects.
  */
 export function up(db: Database.Database): void {
@@ -32,6 +34,7 @@ export function up(db: Database.Database): void {
       export_id   INTEGER NOT NULL REFERENCES payroll_exports(id) ON DELETE CASCADE,
       employee_id INTEGER NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
       state       TEXT NOT NULL,
+      included    INTEGER NOT NULL,
       PRIMARY KEY (export_id, employee_id)
     );
     CREATE INDEX payroll_export_employees_by_employee ON payroll_export_employees (employee_id, export_id);

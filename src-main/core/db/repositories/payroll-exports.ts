@@ -6,11 +6,18 @@ import type { Db } from '../open';
 /** An employee the payroll hand-off may consider: current (active or leaver), with their stored values. */
 export interface HandOffEmployee {
   id: number;
+  /** The payroll Employee ID (what the payroll software matches on), else the company's matching identity. */
   identity: string;
   name: string;
   state: EmployeeState;
   readiness: 'ready' | 'pending';
   values: Record<PayrollField, string | null>;
+}
+
+function toHandOff(r: { id: number; identity: string; display_name: string; state: EmployeeState; readiness: 'ready' | 'pending'; values_json: string }): HandOffEmployee {
+  const values = JSON.parse(r.values_json) as Record<PayrollField, string | null>;
+  // Shown as the payroll software knows them: the Employee ID field, not the HR system's own record id.
+  return { id: r.id, identity: values.employeeId ?? r.identity, name: r.display_name, state: r.state, readiness: r.readiness, values };
 }
 
 interface RawRecord {
@@ -41,12 +48,14 @@ const toRecord = (r: RawRecord): ExportRecord => ({
   sha256: r.sha256,
 });
 
-/** What the last export holding an employee knew of them: the export, its field-change mark, their state then. */
+/**
+ * What the exports knew of an employee: the latest file that held them (its field-change mark, their state
+ * then), and the latest that left them out as unholdable, when that came after.
+ */
 export interface Baseline {
   employeeId: number;
-  exportId: number;
-  mark: number;
-  state: EmployeeState;
+  included: { exportId: number; mark: number; state: EmployeeState } | null;
+  refused: { exportId: number; mark: number } | null;
 }
 
 export interface NewExport {
@@ -61,6 +70,8 @@ export interface NewExport {
   sha256: string;
   mark: number;
   employees: Array<{ id: number; state: EmployeeState }>;
+  /** Ready employees the format could not hold. */
+  refused: number[];
 }
 
 /** The payroll hand-off's tables: each company's payroll software, and the record of every export. */
@@ -89,7 +100,7 @@ export class PayrollExportRepository {
          WHERE company_id = ? AND state IN ('active', 'leaver') ORDER BY display_name COLLATE NOCASE, id`,
       )
       .all(companyId)
-      .map((r) => ({ id: r.id, identity: r.identity, name: r.display_name, state: r.state, readiness: r.readiness, values: JSON.parse(r.values_json) as Record<PayrollField, string | null> }));
+      .map(toHandOff);
   }
 
   /** Employees by id (any state), for the changes pack's "no longer Ready" and duplicate checks. */
@@ -99,7 +110,7 @@ export class PayrollExportRepository {
     const rows = this.db
       .prepare(`SELECT id, identity, display_name, state, readiness, values_json FROM employees WHERE id IN (SELECT value FROM json_each(?))`)
       .all(JSON.stringify(ids)) as Array<{ id: number; identity: string; display_name: string; state: EmployeeState; readiness: 'ready' | 'pending'; values_json: string }>;
-    for (const r of rows) out.set(r.id, { id: r.id, identity: r.identity, name: r.display_name, state: r.state, readiness: r.readiness, values: JSON.parse(r.values_json) as Record<PayrollField, string | null> });
+    for (const r of rows) out.set(r.id, toHandOff(r));
     return out;
   }
 
@@ -134,8 +145,9 @@ export class PayrollExportRepository {
         )
         .run(x.companyId, x.format, x.changesOnly ? 1 : 0, x.filename, x.path, x.at, x.user, x.employees.length, x.leftOut, x.sha256, x.mark);
       const id = Number(info.lastInsertRowid);
-      const add = this.db.prepare('INSERT INTO payroll_export_employees (export_id, employee_id, state) VALUES (?, ?, ?)');
-      for (const e of x.employees) add.run(id, e.id, e.state);
+      const add = this.db.prepare('INSERT INTO payroll_export_employees (export_id, employee_id, state, included) VALUES (?, ?, ?, ?)');
+      for (const e of x.employees) add.run(id, e.id, e.state, 1);
+      for (const e of x.refused) add.run(id, e, 'active', 0);
       return this.get(id)!;
     })();
   }
@@ -153,34 +165,47 @@ export class PayrollExportRepository {
     return this.history(companyId, 1)[0] ?? null;
   }
 
-  /** Per employee ever exported: the latest export that held them (a changes-only file holds only some). */
+  /** Per employee any export has considered: the latest file holding them, and a later one refusing them. */
   baselines(companyId: string): Map<number, Baseline> {
     const rows = this.db
-      .prepare<[string], { employee_id: number; export_id: number; change_mark: number; state: EmployeeState }>(
-        `SELECT ee.employee_id, ee.export_id, x.change_mark, ee.state
-         FROM payroll_export_employees ee JOIN payroll_exports x ON x.id = ee.export_id
-         WHERE x.company_id = ? AND ee.export_id = (
-           SELECT MAX(ee2.export_id) FROM payroll_export_employees ee2 WHERE ee2.employee_id = ee.employee_id)`,
+      .prepare<[string], { employee_id: number; included: number; export_id: number; change_mark: number; state: EmployeeState }>(
+        `${LATEST} SELECT l.employee_id, l.included, l.export_id, x.change_mark, ee.state FROM latest l
+         JOIN payroll_exports x ON x.id = l.export_id
+         JOIN payroll_export_employees ee ON ee.export_id = l.export_id AND ee.employee_id = l.employee_id`,
       )
       .all(companyId);
-    return new Map(rows.map((r) => [r.employee_id, { employeeId: r.employee_id, exportId: r.export_id, mark: r.change_mark, state: r.state }]));
+    const out = new Map<number, Baseline>();
+    for (const r of rows) {
+      const b = out.get(r.employee_id) ?? { employeeId: r.employee_id, included: null, refused: null };
+      if (r.included === 1) b.included = { exportId: r.export_id, mark: r.change_mark, state: r.state };
+      else b.refused = { exportId: r.export_id, mark: r.change_mark };
+      out.set(r.employee_id, b);
+    }
+    for (const b of out.values()) if (b.included && b.refused && b.refused.exportId < b.included.exportId) b.refused = null;
+    return out;
   }
 
-  /** Field changes of exported employees made after the export that last held each of them, oldest first. */
+  /**
+   * Field changes made since the payroll software last received each employee (or, for one never received, since
+   * the last file refused them), oldest first. One query, by the field history's per-employee index.
+   */
   changesSinceExport(companyId: string): Array<{ employeeId: number; field: PayrollField; from: string | null; to: string | null; at: string }> {
     return this.db
       .prepare<[string, string], { employee_id: number; field: PayrollField; from_value: string | null; to_value: string | null; at: string }>(
-        `WITH base AS (
-           SELECT ee.employee_id, MAX(x.change_mark) AS mark
-           FROM payroll_export_employees ee JOIN payroll_exports x ON x.id = ee.export_id
-           WHERE x.company_id = ? AND ee.export_id = (
-             SELECT MAX(ee2.export_id) FROM payroll_export_employees ee2 WHERE ee2.employee_id = ee.employee_id)
-           GROUP BY ee.employee_id)
+        `${LATEST}, base AS (
+           SELECT l.employee_id, COALESCE(MAX(CASE WHEN l.included = 1 THEN x.change_mark END), MAX(x.change_mark)) AS mark
+           FROM latest l JOIN payroll_exports x ON x.id = l.export_id GROUP BY l.employee_id)
          SELECT c.employee_id, c.field, c.from_value, c.to_value, c.at
-         FROM field_changes c JOIN base ON base.employee_id = c.employee_id
-         WHERE c.company_id = ? AND c.id > base.mark ORDER BY c.id`,
+         FROM base JOIN field_changes c ON c.employee_id = base.employee_id AND c.id > base.mark
+         WHERE c.company_id = ? ORDER BY c.id`,
       )
       .all(companyId, companyId)
       .map((r) => ({ employeeId: r.employee_id, field: r.field, from: r.from_value, to: r.to_value, at: r.at }));
   }
 }
+
+/** The latest export of each employee of a company, held (included = 1) and refused (included = 0) apart. */
+const LATEST = `WITH latest AS (
+  SELECT ee.employee_id, ee.included, MAX(ee.export_id) AS export_id
+  FROM payroll_export_employees ee JOIN payroll_exports x ON x.id = ee.export_id
+  WHERE x.company_id = ? GROUP BY ee.employee_id, ee.included)`;
