@@ -5,6 +5,7 @@ import { providerSchema, type Credentials } from '../contract/providers';
 import type { Core } from '../core/app';
 import { need, UsageError, type ParsedCli } from './args';
 import { call, type Out } from './out';
+import { exportCommand, reportCommand } from './export';
 import { payslipsCommand } from './payslips';
 import { runScheduler } from './run';
 import { readSecret, SECRET_KINDS } from './secrets';
@@ -135,6 +136,10 @@ export async function runCommand(core: Core, { command, opts }: ParsedCli): Prom
     }
     case 'payslips':
       return payslipsCommand(core, sub, opts);
+    case 'export':
+      return exportCommand(core, sub, opts);
+    case 'report':
+      return reportCommand(core, sub, opts);
     default:
       throw new UsageError(verb ? `Unknown command "${verb}". Run with --help to see the commands.` : 'No command given. Run with --help to see the commands.');
   }
