@@ -135,3 +135,44 @@ test('export for payroll from the Employees tab, the Exports history, changes aw
   await page.getByTestId('search-hit').first().click();
   await expect(page.getByTestId('employee-detail')).toContainText(`${target.firstName} ${target.lastName}`);
 });
+
+test('a custom CSV layout: columns chosen, renamed and reordered by the bureau, saved for the company, and the file follows it', async ({ page, server }) => {
+  const acme = await callApi(server.url, 'companies.create', { name: 'Acme Ltd', credentials: { provider: 'personio', ...PERSONIO_FAKE_CREDENTIALS }, baseUrl: personio.baseUrl });
+  await callApi(server.url, 'companies.review', { companyId: acme.id });
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Acme Ltd', exact: true }).click();
+  await page.getByRole('button', { name: 'Export for payroll…' }).click();
+  await page.getByTestId('payroll-format').selectOption('custom');
+
+  // The starting layout, changed: the first heading renamed, Title removed, Surname moved before Forename, ISO dates.
+  await page.getByLabel('Column 1: heading').fill('Emp Code');
+  await expect(page.getByLabel('Column 2: value')).toHaveValue('title');
+  await page.getByRole('button', { name: 'Remove column 2' }).click();
+  await expect(page.getByLabel('Column 3: value')).toHaveValue('lastName');
+  await page.getByRole('button', { name: 'Move column 3 up' }).click();
+  await page.getByLabel('Dates').selectOption('yyyy-mm-dd');
+  await page.getByRole('button', { name: 'Add column' }).click();
+  await page.getByLabel('Column 14: value').selectOption('department');
+  await page.getByLabel('Column 14: heading').fill('Dept');
+  await shot(page, 'custom-layout-editor');
+  await page.getByRole('button', { name: 'Save payroll software' }).click();
+  await expect(page.getByTestId('payroll-software')).toHaveText('Custom CSV layout (Moneysoft, IRIS Earnie, others)');
+
+  // Saved for the company: a fresh page finds it again.
+  await page.reload();
+  await page.getByRole('button', { name: 'Acme Ltd', exact: true }).click();
+  await page.getByRole('button', { name: 'Export for payroll…' }).click();
+  await expect(page.getByTestId('payroll-software')).toHaveText('Custom CSV layout (Moneysoft, IRIS Earnie, others)');
+
+  const count = num(await page.getByTestId('export-count').textContent());
+  const dl = page.waitForEvent('download');
+  await page.getByRole('button', { name: `Export ${count} Ready employees` }).click();
+  const file = test.info().outputPath((await dl).suggestedFilename());
+  await (await dl).saveAs(file);
+  expect(file).toMatch(/Acme-Ltd-custom-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true });
+  expect(csv.meta.fields).toEqual(['Emp Code', 'Surname', 'Forename', 'Date of Birth', 'Gender', 'NI Number', 'NI Category', 'Tax Code', 'Week1/Month1', 'Start Date', 'Leave Date', 'Sort Code', 'Account Number', 'Dept']);
+  expect(csv.data).toHaveLength(count);
+  for (const r of csv.data) expect(r['Date of Birth']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  await shot(page, 'custom-layout-exported');
+});

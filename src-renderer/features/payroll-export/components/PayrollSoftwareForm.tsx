@@ -23,7 +23,7 @@ export function PayrollSoftwareForm({ initial }: { initial: PayrollTarget | null
         void saveTarget(draft);
       }}
     >
-      <label className="form-field narrow">
+      <label className="form-field narrow wide-select">
         <span className="field-label">Payroll software</span>
         <select value={draft.format} onChange={(e) => setFormat(e.target.value as ExportFormat)} data-testid="payroll-format">
           {EXPORT_FORMATS.map((f) => (
