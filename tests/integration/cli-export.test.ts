@@ -104,6 +104,11 @@ describe('export, as a process', () => {
     expect(noLayout.code).toBe(2);
     expect(noLayout.err).toContain('has no custom CSV layout yet');
 
+    const notCsv = await runCli(['export', '--company', id, '--format', 'brightpay', '--out', join(out, 'settings.json')], { dataDir });
+    expect(notCsv.code).toBe(2);
+    expect(notCsv.err).toContain('the file name must end in .csv');
+    expect(existsSync(join(out, 'settings.json'))).toBe(false);
+
     const before = parse<unknown[]>(await runCli(['export', 'history', '--company', id, '--json'], { dataDir })).length;
     const nowhere = await runCli(['export', '--company', id, '--format', 'brightpay', '--out', join(out, 'no-such-folder', 'x.csv')], { dataDir });
     expect(nowhere.code).toBe(2);

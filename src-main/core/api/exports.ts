@@ -15,6 +15,15 @@ import type { Handlers } from './types';
 /** "Acme Ltd" → "Acme-Ltd", for file names. */
 export const fileSafe = (name: string): string => name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'company';
 
+/**
+ * A file the core is asked to write (the command line's --out) must end as its format does: the core may be asked
+ * over browser mode's HTTP too, and this keeps it from replacing, say, a settings file of the user's.
+ */
+export function requireEnding(path: string, ext: 'csv' | 'pdf'): string {
+  if (!path.toLowerCase().endsWith(`.${ext}`)) throw new AppError('VALIDATION', `${path}: the file name must end in .${ext}. Nothing was exported.`);
+  return path;
+}
+
 const DEFAULT_TARGET = (format: ExportFormat): PayrollTarget => payrollTargetSchema.parse({ format });
 
 export function exportHandlers(
@@ -79,7 +88,7 @@ export function exportHandlers(
       const at = ctx.clock.now().toISOString();
       const filename = `${fileSafe(c.name)}-${FORMATS[target.format].slug}${changesOnly ? '-changes' : ''}-${at.slice(0, 10)}.csv`;
       // Written before it is recorded: a file that could not be written must not count as loaded into payroll.
-      const path = outFile ? writeFileAtomic(outFile, bytes) : null;
+      const path = outFile ? writeFileAtomic(requireEnding(outFile, 'csv'), bytes) : null;
       const record = repo.insert({
         companyId: c.id,
         format: target.format,

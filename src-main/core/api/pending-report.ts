@@ -2,7 +2,7 @@ import { PayrollExportRepository } from '../db/repositories/payroll-exports';
 import { writeFileAtomic } from '../exports/write-file';
 import { pendingReportContent } from '../pending-report/content';
 import { pendingReportCsv } from '../pending-report/csv';
-import { fileSafe } from './exports';
+import { fileSafe, requireEnding } from './exports';
 import { requireCompany } from './companies';
 import { vendorOf, type CoreContext } from './context';
 import type { Handlers } from './types';
@@ -32,7 +32,7 @@ export function pendingReportHandler(ctx: CoreContext): Pick<Handlers, 'reports.
       // pdfkit and its font load only when a PDF is asked for, not with every command (see README, start-up).
       const bytes = format === 'pdf' ? await (await import('../pending-report/pdf')).pendingReportPdf(content) : pendingReportCsv(content);
       const filename = `${fileSafe(c.name)}-employees-waiting-for-HR-details-${today}.${format}`;
-      const path = outFile ? writeFileAtomic(outFile, bytes) : null;
+      const path = outFile ? writeFileAtomic(requireEnding(outFile, format), bytes) : null;
       return {
         filename: path ? (path.split(/[\\/]/).at(-1) ?? filename) : filename,
         mimeType: format === 'pdf' ? 'application/pdf' : 'text/csv',
