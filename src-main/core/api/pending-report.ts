@@ -7,7 +7,9 @@ import { requireCompany } from './companies';
 import { vendorOf, type CoreContext } from './context';
 import type { Handlers } from './types';
 
-const UK_TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+let ukToday: Intl.DateTimeFormat | undefined;
+/** Today in the UK as YYYY-MM-DD (en-CA writes dates that way); the formatter is made when first needed. */
+const todayInUk = (d: Date) => (ukToday ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' })).format(d);
 
 export function pendingReportHandler(ctx: CoreContext): Pick<Handlers, 'reports.pending'> {
   const repo = new PayrollExportRepository(ctx.db);
@@ -15,7 +17,7 @@ export function pendingReportHandler(ctx: CoreContext): Pick<Handlers, 'reports.
     'reports.pending': async ({ companyId, format, outFile }) => {
       const c = requireCompany(ctx, companyId);
       const provider = vendorOf(c);
-      const today = UK_TODAY.format(ctx.clock.now());
+      const today = todayInUk(ctx.clock.now());
       const content = ctx.db.transaction(() =>
         pendingReportContent({
           company: c.name,

@@ -8,10 +8,15 @@ const BANK_FIELDS: readonly PayrollField[] = ['sortCode', 'accountNumber', 'acco
 /** What HMRC matches an employment on; changing them (or more than one at once) is how duplicate employments start. */
 const IDENTITY_FIELDS: readonly PayrollField[] = ['firstName', 'lastName', 'dateOfBirth', 'gender', 'niNumber'];
 
-const UK_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric' });
-const UK_DAY_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-export const ukDay = (iso: string): string => UK_DAY.format(new Date(iso));
-export const ukDayTime = (iso: string): string => UK_DAY_TIME.format(new Date(iso)).replace(',', '');
+// UK dates of sync times, formatters made when first needed (Intl objects cost milliseconds at every start-up).
+let ukDayFormat: Intl.DateTimeFormat | undefined;
+let ukDayTimeFormat: Intl.DateTimeFormat | undefined;
+export const ukDay = (iso: string): string =>
+  (ukDayFormat ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric' })).format(new Date(iso));
+export const ukDayTime = (iso: string): string =>
+  (ukDayTimeFormat ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }))
+    .format(new Date(iso))
+    .replace(',', '');
 
 const pack = (e: HandOffEmployee): PackEmployee => ({ employeeId: e.id, identity: e.identity, name: e.name, state: e.state });
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

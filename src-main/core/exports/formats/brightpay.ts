@@ -56,10 +56,12 @@ export const brightpay: PayrollFormat = {
   },
 };
 
-const REGION_NAMES = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en-GB'], { type: 'region' }) : null;
+// Made when first needed: Intl objects cost milliseconds to build, and every command line start would pay them.
+let regionNames: Intl.DisplayNames | null | undefined;
 
 /** UK addresses leave the country blank (UK payroll software's default); others get the country's English name. */
 export function countryName(code: string | null): string {
   if (!code || code === 'GB') return '';
-  return REGION_NAMES?.of(code) ?? code;
+  regionNames ??= typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en-GB'], { type: 'region' }) : null;
+  return regionNames?.of(code) ?? code;
 }
