@@ -89,6 +89,7 @@ Commands:
                 --changes: only starters, leavers and changed employees since the last export)
   export changes --company ID   what changed since the last export (the pay-run pack)
   export history --company ID   every export: when, format, who, how many, SHA-256
+  export target  --company ID [--set FILE]   the company's payroll software and its options (JSON)
   report pending --company ID --out FILE.pdf|FILE.csv   the Pending list for the client's HR contact
 
 Options:

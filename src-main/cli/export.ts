@@ -2,6 +2,7 @@ import { EXPORT_FORMATS, exportFormatSchema, type ChangesPack, type ExportPrevie
 import type { Core } from '../core/app';
 import { need, UsageError, type ParsedCli } from './args';
 import { call, type Out } from './out';
+import { readJsonFile } from './json-file';
 
 const formats = EXPORT_FORMATS.join('|');
 
@@ -33,6 +34,14 @@ export async function exportCommand(core: Core, sub: string | undefined, opts: P
     const pack = await call(core, 'exports.changes', { companyId });
     return { json: pack, text: packText(pack) };
   }
+  if (sub === 'target') {
+    // The company's payroll software: shown, or set from a JSON file ({"format": …, "customLayout": {…}, …}).
+    const target =
+      typeof opts.set === 'string'
+        ? await call(core, 'exports.target.set', { companyId, target: readJsonFile(opts.set, 'set') })
+        : await call(core, 'exports.target.get', { companyId });
+    return { json: target, text: target ? JSON.stringify(target, null, 2) : 'No payroll software chosen yet: set it with export target --company ID --set FILE.' };
+  }
   if (sub === 'history') {
     const rows = await call(core, 'exports.history', { companyId, limit: 1000 });
     return {
@@ -40,7 +49,7 @@ export async function exportCommand(core: Core, sub: string | undefined, opts: P
       text: rows.map((r) => `${r.at}  ${r.format}${r.changesOnly ? ' (changes)' : ''}  ${r.employees} employees, ${r.leftOut} left out  by ${r.user}  ${r.path ?? r.filename}  sha256 ${r.sha256}`).join('\n') || 'No exports yet.',
     };
   }
-  if (sub !== undefined) throw new UsageError('Use `export --company ID --format FORMAT --out FILE`, `export changes --company ID` or `export history --company ID`.');
+  if (sub !== undefined) throw new UsageError('Use `export --company ID --format FORMAT --out FILE`, `export changes|history|target --company ID`.');
   const format = exportFormatSchema.safeParse(need(opts, 'format', `the payroll software's format: ${formats}`));
   if (!format.success) throw new UsageError(`--format must be one of ${formats}.`);
   const out = need(opts, 'out', 'the file to write, e.g. --out ./acme-brightpay.csv');

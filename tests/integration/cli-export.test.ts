@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
@@ -114,6 +114,44 @@ describe('export, as a process', () => {
     expect(nowhere.code).toBe(2);
     expect(nowhere.err).toMatch(/Cannot write .*no-such-folder.*Nothing was exported/);
     expect(parse<unknown[]>(await runCli(['export', 'history', '--company', id, '--json'], { dataDir })).length).toBe(before);
+  });
+});
+
+describe('export target, as a process', () => {
+  it('sets a custom layout from a JSON file (refusing one that would lose the W1/M1 basis), and the custom file follows it', async () => {
+    const none = await runCli(['export', 'target', '--company', id], { dataDir });
+    expect(none).toMatchObject({ code: 0, err: '' });
+    expect(none.out).toContain('No payroll software chosen yet');
+
+    const bad = join(out, 'bad-layout.json');
+    writeFileSync(bad, JSON.stringify({ format: 'custom', customLayout: { columns: [{ value: 'employeeId', header: 'Code' }, { value: 'taxCodeOnly', header: 'Tax' }] } }));
+    const refused = await runCli(['export', 'target', '--company', id, '--set', bad], { dataDir });
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('week 1/month 1 codes would load as cumulative');
+
+    const good = join(out, 'layout.json');
+    const columns = [
+      { value: 'employeeId', header: 'EmpRef' },
+      { value: 'lastName', header: 'Surname' },
+      { value: 'taxCodeOnly', header: 'TaxCode' },
+      { value: 'taxCodeBasis', header: 'NonCumulative' },
+      { value: 'startDate', header: 'Started' },
+    ];
+    writeFileSync(good, JSON.stringify({ format: 'custom', customLayout: { columns, dateStyle: 'dd/mm/yyyy', booleanStyle: '1/0' } }));
+    const set = await runCli(['export', 'target', '--company', id, '--set', good, '--json'], { dataDir });
+    expect(set.code).toBe(0);
+    expect(parse(set)).toMatchObject({ format: 'custom', customLayout: { columns, booleanStyle: '1/0' } });
+
+    const file = join(out, 'custom.csv');
+    const r = await runCli(['export', '--company', id, '--format', 'custom', '--out', file], { dataDir });
+    expect(r.code).toBe(0);
+    const csv = readCsv(readFileSync(file));
+    expect(csv.header).toEqual(['EmpRef', 'Surname', 'TaxCode', 'NonCumulative', 'Started']);
+    for (const row of csv.rows) {
+      expect(row.NonCumulative).toMatch(/^[01]$/);
+      expect(row.TaxCode).not.toMatch(/ (W1|M1|X)$/);
+      expect(row.Started).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    }
   });
 });
 

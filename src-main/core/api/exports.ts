@@ -101,7 +101,7 @@ export function exportHandlers(
         sha256,
         mark,
         employees: built.included.map((e) => ({ id: e.id, state: e.state })),
-        refused: built.leftOut.filter((l) => l.kind === 'cannotHold').map((l) => l.employeeId),
+        refused: built.refused.map((e) => ({ id: e.id, state: e.state })),
       });
       ctx.emit('companies.changed', {});
       return { record, preview, data: path ? '' : bytes.toString('base64'), mimeType: 'text/csv' };

@@ -9,6 +9,8 @@ export interface BuiltFile {
   rows: string[][];
   included: HandOffEmployee[];
   leftOut: LeftOut[];
+  /** Ready employees left out because the format cannot hold one of their values. */
+  refused: HandOffEmployee[];
 }
 
 /** The problems that keep someone Pending, in words (the same sentences the employee list shows). */
@@ -34,6 +36,7 @@ export function buildFile(
   const rows: string[][] = [];
   const included: HandOffEmployee[] = [];
   const leftOut: LeftOut[] = [];
+  const refused: HandOffEmployee[] = [];
   for (const e of employees) {
     if (e.readiness === 'pending') {
       leftOut.push({ employeeId: e.id, identity: e.identity, name: e.name, kind: 'pending', reasons: blockingReasons(problems.get(e.id)) });
@@ -58,10 +61,11 @@ export function buildFile(
     }
     if (reasons.length) {
       leftOut.push({ employeeId: e.id, identity: e.identity, name: e.name, kind: 'cannotHold', reasons });
+      refused.push(e);
       continue;
     }
     rows.push(row);
     included.push(e);
   }
-  return { header: columns.map((c) => c.header), rows, included, leftOut };
+  return { header: columns.map((c) => c.header), rows, included, leftOut, refused };
 }

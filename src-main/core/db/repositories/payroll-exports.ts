@@ -71,7 +71,7 @@ export interface NewExport {
   mark: number;
   employees: Array<{ id: number; state: EmployeeState }>;
   /** Ready employees the format could not hold. */
-  refused: number[];
+  refused: Array<{ id: number; state: EmployeeState }>;
 }
 
 /** The payroll hand-off's tables: each company's payroll software, and the record of every export. */
@@ -147,7 +147,7 @@ export class PayrollExportRepository {
       const id = Number(info.lastInsertRowid);
       const add = this.db.prepare('INSERT INTO payroll_export_employees (export_id, employee_id, state, included) VALUES (?, ?, ?, ?)');
       for (const e of x.employees) add.run(id, e.id, e.state, 1);
-      for (const e of x.refused) add.run(id, e, 'active', 0);
+      for (const e of x.refused) add.run(id, e.id, e.state, 0);
       return this.get(id)!;
     })();
   }
