@@ -31,6 +31,9 @@ const OPTIONS = {
   dir: { type: 'string' },
   category: { type: 'string' },
   override: { type: 'string', multiple: true },
+  format: { type: 'string' },
+  changes: { type: 'boolean' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -44,7 +47,7 @@ export function parseCli(argv: string[]): ParsedCli {
 }
 
 /** The verbs runCommand knows: checked before the database is opened, so a typo touches nothing. */
-export const COMMANDS = ['companies', 'fields', 'mapping', 'filters', 'settings', 'preview', 'sync', 'run', 'employees', 'history', 'changes', 'payslips'] as const;
+export const COMMANDS = ['companies', 'fields', 'mapping', 'filters', 'settings', 'preview', 'sync', 'run', 'employees', 'history', 'changes', 'payslips', 'export', 'report'] as const;
 
 export function requireKnownCommand(verb: string): void {
   if (!(COMMANDS as readonly string[]).includes(verb)) throw new UsageError(`Unknown command "${verb}". Run with --help to see the commands.`);
@@ -81,6 +84,13 @@ Commands:
                 [--override "FILE=EXTERNAL_ID" …]   (FILE=- leaves a file out)
   payslips retry   --company ID --date YYYY-MM-DD
   payslips history --company ID [--date YYYY-MM-DD]
+  export    --company ID --format brightpay|sage50|staffology|custom|full [--changes] --out FILE
+                (Ready employees for the payroll software; Pending ones are left out and listed;
+                --changes: only starters, leavers and changed employees since the last export)
+  export changes --company ID   what changed since the last export (the pay-run pack)
+  export history --company ID   every export: when, format, who, how many, SHA-256
+  export target  --company ID [--set FILE]   the company's payroll software and its options (JSON)
+  report pending --company ID --out FILE.pdf|FILE.csv   the Pending list for the client's HR contact
 
 Options:
   --data-dir DIR   where the database and settings live (default: the desktop app's data folder;

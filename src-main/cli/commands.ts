@@ -1,28 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { removalSummary } from '../contract/companies';
 import { PAYROLL_FIELDS } from '../contract/payroll';
 import { providerSchema, type Credentials } from '../contract/providers';
 import type { Core } from '../core/app';
 import { need, UsageError, type ParsedCli } from './args';
+import { readJsonFile } from './json-file';
 import { call, type Out } from './out';
+import { exportCommand, reportCommand } from './export';
 import { payslipsCommand } from './payslips';
 import { runScheduler } from './run';
 import { readSecret, SECRET_KINDS } from './secrets';
 import { syncCommand } from './sync';
 
-function readJsonFile(path: string, option: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new UsageError(`--${option} ${path}: cannot read this file. Check the path.`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new UsageError(`--${option} ${path}: not valid JSON (${err instanceof Error ? err.message : String(err)}).`);
-  }
-}
 
 function credentialsFrom(opts: ParsedCli['opts']): Credentials {
   const provider = providerSchema.safeParse(opts.provider);
@@ -135,6 +123,10 @@ export async function runCommand(core: Core, { command, opts }: ParsedCli): Prom
     }
     case 'payslips':
       return payslipsCommand(core, sub, opts);
+    case 'export':
+      return exportCommand(core, sub, opts);
+    case 'report':
+      return reportCommand(core, sub, opts);
     default:
       throw new UsageError(verb ? `Unknown command "${verb}". Run with --help to see the commands.` : 'No command given. Run with --help to see the commands.');
   }

@@ -28,6 +28,21 @@ import {
   type PayslipProgress,
   type PayslipSendResult,
 } from './payslips';
+import {
+  exportHistoryInput,
+  exportInput,
+  payrollTargetSetInput,
+  pendingReportInput,
+  searchAllInput,
+  type ChangesCount,
+  type ChangesPack,
+  type ExportPreview,
+  type ExportRecord,
+  type ExportResult,
+  type PayrollTarget,
+  type PendingReport,
+  type SearchHit,
+} from './exports';
 
 /** App-wide preferences (not per company). startAtLogin is null where it cannot apply (browser mode, CLI). */
 export const appPreferencesPatchSchema = z
@@ -84,6 +99,15 @@ export const commands = {
   'payslips.send': payslipSendInput,
   'payslips.retry': payslipRetryInput,
   'payslips.history': payslipHistoryInput,
+  'exports.target.get': companyRef,
+  'exports.target.set': payrollTargetSetInput,
+  'exports.preview': exportInput.omit({ outFile: true }),
+  'exports.create': exportInput,
+  'exports.history': exportHistoryInput,
+  'exports.changes': companyRef,
+  'exports.changesCounts': z.object({}),
+  'reports.pending': pendingReportInput,
+  'employees.searchAll': searchAllInput,
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -149,6 +173,16 @@ export interface CommandOutputs {
   'payslips.send': PayslipSendResult;
   'payslips.retry': PayslipSendResult;
   'payslips.history': PayslipDelivery[];
+  /** null until the company's payroll software is chosen. */
+  'exports.target.get': PayrollTarget | null;
+  'exports.target.set': PayrollTarget;
+  'exports.preview': ExportPreview;
+  'exports.create': ExportResult;
+  'exports.history': ExportRecord[];
+  'exports.changes': ChangesPack;
+  'exports.changesCounts': ChangesCount[];
+  'reports.pending': PendingReport;
+  'employees.searchAll': SearchHit[];
 }
 
 export type CommandInput<K extends CommandName> = z.input<(typeof commands)[K]>;

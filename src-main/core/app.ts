@@ -17,6 +17,10 @@ import { buildContext, vendorOf } from './api/context';
 import { companyHandlers } from './api/companies';
 import { syncHandlers } from './api/sync';
 import { payslipHandlers } from './api/payslips';
+import { exportHandlers } from './api/exports';
+import { pendingReportHandler } from './api/pending-report';
+import { searchHandler } from './api/search';
+import { osUserName } from './os-user';
 import type { Handlers } from './api/types';
 import { createReports, type Reports } from './api/reports';
 import { createPreferences, type LoginItemPort } from './api/preferences';
@@ -42,6 +46,8 @@ export interface CoreOptions {
   loginItem?: LoginItemPort;
   /** The system's folder dialog (desktop only); resolves null when the user cancels. */
   chooseFolder?: (title: string) => Promise<string | null>;
+  /** Who exports are recorded as made by; by default the operating-system user. */
+  userName?: string;
 }
 
 type Listener = (event: EventName, payload: unknown) => void;
@@ -139,6 +145,9 @@ export function createCore(opts: CoreOptions): Core {
     ...companyHandlers(ctx, (id) => scheduler.isRunning(id)),
     ...syncHandlers(ctx, engine, scheduler),
     ...payslipHandlers(ctx),
+    ...exportHandlers(ctx, { userName: opts.userName ?? osUserName() }),
+    ...pendingReportHandler(ctx),
+    ...searchHandler(ctx),
   };
   // Every settings change triggers a sync of a company that has finished the wizard, as users expect.
   const afterSettingsChange = (companyId: string) => {

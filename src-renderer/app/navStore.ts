@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type CompanyTab = 'employees' | 'history' | 'payslips' | 'settings';
+export type CompanyTab = 'employees' | 'history' | 'exports' | 'payslips' | 'settings';
 
 export type Route =
   | { name: 'home' }

@@ -8,6 +8,8 @@ import * as m0060 from './0060-shared-run-problem-lists';
 import * as m0070 from './0070-company-list-reply';
 import * as m0080 from './0080-sync-leases';
 import * as m0090 from './0090-company-sync-cursor';
+import * as m0100 from './0100-payroll-targets';
+import * as m0110 from './0110-payroll-exports';
 
 export interface Migration {
   version: number;
@@ -26,4 +28,6 @@ export const MIGRATIONS: Migration[] = [
   { version: 70, ...m0070 },
   { version: 80, ...m0080 },
   { version: 90, ...m0090 },
+  { version: 100, ...m0100 },
+  { version: 110, ...m0110 },
 ];

@@ -8,6 +8,8 @@ import { sortCompanies } from '../logic';
 import { useCompanies } from '../store';
 import { CompanyRow } from './CompanyRow';
 import { NoCompanies } from './NoCompanies';
+import { CrossCompanySearch } from '../../search/components/CrossCompanySearch';
+import { useChangesCounts } from '../../payroll-export/store';
 
 export function CompaniesHome() {
   const { companies, status, error, notice, syncingAll, demoStarting, pausing } = useCompanies(
@@ -27,6 +29,10 @@ export function CompaniesHome() {
   useEffect(() => {
     void load();
   }, [load]);
+  // Changes awaiting the next pay run follow every sync and export (both change the companies list).
+  useEffect(() => {
+    if (companies.length > 0) void useChangesCounts.getState().load();
+  }, [companies]);
 
   const anyRunning = companies.some((c) => c.running);
   const anyActive = companies.some((c) => !c.paused);
@@ -75,6 +81,8 @@ export function CompaniesHome() {
 
       {status === 'ready' && companies.length === 0 && <NoCompanies starting={demoStarting} />}
 
+      {companies.length > 0 && <CrossCompanySearch />}
+
       {companies.length > 0 && (
         <div className="table-wrap">
           <table className="table companies-table" data-testid="companies-table">
@@ -87,6 +95,7 @@ export function CompaniesHome() {
                 <th scope="col" className="num">Ready</th>
                 <th scope="col" className="num">Pending</th>
                 <th scope="col" className="num">Leavers</th>
+                <th scope="col" className="num" title="Employees with changes awaiting the next pay run, since the last export">To export</th>
                 <th scope="col"><span className="visually-hidden">Actions</span></th>
               </tr>
             </thead>

@@ -5,7 +5,8 @@ import { Button } from '../../../ui/Button';
 import { Loading } from '../../../ui/Spinner';
 import { RelativeTime } from '../../../ui/RelativeTime';
 import { goHome, type CompanyTab } from '../../../app/navStore';
-import { EmployeeList } from '../../employees/components/EmployeeList';
+import { EmployeesPanel } from '../../employees/components/EmployeesPanel';
+import { ExportsHistory } from '../../payroll-export/components/ExportsHistory';
 import { SyncHistory } from '../../history/components/SyncHistory';
 import { PayslipsPanel } from '../../payslips/components/PayslipsPanel';
 import { resumeSetup } from '../../connection-wizard/resume';
@@ -95,7 +96,8 @@ export function CompanyPage({ companyId, tab }: { companyId: string; tab: Compan
       )}
       <CompanyTabs companyId={companyId} tab={tab} />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
-        {tab === 'employees' && <EmployeeList companyId={companyId} />}
+        {tab === 'employees' && <EmployeesPanel companyId={companyId} />}
+        {tab === 'exports' && <ExportsHistory companyId={companyId} />}
         {tab === 'history' && <SyncHistory companyId={companyId} running={syncing} />}
         {tab === 'payslips' && <PayslipsPanel companyId={companyId} />}
         {tab === 'settings' && <CompanySettingsPanel companyId={companyId} />}

@@ -9,6 +9,7 @@ import { SyncProgressBar } from '../../sync/components/SyncProgressBar';
 import { neverSynced, providerName } from '../logic';
 import { useCompanies } from '../store';
 import { LastAttemptCell } from './LastAttemptCell';
+import { ChangesCountCell } from '../../payroll-export/components/ChangesCountCell';
 
 export function CompanyRow({ company: c }: { company: CompanySummary }) {
   const requested = useCompanies((s) => s.requested[c.id] ?? false);
@@ -35,6 +36,7 @@ export function CompanyRow({ company: c }: { company: CompanySummary }) {
           <NotSyncedCell testId="count-ready" />
           <NotSyncedCell testId="count-pending" />
           <NotSyncedCell testId="count-leaver" />
+          <NotSyncedCell testId="count-changes" />
         </>
       ) : (
         <>
@@ -51,6 +53,7 @@ export function CompanyRow({ company: c }: { company: CompanySummary }) {
           <td className="num" data-testid="count-leaver">
             {formatCount(c.counts.leaver)}
           </td>
+          <ChangesCountCell companyId={c.id} name={c.name} />
         </>
       )}
       <td className="actions-cell">

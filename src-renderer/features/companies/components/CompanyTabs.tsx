@@ -4,6 +4,7 @@ import { openCompany, type CompanyTab } from '../../../app/navStore';
 const TABS: Array<{ id: CompanyTab; label: string }> = [
   { id: 'employees', label: 'Employees' },
   { id: 'history', label: 'Sync history' },
+  { id: 'exports', label: 'Exports' },
   { id: 'payslips', label: 'Payslips' },
   { id: 'settings', label: 'Settings' },
 ];
