@@ -31,10 +31,11 @@ beforeAll(async () => {
   urls.personio = p.baseUrl;
   urls.humaans = h.baseUrl;
   urls.peoplehr = ph.baseUrl;
-  // An HR system that is down: a server that was there and has gone.
-  const gone = await startFakePersonio({ people });
-  downUrl = gone.baseUrl;
-  await gone.close();
+  // An HR system that is down: every connection dropped unanswered. (A server closed for the purpose would free
+  // its port for another test file's fake to take, which would then answer.)
+  const down = await startFakePersonio({ people, faults: { dropConnection: { count: 1_000_000 } } });
+  fakes.push(down);
+  downUrl = down.baseUrl;
 });
 afterAll(async () => {
   await Promise.all(fakes.map((f) => f.close()));
@@ -165,11 +166,12 @@ describe.concurrent('the CLI process: failures that ran (exit 1)', () => {
 
   it('a sync that fails prints its run (status failed, with the error) and exits 1, in text and JSON alike', async () => {
     const dataDir = newDir('failed-sync');
-    const fake = await startFakeHumaans({ people, faults: {} });
+    const humaansFaults: FaultSwitches = {};
+    const fake = await startFakeHumaans({ people, faults: humaansFaults });
     fakes.push(fake);
     const { id } = parse<{ id: string }>(await runCli(['companies', 'add', '--name', 'Failing Ltd', '--provider', 'humaans', '--base-url', fake.baseUrl, '--json'], { dataDir, env: { BUREAU_SYNC_TOKEN: HUMAANS_DEMO_TOKEN } }));
     expect((await runCli(['sync', '--company', id], { dataDir })).code).toBe(0);
-    await fake.close();
+    humaansFaults.dropConnection = { count: 1_000_000 };
     const json = await runCli(['sync', '--company', id, '--json'], { dataDir });
     expect(json.code).toBe(1);
     expect(parse(json)).toMatchObject({ status: 'failed', trigger: 'cli', error: { code: 'HR_UNREACHABLE' } });
