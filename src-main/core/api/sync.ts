@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { companySettingsSchema } from '../../contract/companies';
+import { notSetUp } from '../../contract/sync';
 import type { PayrollField } from '../../contract/payroll';
 import { AppError } from '../errors';
 import type { Scheduler } from '../sync/scheduler';
@@ -60,7 +61,13 @@ export function syncHandlers(
       ctx.emit('companies.changed', {});
       return next;
     },
-    'sync.company': async ({ companyId }) => scheduler.runCompany(requireCompany(ctx, companyId).id, 'manual-company'),
+    'sync.company': async ({ companyId }) => {
+      const c = requireCompany(ctx, companyId);
+      // Before the review step there are no checked filters or mapping yet: a sync would import everyone,
+      // unfiltered. (The command line finishes set-up with its first sync by calling companies.review.)
+      if (!c.reviewed) throw new AppError('VALIDATION', notSetUp(c.name));
+      return scheduler.runCompany(c.id, 'manual-company');
+    },
     'sync.all': async () => scheduler.runAll('manual-all'),
     'sync.employee': async ({ companyId, employeeId }) => {
       const run = await engine.runEmployee(companyId, employeeId);

@@ -266,7 +266,9 @@ export function planRecord(
   }
   const changes = diffValues(existing.values, write.values);
   plan.updates.push({ id: existing.id, write, changes, ...(rekeyFrom !== undefined ? { rekeyFrom } : {}) });
-  plan.counts.updated += 1;
+  // "Updated" is who has a field change recorded in this run; a rewrite that changed no payroll value is not.
+  if (changes.length > 0) plan.counts.updated += 1;
+  else plan.counts.unchanged += 1;
 }
 
 function addRunProblems(plan: SyncPlan, identity: string, name: string, problems: Problem[]): void {

@@ -171,11 +171,13 @@ export class StagingRepository {
     const run = (sql: string) => this.db.prepare(sql).run(p);
     const staged = (kinds: string) => `FROM sync_staging s WHERE s.run_id = @runId AND s.kind IN (${kinds})`;
     const totals = this.db
-      .prepare<[string], { kind: StagedKind; n: number; leavers: number; problems: number }>(
-        'SELECT kind, COUNT(*) AS n, SUM(is_leaver) AS leavers, SUM(problem_count) AS problems FROM sync_staging WHERE run_id = ? GROUP BY kind',
+      .prepare<[string], { kind: StagedKind; n: number; leavers: number; problems: number; changed: number }>(
+        `SELECT kind, COUNT(*) AS n, SUM(is_leaver) AS leavers, SUM(problem_count) AS problems, SUM(changes_json != '[]') AS changed
+        FROM sync_staging WHERE run_id = ? GROUP BY kind`,
       )
       .all(p.runId);
     const n = (k: StagedKind) => totals.find((t) => t.kind === k)?.n ?? 0;
+    const changed = totals.find((t) => t.kind === 'update')?.changed ?? 0;
 
     run(`INSERT INTO employees (company_id, identity, hr_id, display_name, state, readiness, values_json, sources_json, record_json,
         record_hash, problem_count, warning_count, first_synced_at, last_synced_at, last_run_id, raw_hash, config_hash, id_field)
@@ -236,8 +238,10 @@ export class StagingRepository {
       totals.filter((t) => kinds.includes(t.kind)).reduce((a, t) => a + (pick(t) ?? 0), 0);
     return {
       created: n('insert'),
-      updated: n('update'),
-      unchanged: n('same') + rest.n,
+      // "Updated" is who has a field change recorded in this run (the change history lists each of them); a
+      // rewrite that changed no payroll value (a new HR record, a setting that reads more) is unchanged to the bureau.
+      updated: changed,
+      unchanged: n('same') + n('update') - changed + rest.n,
       excluded: n('exclude'),
       leavers: sum((t) => t.leavers, ['insert', 'update', 'same']) + rest.leavers,
       missing,
