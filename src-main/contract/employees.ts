@@ -15,7 +15,10 @@ export const listEmployeesInput = z.object({
 
 export interface EmployeeRow {
   id: number;
+  /** What the employee is matched on across syncs (for Humaans its internal person id). */
   identity: string;
+  /** The Employee ID as the HR system shows it (Humaans: `employeeId`, e.g. HU0162): what the app shows and searches. */
+  shownId: string;
   hrId: string;
   name: string;
   state: EmployeeState;

@@ -81,8 +81,9 @@ export function syncHandlers(
       const run = ctx.runs.get(runId);
       if (!run) throw new AppError('NOT_FOUND', 'That sync run is not in the history any more.');
       const company = requireCompany(ctx, run.companyId);
+      const shown = ctx.employees.shownIds(company.id);
       const rows = ctx.runs.problems(runId).map((p) => ({
-        'Employee ID': p.identity,
+        'Employee ID': shown.get(p.identity) ?? p.identity,
         Name: p.name,
         Field: p.field,
         Problem: p.code,
@@ -114,6 +115,7 @@ export function syncHandlers(
       return {
         id: e.id,
         identity: e.identity,
+        shownId: e.shownId,
         hrId: e.hrId,
         name: e.name,
         state: e.state,

@@ -58,8 +58,8 @@ export function EmployeeDetailPage({ companyId, employeeId }: { companyId: strin
             {detail.name} <Badge tone={STATUS_TONES[st]} title={STATUS_HINTS[st]}>{STATUS_LABELS[st]}</Badge>
           </h1>
           <p className="muted">
-            Employee ID <span className="mono">{detail.identity}</span>
-            {detail.hrId !== detail.identity && (
+            Employee ID <span className="mono">{detail.shownId}</span>
+            {detail.hrId !== detail.shownId && (
               <>
                 {' '}· HR system ID <span className="mono">{detail.hrId}</span>
               </>

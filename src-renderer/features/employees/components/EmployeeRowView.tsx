@@ -46,7 +46,7 @@ export const EmployeeRowView = memo(function EmployeeRowView({ row, index, top, 
         {row.name}
       </div>
       <div role="cell" className="col-id mono">
-        {row.identity}
+        {row.shownId}
       </div>
       <div role="cell" className="col-status">
         <Badge tone={STATUS_TONES[status]} title={STATUS_HINTS[status]}>
