@@ -19,6 +19,8 @@ export interface EmployeeRow {
   identity: string;
   /** The Employee ID as the HR system shows it (Humaans: `employeeId`, e.g. HU0162): what the app shows and searches. */
   shownId: string;
+  /** For an excluded employee, the filter rule that leaves them out, in words; null otherwise. */
+  excludedBy: string | null;
   hrId: string;
   name: string;
   state: EmployeeState;

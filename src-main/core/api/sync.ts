@@ -116,6 +116,7 @@ export function syncHandlers(
         id: e.id,
         identity: e.identity,
         shownId: e.shownId,
+        excludedBy: e.excludedBy,
         hrId: e.hrId,
         name: e.name,
         state: e.state,

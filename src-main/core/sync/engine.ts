@@ -380,7 +380,7 @@ export class SyncEngine {
         employees.update(u.id, company.id, u.write);
         for (const c of u.changes) employees.recordChange(company.id, u.id, c.field, c.from, c.to, runId, now);
       }
-      for (const s of plan.stateChanges) employees.setState(s.id, s.state, runId);
+      for (const s of plan.stateChanges) employees.setState(s.id, s.state, runId, s.excludedBy);
       for (const id of plan.touches) employees.touch(id, now, runId);
       runs.addProblems(runId, plan.runProblems);
       // Employees were written without a whole-list reply to stand for them: no later run may repeat the last one.

@@ -9,6 +9,7 @@ import type { ProviderRecord } from '../hr/types';
 import { sha1 } from '../hr/record-json';
 import type { EmployeeWrite, StoredEmployee } from '../db/repositories/employees';
 import type { RunProblemRow } from '../db/repositories/runs';
+import { excludedEmployee } from './excluded';
 
 /** Everything a run decided, computed before anything is written, then applied in one transaction. */
 export interface SyncPlan {
@@ -20,7 +21,8 @@ export interface SyncPlan {
     /** Set when the employee was matched by the HR system's own id because the company's ID field changed. */
     rekeyFrom?: string;
   }>;
-  stateChanges: Array<{ id: number; state: StoredEmployee['state'] }>;
+  /** excludedBy: the rule that leaves the employee out, in words (only for state 'excluded'). */
+  stateChanges: Array<{ id: number; state: StoredEmployee['state']; excludedBy?: string }>;
   /** Employees confirmed unchanged by "Sync now": only their last-synced time is written. */
   touches: number[];
   runProblems: RunProblemRow[];
@@ -247,7 +249,29 @@ export function planRecord(
   }
   if (!isIncluded(cfg.filters, record.fields)) {
     plan.counts.excluded += 1;
-    if (existing && existing.state !== 'excluded') plan.stateChanges.push({ id: existing.id, state: 'excluded' });
+    const ex = excludedEmployee(record, cfg);
+    if (existing) plan.stateChanges.push({ id: existing.id, state: 'excluded', excludedBy: ex.excludedBy });
+    else {
+      // Listed from the first sync on, with the rule that leaves them out, and no payroll fields.
+      plan.inserts.push({
+        identity,
+        hrId: record.externalId,
+        name: ex.name,
+        state: 'excluded',
+        readiness: 'pending',
+        values: {} as Record<PayrollField, string | null>,
+        sources: {},
+        recordJson: ex.recordJson,
+        recordHash: ex.recordHash,
+        rawHash: sha1(JSON.stringify(record)),
+        configHash: cfg.configHash,
+        idField: cfg.idField,
+        problems: [],
+        syncedAt: cfg.now,
+        runId: cfg.runId,
+        excludedBy: ex.excludedBy,
+      });
+    }
     return;
   }
   const write = evaluateRecord(record, identity, existing ? existing.values : null, cfg);

@@ -7,6 +7,7 @@ import * as m0050 from './0050-employee-decision-index';
 import * as m0060 from './0060-shared-run-problem-lists';
 import * as m0070 from './0070-company-list-reply';
 import * as m0080 from './0080-sync-leases';
+import * as m0110 from './0110-employee-excluded-by';
 
 export interface Migration {
   version: number;
@@ -24,4 +25,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 60, ...m0060 },
   { version: 70, ...m0070 },
   { version: 80, ...m0080 },
+  { version: 110, ...m0110 },
 ];

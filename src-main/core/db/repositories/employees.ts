@@ -55,11 +55,15 @@ const toStored = (r: RawEmployee): StoredEmployee => ({
 });
 
 const toRow = (
-  r: Pick<RawEmployee, 'id' | 'identity' | 'hr_id' | 'display_name' | 'state' | 'readiness' | 'problem_count' | 'warning_count' | 'last_synced_at'> & { shown_id: string },
+  r: Pick<RawEmployee, 'id' | 'identity' | 'hr_id' | 'display_name' | 'state' | 'readiness' | 'problem_count' | 'warning_count' | 'last_synced_at'> & {
+    shown_id: string;
+    excluded_by: string | null;
+  },
 ): EmployeeRow => ({
   id: r.id,
   identity: r.identity,
   shownId: r.shown_id,
+  excludedBy: r.state === 'excluded' ? r.excluded_by : null,
   hrId: r.hr_id,
   name: r.display_name,
   state: r.state,
@@ -86,6 +90,8 @@ export interface EmployeeWrite {
   problems: Problem[];
   syncedAt: string;
   runId: string;
+  /** For someone the filters leave out: the rule, in words. */
+  excludedBy?: string | null;
 }
 
 /** What a streaming sync keeps in memory per stored employee; values are read only for records that changed. */
@@ -133,20 +139,20 @@ export class EmployeeRepository {
 
   constructor(private readonly db: Db) {
     this.#allForCompany = db.prepare<[string], RawEmployee>('SELECT * FROM employees WHERE company_id = ?');
-    this.#byId = db.prepare<[string, number], RawEmployee & { shown_id: string }>(
+    this.#byId = db.prepare<[string, number], RawEmployee & { shown_id: string; excluded_by: string | null }>(
       `SELECT *, ${LAST_SYNCED} AS last_synced_at, ${shownIdSql()} AS shown_id FROM employees WHERE company_id = ? AND id = ?`,
     );
     this.#insert = db.prepare(`INSERT INTO employees (company_id, identity, hr_id, display_name, state, readiness, values_json,
         sources_json, record_json, record_hash, problem_count, warning_count, first_synced_at, last_synced_at, last_run_id,
-        raw_hash, config_hash, id_field)
+        raw_hash, config_hash, id_field, excluded_by)
       VALUES (@companyId, @identity, @hrId, @name, @state, @readiness, @values, @sources, @recordJson, @recordHash,
-        @problemCount, @warningCount, @syncedAt, @syncedAt, @runId, @rawHash, @configHash, @idField)`);
+        @problemCount, @warningCount, @syncedAt, @syncedAt, @runId, @rawHash, @configHash, @idField, @excludedBy)`);
     this.#update = db.prepare(`UPDATE employees SET hr_id = @hrId, display_name = @name, state = @state, readiness = @readiness,
         values_json = @values, sources_json = @sources, record_json = @recordJson, record_hash = @recordHash,
         problem_count = @problemCount, warning_count = @warningCount, last_synced_at = @syncedAt, last_run_id = @runId,
-        raw_hash = @rawHash, config_hash = @configHash, id_field = @idField
+        raw_hash = @rawHash, config_hash = @configHash, id_field = @idField, excluded_by = @excludedBy
       WHERE id = @id`);
-    this.#setState = db.prepare('UPDATE employees SET state = ?, last_run_id = ? WHERE id = ?');
+    this.#setState = db.prepare('UPDATE employees SET state = ?, last_run_id = ?, excluded_by = ? WHERE id = ?');
     this.#deleteProblems = db.prepare('DELETE FROM employee_problems WHERE employee_id = ?');
     this.#insertProblem = db.prepare(
       'INSERT INTO employee_problems (employee_id, field, code, severity, message, value) VALUES (?, ?, ?, ?, ?, ?)',
@@ -208,9 +214,9 @@ export class EmployeeRepository {
     for (const r of rows.iterate(companyId, idField)) yield { identity: r.identity, recordJson: r.record_json };
   }
 
-  get(companyId: string, id: number): (StoredEmployee & { shownId: string }) | null {
+  get(companyId: string, id: number): (StoredEmployee & { shownId: string; excludedBy: string | null }) | null {
     const r = this.#byId.get(companyId, id);
-    return r ? { ...toStored(r), shownId: r.shown_id } : null;
+    return r ? { ...toStored(r), shownId: r.shown_id, excludedBy: r.state === 'excluded' ? r.excluded_by : null } : null;
   }
 
   /** Identity → the Employee ID the HR system shows, where they differ (Humaans): for exports keyed by identity. */
@@ -242,8 +248,8 @@ export class EmployeeRepository {
     this.#writeProblems(id, e.problems);
   }
 
-  setState(id: number, state: EmployeeState, runId: string): void {
-    this.#setState.run(state, runId, id);
+  setState(id: number, state: EmployeeState, runId: string, excludedBy: string | null = null): void {
+    this.#setState.run(state, runId, state === 'excluded' ? excludedBy : null, id);
   }
 
   touch(id: number, at: string, runId: string): void {
@@ -266,10 +272,10 @@ export class EmployeeRepository {
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM employees WHERE ${where}`).get(params) as { n: number }).n;
     const rows = this.db
       .prepare(
-        `SELECT id, identity, ${shownIdSql()} AS shown_id, hr_id, display_name, state, readiness, problem_count, warning_count, ${LAST_SYNCED} AS last_synced_at
+        `SELECT id, identity, ${shownIdSql()} AS shown_id, excluded_by, hr_id, display_name, state, readiness, problem_count, warning_count, ${LAST_SYNCED} AS last_synced_at
          FROM employees WHERE ${where} ORDER BY display_name COLLATE NOCASE, id LIMIT @limit OFFSET @offset`,
       )
-      .all(params) as Array<RawEmployee & { shown_id: string }>;
+      .all(params) as Array<RawEmployee & { shown_id: string; excluded_by: string | null }>;
     return { total, rows: rows.map(toRow) };
   }
 
@@ -292,6 +298,7 @@ export class EmployeeRepository {
       rawHash: e.rawHash,
       configHash: e.configHash,
       idField: e.idField,
+      excludedBy: e.excludedBy ?? null,
     };
   }
 

@@ -37,7 +37,9 @@ const SCHEMA = `
     -- exclude: whether the stored employee's state must change; same: whether only the decision hashes are rewritten
     flag          INTEGER NOT NULL DEFAULT 0,
     problems_json TEXT NOT NULL DEFAULT '[]',
-    changes_json  TEXT NOT NULL DEFAULT '[]'
+    changes_json  TEXT NOT NULL DEFAULT '[]',
+    -- exclude: the filter rule that leaves the person out, in words
+    excluded_by   TEXT
   );
   CREATE UNIQUE INDEX IF NOT EXISTS temp.sync_staging_by_run ON sync_staging (run_id, seq);
   CREATE INDEX IF NOT EXISTS temp.sync_staging_by_company ON sync_staging (company_id);
@@ -81,6 +83,8 @@ export interface StagedRow {
     warningCount: number;
     changes: Array<{ field: string; from: string | null; to: string | null }>;
   };
+  /** exclude: the filter rule that leaves the person out, in words. */
+  excludedBy?: string | null;
   rawHash: string | null;
   configHash: string | null;
 }
@@ -112,10 +116,10 @@ export class StagingRepository {
     db.pragma('temp.cache_size = -2000');
     this.#insert = db.prepare(`INSERT OR REPLACE INTO sync_staging (run_id, company_id, seq, kind, seen_identity, identity, employee_id,
         hr_id, display_name, state, readiness, values_json, sources_json, record_json, record_hash, raw_hash, config_hash,
-        problem_count, warning_count, is_leaver, flag, problems_json, changes_json)
+        problem_count, warning_count, is_leaver, flag, problems_json, changes_json, excluded_by)
       VALUES (@runId, @companyId, @seq, @kind, @seenIdentity, @identity, @employeeId, @hrId, @name, @state, @readiness, @valuesJson,
         @sourcesJson, @recordJson, @recordHash, @rawHash, @configHash, @problemCount, @warningCount, @isLeaver, @flag,
-        @problemsJson, @changesJson)`);
+        @problemsJson, @changesJson, @excludedBy)`);
   }
 
   /** Discards what earlier runs of this company left behind (killed or failed before their final transaction). */
@@ -158,6 +162,7 @@ export class StagingRepository {
           flag: r.flag ? 1 : 0,
           problemsJson: JSON.stringify(r.problems),
           changesJson: JSON.stringify(w?.changes ?? []),
+          excludedBy: r.excludedBy ?? null,
         });
       }
     })();
@@ -184,10 +189,16 @@ export class StagingRepository {
       SELECT @companyId, identity, hr_id, display_name, state, readiness, values_json, sources_json, record_json, record_hash,
         problem_count, warning_count, @syncedAt, @syncedAt, @runId, raw_hash, config_hash, @idField
       ${staged("'insert'")} ORDER BY s.seq`);
+    // People the filters leave out from their first sync on: listed, with the rule, and no payroll fields.
+    run(`INSERT INTO employees (company_id, identity, hr_id, display_name, state, readiness, values_json, sources_json, record_json,
+        record_hash, problem_count, warning_count, first_synced_at, last_synced_at, last_run_id, raw_hash, config_hash, id_field, excluded_by)
+      SELECT @companyId, identity, hr_id, display_name, state, readiness, values_json, sources_json, record_json, record_hash,
+        0, 0, @syncedAt, @syncedAt, @runId, raw_hash, config_hash, @idField, excluded_by
+      ${staged("'exclude'")} AND s.employee_id IS NULL AND s.record_json IS NOT NULL ORDER BY s.seq`);
     run(`UPDATE employees SET hr_id = s.hr_id, display_name = s.display_name, state = s.state, readiness = s.readiness,
         values_json = s.values_json, sources_json = s.sources_json, record_json = s.record_json, record_hash = s.record_hash,
         problem_count = s.problem_count, warning_count = s.warning_count, last_synced_at = @syncedAt, last_run_id = @runId,
-        raw_hash = s.raw_hash, config_hash = s.config_hash, id_field = @idField
+        raw_hash = s.raw_hash, config_hash = s.config_hash, id_field = @idField, excluded_by = NULL
       FROM sync_staging s WHERE s.run_id = @runId AND s.kind = 'update' AND s.employee_id = employees.id`);
     run(`DELETE FROM employee_problems WHERE employee_id IN (SELECT s.employee_id ${staged("'update'")})`);
     run(`INSERT INTO employee_problems (employee_id, field, code, severity, message, value)
@@ -199,6 +210,9 @@ export class StagingRepository {
       FROM sync_staging s, json_each(s.changes_json) j WHERE s.run_id = @runId AND s.kind = 'update' ORDER BY s.seq, j.key`);
     run(`UPDATE employees SET state = 'excluded', last_run_id = @runId
       WHERE id IN (SELECT s.employee_id ${staged("'exclude'")} AND s.flag = 1)`);
+    // The rule in words, also for someone already excluded whose rules were since rewritten.
+    run(`UPDATE employees SET excluded_by = s.excluded_by
+      FROM sync_staging s WHERE s.run_id = @runId AND s.kind = 'exclude' AND s.employee_id = employees.id AND employees.excluded_by IS NOT s.excluded_by`);
     run(`UPDATE employees SET raw_hash = s.raw_hash, config_hash = s.config_hash, id_field = @idField
       FROM sync_staging s WHERE s.run_id = @runId AND s.kind = 'same' AND s.flag = 1 AND s.employee_id = employees.id`);
     const notStaged = `identity NOT IN (SELECT s.seen_identity FROM sync_staging s WHERE s.run_id = @runId AND s.seen_identity IS NOT NULL)`;
