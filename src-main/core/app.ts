@@ -188,6 +188,12 @@ export function createCore(opts: CoreOptions): Core {
       afterSettingsChange(i.companyId);
       return r;
     },
+    // New credentials are proved at once by the sync they start (skipped, and recorded so, while paused).
+    'companies.setCredentials': async (i) => {
+      const r = await base['companies.setCredentials'](i);
+      afterSettingsChange(i.companyId);
+      return r;
+    },
     'filters.set': async (i) => {
       const r = await base['filters.set'](i);
       afterSettingsChange(i.companyId);
