@@ -21,6 +21,7 @@ import type { Handlers } from './api/types';
 import { createReports, type Reports } from './api/reports';
 import { createPreferences, type LoginItemPort } from './api/preferences';
 import { fieldValuesHandler } from './api/field-values';
+import { previewMapping } from './api/mapping-preview';
 import { AppError } from './errors';
 
 export interface CoreOptions {
@@ -166,6 +167,7 @@ export function createCore(opts: CoreOptions): Core {
       return { path: await opts.chooseFolder(title) };
     },
     'companies.fieldValues': fieldValuesHandler(ctx),
+    'mapping.preview': async ({ companyId, mapping }) => previewMapping(ctx, companyId, mapping),
     'app.preferences.get': async () => preferences.get(),
     'app.preferences.set': async ({ patch }) => {
       if (patch.startAtLogin !== undefined && !opts.loginItem) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
-import { startFakePersonio, PERSONIO_FAKE_CREDENTIALS, type FakePersonio } from '../../src-main/fake-hr/personio';
+import { startFakePersonio, PERSONIO_FAKE_CREDENTIALS, type RunningFakePersonio } from '../../src-main/fake-hr/personio';
 import { startFakeHumaans, HUMAANS_DEMO_TOKEN, type FakeHumaans } from '../../src-main/fake-hr/humaans';
 import { startFakePeopleHR, PEOPLEHR_FAKE_API_KEY, type FakePeopleHR } from '../../src-main/fake-hr/peoplehr';
 import { parse, runCli, type CliResult } from '../helpers/cli-process';
@@ -15,7 +15,7 @@ import { parse, runCli, type CliResult } from '../helpers/cli-process';
  * succeeds. No secret, old or new, is ever printed.
  */
 const people = generatePeople({ count: 12, seed: 5 });
-let personio: FakePersonio;
+let personio: RunningFakePersonio;
 let humaans: FakeHumaans;
 let peoplehr: FakePeopleHR;
 beforeAll(async () => {

@@ -29,7 +29,7 @@ export function syncHandlers(
   | 'employees.get'
 > {
   return {
-    'companies.preview': async ({ companyId }) => engine.preview(companyId),
+    'companies.preview': async ({ companyId, filters }) => engine.preview(companyId, undefined, filters),
     'companies.review': async ({ companyId }) => {
       const c = requireCompany(ctx, companyId);
       ctx.companies.markReviewed(c.id);
