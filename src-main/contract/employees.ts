@@ -21,6 +21,8 @@ export interface EmployeeRow {
   shownId: string;
   /** For an excluded employee, the filter rule that leaves them out, in words; null otherwise. */
   excludedBy: string | null;
+  /** The first blocking problem (the list names it in words); null in the employee's own page and when none. */
+  firstProblem: { field: PayrollField; code: string } | null;
   hrId: string;
   name: string;
   state: EmployeeState;

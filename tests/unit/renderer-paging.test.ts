@@ -29,6 +29,10 @@ describe('row status and problems', () => {
   it('says problems and warnings in words', () => {
     expect(problemText({ problemCount: 0, warningCount: 0 })).toBe('None');
     expect(problemText({ problemCount: 1, warningCount: 2 })).toBe('1 problem, 2 warnings');
+    // What is wrong, in words, not "3 problems".
+    expect(problemText({ problemCount: 3, warningCount: 0, firstProblem: { field: 'niCategory', code: 'missing' } })).toBe('NI category letter missing +2 more');
+    expect(problemText({ problemCount: 1, warningCount: 1, firstProblem: { field: 'sortCode', code: 'invalid' } })).toMatch(/ not valid, 1 warning$/);
+    expect(problemText({ problemCount: 0, warningCount: 0, state: 'excluded', excludedBy: 'Excluded by rule 1: "Country" is "France"' })).toBe('Excluded by rule 1: "Country" is "France"');
   });
 });
 

@@ -117,6 +117,7 @@ export function syncHandlers(
         identity: e.identity,
         shownId: e.shownId,
         excludedBy: e.excludedBy,
+        firstProblem: null,
         hrId: e.hrId,
         name: e.name,
         state: e.state,

@@ -58,12 +58,14 @@ const toRow = (
   r: Pick<RawEmployee, 'id' | 'identity' | 'hr_id' | 'display_name' | 'state' | 'readiness' | 'problem_count' | 'warning_count' | 'last_synced_at'> & {
     shown_id: string;
     excluded_by: string | null;
+    first_problem?: string | null;
   },
 ): EmployeeRow => ({
   id: r.id,
   identity: r.identity,
   shownId: r.shown_id,
   excludedBy: r.state === 'excluded' ? r.excluded_by : null,
+  firstProblem: firstProblemOf(r.first_problem ?? null),
   hrId: r.hr_id,
   name: r.display_name,
   state: r.state,
@@ -72,6 +74,17 @@ const toRow = (
   warningCount: r.warning_count,
   lastSyncedAt: r.last_synced_at,
 });
+
+/** "field code" of an employee's first blocking problem (as FIRST_PROBLEM selects it), split. */
+function firstProblemOf(v: string | null): EmployeeRow['firstProblem'] {
+  if (!v) return null;
+  const [field, code] = v.split(' ');
+  return { field: field as PayrollField, code: code ?? '' };
+}
+
+/** The employee's first blocking problem, in the order the rules found them: what the list names. */
+const FIRST_PROBLEM = `(SELECT p.field || ' ' || p.code FROM employee_problems p
+  WHERE p.employee_id = employees.id AND p.severity = 'error' ORDER BY p.rowid LIMIT 1)`;
 
 export interface EmployeeWrite {
   identity: string;
@@ -272,10 +285,10 @@ export class EmployeeRepository {
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM employees WHERE ${where}`).get(params) as { n: number }).n;
     const rows = this.db
       .prepare(
-        `SELECT id, identity, ${shownIdSql()} AS shown_id, excluded_by, hr_id, display_name, state, readiness, problem_count, warning_count, ${LAST_SYNCED} AS last_synced_at
+        `SELECT id, identity, ${shownIdSql()} AS shown_id, excluded_by, ${FIRST_PROBLEM} AS first_problem, hr_id, display_name, state, readiness, problem_count, warning_count, ${LAST_SYNCED} AS last_synced_at
          FROM employees WHERE ${where} ORDER BY display_name COLLATE NOCASE, id LIMIT @limit OFFSET @offset`,
       )
-      .all(params) as Array<RawEmployee & { shown_id: string; excluded_by: string | null }>;
+      .all(params) as Array<RawEmployee & { shown_id: string; excluded_by: string | null; first_problem: string | null }>;
     return { total, rows: rows.map(toRow) };
   }
 

@@ -78,6 +78,12 @@ export function EmployeeDetailPage({ companyId, employeeId }: { companyId: strin
           {notice.text}
         </Banner>
       )}
+      {detail.state === 'excluded' && (
+        <Banner tone="info" title="Left out of payroll by the company’s filters" testId="excluded-by">
+          {detail.excludedBy ?? 'A filter rule leaves this person out; the next sync names which one.'} Their payroll fields are not stored. To include them,
+          change the rules in Settings → Who to sync.
+        </Banner>
+      )}
       <ProblemList problems={detail.problems} />
       <FieldTable detail={detail} />
       <ChangeHistory changes={detail.changes} />
