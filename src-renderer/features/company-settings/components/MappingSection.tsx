@@ -51,7 +51,7 @@ export function MappingSection({ detail }: { detail: CompanyDetail }) {
     <section className="card" id="settings-mapping" aria-labelledby="mapping-settings-title" data-testid="settings-mapping">
       <h2 id="mapping-settings-title">Field matching</h2>
       <p className="muted">What each payroll field is read from now. “Do not map” leaves a payroll field untouched by syncs.</p>
-      <MappingGrid catalogue={detail.catalogue} />
+      <MappingGrid catalogue={detail.catalogue} baselineLabel="Matched now" />
       {changed && preview && preview.forMapping === mapping && (
         <Banner tone={preview.toPending > 0 ? 'warning' : 'info'} title="Before you save" testId="mapping-impact">
           {preview.toPending + preview.toReady === 0

@@ -16,7 +16,8 @@ const DO_NOT_MAP = '__none__';
  * The mapping grid: each payroll field matched to one HR field (or "Do not map"), with a searchable picker,
  * labels and sample values, required fields marked and suggestions badged. The wizard and Settings both use it.
  */
-export function MappingGrid({ catalogue }: { catalogue: FieldInfo[] }) {
+/** `baselineLabel`: the badge beside a field still matched as it started (the wizard's suggestion, or what Settings has saved). */
+export function MappingGrid({ catalogue, baselineLabel = 'Suggested' }: { catalogue: FieldInfo[]; baselineLabel?: string }) {
   const m = useSetup(useShallow((s) => ({ mapping: s.mapping, suggested: s.suggested, error: s.saveError })));
   const { mapField } = useSetup.getState();
   const [query, setQuery] = useState('');
@@ -62,7 +63,7 @@ export function MappingGrid({ catalogue }: { catalogue: FieldInfo[] }) {
                       </option>
                     ))}
                   </select>{' '}
-                  {key && key === m.suggested[field] && <Badge tone="blue">Suggested</Badge>}
+                  {key && key === m.suggested[field] && <Badge tone="blue">{baselineLabel}</Badge>}
                 </td>
                 <td className="muted sample">{info?.sample ?? (key ? '—' : '')}</td>
               </tr>

@@ -53,7 +53,7 @@ export const EmployeeRowView = memo(function EmployeeRowView({ row, index, top, 
           {STATUS_LABELS[status]}
         </Badge>
       </div>
-      <div role="cell" className={`col-problems${row.problemCount ? ' has-problems' : ''}`}>
+      <div role="cell" className={`col-problems${row.problemCount ? ' has-problems' : ''}`} title={problemText(row)}>
         {problemText(row)}
       </div>
       <div role="cell" className="col-synced">
