@@ -112,7 +112,8 @@ export function ruleFromDraft(d: RuleDraft, fromList = false): { ok: true; rule:
 export function draftValues(d: RuleDraft): string[] {
   const arity = OPERATOR_ARITY[d.operator];
   if (arity === 'none') return [];
-  if (d.picked) return (arity === 'one' ? d.picked.slice(0, 1) : d.picked).filter((v) => v.trim() !== '');
+  // A picked '' is "(blank)", chosen on purpose (blank country means UK to payroll); only a typed box drops blanks.
+  if (d.picked) return arity === 'one' ? d.picked.slice(0, 1) : d.picked;
   if (arity === 'one') return [d.valuesText.trim()].filter(Boolean);
   return d.valuesText.split(',').map((v) => v.trim()).filter(Boolean);
 }
@@ -186,7 +187,12 @@ export function valueSource(
 
 /** The choices for a list: the HR system's values, then any chosen value it no longer holds (marked stale). */
 export function listOptions(offered: string[], chosen: string[]): Array<{ value: string; stale: boolean }> {
-  const out = offered.map((value) => ({ value, stale: false }));
-  for (const v of chosen) if (!offered.includes(v)) out.push({ value: v, stale: true });
+  const out = offered.filter((v) => v !== '').map((value) => ({ value, stale: false }));
+  for (const v of chosen) if (v !== '' && !offered.includes(v)) out.push({ value: v, stale: true });
+  // "(blank)" last, always: people with nothing in the field are a value a rule can name.
+  out.push({ value: '', stale: false });
   return out;
 }
+
+/** How a list shows the blank value. */
+export const BLANK_LABEL = '(blank)';
