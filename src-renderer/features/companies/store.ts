@@ -103,7 +103,7 @@ export const useCompanies = create<CompaniesState>()((set, get) => ({
     else if (res.value.status === 'failed') set({ notice: null });
     else if (res.value.status === 'skipped') {
       const paused = get().companies.find((c) => c.id === companyId)?.paused;
-      const how = paused ? ' To sync it, resume it (“Resume all”, or untick “Pause” in its Settings).' : '';
+      const how = paused ? ' To sync it, resume it (“Resume all”, or untick “Pause scheduled syncs” in its Settings).' : '';
       set({ notice: { tone: 'info', title: `${name} was not synced`, text: `${res.value.note ?? 'The sync was skipped.'}${how}` } });
     }
     else set({ notice: { tone: 'success', title: `${name} synced` } });

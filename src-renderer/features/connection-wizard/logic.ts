@@ -37,6 +37,7 @@ export const HOW_TO: Record<RealProvider, string[]> = {
     'Sign in to Humaans as an Owner or Admin.',
     'Open Settings → API access tokens and click “Generate new token”. Name it “Bureau Sync”.',
     'Tick “View public and private data”; also tick “View compensations” if salaries should sync.',
+    'If payslips will be sent through Humaans, also tick “View documents (documents:read)” and “Modify documents (documents:write)”: Bureau Sync uploads each payslip into the employee’s documents.',
     'Click “Create access token” and copy it straight away: Humaans shows it only once.',
   ],
   peoplehr: [

@@ -67,7 +67,10 @@ export function ConnectionSection({ detail, onReplaced }: { detail: CompanyDetai
         <dt>Salaries</dt>
         <dd data-testid="permission-salaries">{detail.canReadSalaries ? 'Readable' : `Not readable: ${detail.salaryReason ?? 'these credentials cannot read salaries.'}`}</dd>
         <dt>Payslip uploads</dt>
-        <dd>Checked with {vendor} each time payslips are sent</dd>
+        <dd>
+          Checked with {vendor} each time payslips are sent
+          {provider === 'humaans' && detail.settings.sendPayslipsViaHr && ': the token needs “View documents (documents:read)” and “Modify documents (documents:write)”'}
+        </dd>
       </dl>
       <form
         onSubmit={(e) => {
