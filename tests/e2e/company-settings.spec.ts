@@ -49,7 +49,16 @@ test('settings: a rotated key fails the sync; Replace credentials refuses a wron
     await expect(page.locator('.banner-error')).toHaveCount(1);
     await shot(page, 'credentials-stopped-working');
 
-    await failed.getByRole('button', { name: 'Replace credentials' }).click();
+    await expect(failed.getByRole('button', { name: 'Replace credentials' })).toBeVisible();
+
+    // The home page says so too, above the table, with the counts marked as of the last success.
+    await page.getByRole('button', { name: '← All companies' }).click();
+    const strip = page.getByTestId('attention-strip');
+    await expect(strip.getByTestId('attention-item')).toContainText('Rotating Ltd: the credentials stopped working');
+    await expect(page.getByTestId('company-row').getByTestId('counts-as-of')).toContainText('as of');
+    await expect(page.getByTestId('company-row').getByRole('button', { name: 'Replace credentials' })).toBeVisible();
+    await shot(page, 'home-needs-attention');
+    await strip.getByRole('button', { name: 'Replace credentials' }).click();
     const connection = page.getByTestId('settings-connection');
     await expect(connection).toContainText('Personio');
     await expect(connection).toContainText(personio.baseUrl);

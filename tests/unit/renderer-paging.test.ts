@@ -41,7 +41,7 @@ describe('app.navigate from the desktop shell', () => {
     expect(routeForNavigate({ screen: 'home' })).toEqual({ name: 'home' });
     expect(routeForNavigate({ screen: 'company', companyId: 'c1' })).toEqual({ name: 'company', companyId: 'c1', tab: 'employees' });
     expect(routeForNavigate({ screen: 'history', companyId: 'c1' })).toEqual({ name: 'company', companyId: 'c1', tab: 'history' });
-    expect(routeForNavigate({ screen: 'settings', companyId: 'c1' })).toEqual({ name: 'company', companyId: 'c1', tab: 'settings' });
+    expect(routeForNavigate({ screen: 'settings', companyId: 'c1' })).toEqual({ name: 'company', companyId: 'c1', tab: 'settings', anchor: 'settings-connection' });
     expect(routeForNavigate({ screen: 'settings' })).toEqual({ name: 'preferences' });
     expect(routeForNavigate({ screen: 'history' })).toEqual({ name: 'home' });
   });
