@@ -67,6 +67,9 @@ Commands:
   companies add --name NAME --provider personio|humaans|peoplehr|demo [--base-url URL]
                 [--client-id ID]   (the secret: see "Credentials" below)
   companies list
+  companies credentials --company ID [--client-id ID]   (the new secret: see "Credentials" below)
+                checks new credentials with the HR system and only then replaces the stored ones;
+                exit 1, the old ones kept, when the HR system refuses them
   companies remove --company ID --confirm NAME   (deletes the company and all it holds here)
   fields    --company ID
   mapping   --company ID [--set FILE]
@@ -97,7 +100,7 @@ Options:
                    or set BUREAU_SYNC_DATA_DIR)
   --json           machine-readable output on stdout
 
-Credentials (for companies add): never type a secret as an argument on a shared machine.
+Credentials (for companies add and companies credentials): never type a secret as an argument on a shared machine.
   Personio:  --client-id ID, and the client secret in BUREAU_SYNC_CLIENT_SECRET or --client-secret-file FILE
   Humaans:   the access token in BUREAU_SYNC_TOKEN or --token-file FILE
   PeopleHR:  the API key in BUREAU_SYNC_API_KEY or --api-key-file FILE

@@ -1,6 +1,6 @@
 import { removalSummary } from '../contract/companies';
 import { PAYROLL_FIELDS } from '../contract/payroll';
-import { providerSchema, type Credentials } from '../contract/providers';
+import { PROVIDER_NAMES, providerSchema, type Credentials } from '../contract/providers';
 import type { Core } from '../core/app';
 import { need, UsageError, type ParsedCli } from './args';
 import { readJsonFile } from './json-file';
@@ -12,8 +12,8 @@ import { readSecret, SECRET_KINDS } from './secrets';
 import { syncCommand } from './sync';
 
 
-function credentialsFrom(opts: ParsedCli['opts']): Credentials {
-  const provider = providerSchema.safeParse(opts.provider);
+function credentialsFrom(opts: ParsedCli['opts'], known?: Credentials['provider']): Credentials {
+  const provider = providerSchema.safeParse(known ?? opts.provider);
   if (!provider.success) throw new UsageError('--provider must be one of personio, humaans, peoplehr, demo.');
   switch (provider.data) {
     case 'personio':
@@ -60,12 +60,26 @@ export async function runCommand(core: Core, { command, opts }: ParsedCli): Prom
           : 'No companies yet. Add one with: companies add --name NAME --provider demo';
         return { json, text };
       }
+      if (sub === 'credentials') {
+        // The company's own HR system decides which secret is asked for; --provider would only invite a mismatch.
+        if (typeof opts.provider === 'string') throw new UsageError('--provider is not needed: the company is already connected to its HR system. Leave it out.');
+        const id = companyId();
+        const c = await call(core, 'companies.get', { companyId: id });
+        if (c.provider === 'demo') throw new UsageError(`${c.name} is the built-in demo company: it has no credentials to replace.`);
+        const res = await call(core, 'companies.setCredentials', { companyId: id, credentials: credentialsFrom(opts, c.provider) });
+        const salaries = res.canReadSalaries ? 'salaries can be read' : `salaries cannot be read (${res.salaryReason ?? 'not granted'})`;
+        const warnings = res.warnings.map((w) => `\nWarning: ${w}`).join('');
+        return {
+          json: { id, replaced: true, ...res },
+          text: `Checked with ${PROVIDER_NAMES[c.provider]} and stored (${c.secretStorage}): ${salaries}. ${c.paused ? `Syncing ${c.name} is paused, so the sync this starts is recorded as skipped.` : `A sync of ${c.name} runs with them now.`}${warnings}`,
+        };
+      }
       if (sub === 'remove') {
         const confirmName = need(opts, 'confirm', "the company's name, typed out, to confirm the removal");
         const r = await call(core, 'companies.remove', { companyId: companyId(), confirmName });
         return { json: r, text: `Removed ${r.name}: ${removalSummary(r)}${r.warning ? `\n${r.warning}` : ''}` };
       }
-      throw new UsageError('Use `companies add …`, `companies list` or `companies remove …`.');
+      throw new UsageError('Use `companies add …`, `companies list`, `companies credentials …` or `companies remove …`.');
     case 'fields': {
       const fields = await call(core, 'companies.fields', { companyId: companyId(), refresh: true });
       const json = fields.map((f) => ({ key: f.key, label: f.label, type: f.type, sample: f.sample }));

@@ -15,7 +15,14 @@ export const listEmployeesInput = z.object({
 
 export interface EmployeeRow {
   id: number;
+  /** What the employee is matched on across syncs (for Humaans its internal person id). */
   identity: string;
+  /** The Employee ID as the HR system shows it (Humaans: `employeeId`, e.g. HU0162): what the app shows and searches. */
+  shownId: string;
+  /** For an excluded employee, the filter rule that leaves them out, in words; null otherwise. */
+  excludedBy: string | null;
+  /** The first blocking problem (the list names it in words); null in the employee's own page and when none. */
+  firstProblem: { field: PayrollField; code: string } | null;
   hrId: string;
   name: string;
   state: EmployeeState;

@@ -48,8 +48,11 @@ export const filterRuleSchema = z
     } else if (arity === 'none' && n > 0) {
       ctx.addIssue({ code: 'custom', path: ['values'], message: `"${rule.operator}" takes no values (it has ${n})` });
     }
-    // A blank value would silently mean "is empty"; the dedicated operators say that clearly.
+    // A lone blank value would silently mean "is empty"; the dedicated operators say that clearly. In a list
+    // ("is one of United Kingdom, (blank)") a blank is one value among others, picked on purpose: blank
+    // country means UK in payroll terms. It must be exactly "", not stray spaces.
     rule.values.forEach((v, i) => {
+      if (v === '' && arity === 'many' && rule.values.length > 1) return;
       if (v.trim() === '') {
         ctx.addIssue({
           code: 'custom',

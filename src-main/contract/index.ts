@@ -75,13 +75,14 @@ export const commands = {
   'companies.checkCredentials': checkCredentialsInput,
   'companies.create': createCompanyInput,
   'companies.fields': z.object({ companyId: z.string().min(1), refresh: z.boolean().default(false) }),
-  'companies.preview': companyRef,
+  'companies.preview': companyRef.extend({ filters: filterRulesSchema.optional() }),
   'companies.fieldValues': z.object({ companyId: z.string().min(1), refresh: z.boolean().default(false) }),
   'companies.review': companyRef,
   'companies.setCredentials': z.object({ companyId: z.string().min(1), credentials: checkCredentialsInput.shape.credentials }),
   'companies.remove': removeCompanyInput,
   'mapping.get': companyRef,
   'mapping.set': z.object({ companyId: z.string().min(1), mapping: mappingSchema }),
+  'mapping.preview': z.object({ companyId: z.string().min(1), mapping: mappingSchema }),
   'filters.get': companyRef,
   'filters.set': z.object({ companyId: z.string().min(1), filters: filterRulesSchema }),
   'settings.get': companyRef,
@@ -135,6 +136,13 @@ export interface PreviewResult {
   employees: Array<{ externalId: string; name: string; included: boolean; reason: string }>;
 }
 
+/** How many current employees a field matching not yet saved would move between Ready and Pending. */
+export interface MappingPreview {
+  employees: number;
+  toReady: number;
+  toPending: number;
+}
+
 /** What each command answers with (inside the Result envelope). */
 export interface CommandOutputs {
   'app.info': AppInfo;
@@ -156,6 +164,7 @@ export interface CommandOutputs {
   'companies.remove': CompanyRemoval;
   'mapping.get': Mapping;
   'mapping.set': Mapping;
+  'mapping.preview': MappingPreview;
   'filters.get': FilterRule[];
   'filters.set': FilterRule[];
   'settings.get': CompanySettings;

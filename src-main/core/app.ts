@@ -25,6 +25,7 @@ import type { Handlers } from './api/types';
 import { createReports, type Reports } from './api/reports';
 import { createPreferences, type LoginItemPort } from './api/preferences';
 import { fieldValuesHandler } from './api/field-values';
+import { previewMapping } from './api/mapping-preview';
 import { AppError } from './errors';
 
 export interface CoreOptions {
@@ -169,6 +170,7 @@ export function createCore(opts: CoreOptions): Core {
       return { path: await opts.chooseFolder(title) };
     },
     'companies.fieldValues': fieldValuesHandler(ctx),
+    'mapping.preview': async ({ companyId, mapping }) => previewMapping(ctx, companyId, mapping),
     'app.preferences.get': async () => preferences.get(),
     'app.preferences.set': async ({ patch }) => {
       if (patch.startAtLogin !== undefined && !opts.loginItem) {
@@ -188,6 +190,12 @@ export function createCore(opts: CoreOptions): Core {
     },
     'mapping.set': async (i) => {
       const r = await base['mapping.set'](i);
+      afterSettingsChange(i.companyId);
+      return r;
+    },
+    // New credentials are proved at once by the sync they start (skipped, and recorded so, while paused).
+    'companies.setCredentials': async (i) => {
+      const r = await base['companies.setCredentials'](i);
       afterSettingsChange(i.companyId);
       return r;
     },

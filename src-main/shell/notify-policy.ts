@@ -65,7 +65,7 @@ export function decideNotice(prev: CompanyMemo | undefined, run: RunSummary, com
         notice: {
           kind: 'credentials',
           title: `${company.name}: ${provider} ${error.code === 'FORBIDDEN' ? 'credentials lack a permission' : 'credentials stopped working'}`,
-          body: `${sentence(error.message)} Open the company's settings to enter new credentials.`,
+          body: `${sentence(error.message)} Click to open Settings → Connection and replace them.`,
           target: { screen: 'settings', companyId: company.id },
         },
       };

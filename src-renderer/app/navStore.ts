@@ -4,7 +4,7 @@ export type CompanyTab = 'employees' | 'history' | 'exports' | 'payslips' | 'set
 
 export type Route =
   | { name: 'home' }
-  | { name: 'company'; companyId: string; tab: CompanyTab }
+  | { name: 'company'; companyId: string; tab: CompanyTab; anchor?: string }
   | { name: 'employee'; companyId: string; employeeId: number }
   | { name: 'wizard' }
   | { name: 'preferences' };
@@ -29,3 +29,7 @@ export const openCompany = (companyId: string, tab: CompanyTab = 'employees'): v
 export const openPreferences = (): void => useNav.getState().go({ name: 'preferences' });
 export const openEmployee = (companyId: string, employeeId: number): void =>
   useNav.getState().go({ name: 'employee', companyId, employeeId });
+
+/** Settings → Connection of one company, scrolled to: where every "credentials stopped working" leads. */
+export const openConnectionSettings = (companyId: string): void =>
+  useNav.getState().go({ name: 'company', companyId, tab: 'settings', anchor: 'settings-connection' });

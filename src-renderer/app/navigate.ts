@@ -14,7 +14,9 @@ export function routeForNavigate(req: PushEvents['app.navigate']): Route {
     case 'history':
       return id ? { name: 'company', companyId: id, tab: 'history' } : { name: 'home' };
     case 'settings':
-      return id ? { name: 'company', companyId: id, tab: 'settings' } : { name: 'preferences' };
+      // A company's settings are asked for by the "credentials stopped working" notification: straight to
+      // Settings → Connection, where Replace credentials is.
+      return id ? { name: 'company', companyId: id, tab: 'settings', anchor: 'settings-connection' } : { name: 'preferences' };
     case 'home':
     default:
       return { name: 'home' };

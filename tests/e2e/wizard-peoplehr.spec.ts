@@ -70,14 +70,20 @@ test('wizard (PeopleHR): salary permission missing in words, contractors exclude
   await expect(page.getByRole('heading', { name: 'Review and run the first sync' })).toBeVisible();
   await expect(page.getByLabel('Sync salaries')).toBeEnabled();
   await expect(page.getByLabel('Sync salaries')).not.toBeChecked();
+  // With salaries off, the review step says Pay frequency needs a default (else everyone stays Pending).
+  await expect(page.getByTestId('default-needed')).toContainText('Pay frequency comes from PeopleHR’s salary records');
+  await shot(page, 'peoplehr-review-default-needed');
   await page.getByLabel('Pay frequency when the HR system has none').selectOption('monthly');
+  await expect(page.getByTestId('default-needed')).toHaveCount(0);
   await expect(page.getByLabel('Pay frequency when the HR system has none')).toBeEnabled();
   await shot(page, 'peoplehr-review');
   await page.getByRole('button', { name: 'Start the first sync' }).click();
   await expect(page.getByTestId('company-page')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('heading', { name: 'Harbour Logistics Ltd' })).toBeVisible();
   await expect.poll(async () => num(await page.getByTestId('filter-count-ready').textContent())).toBeGreaterThan(0);
-  await expect.poll(async () => num(await page.getByTestId('filter-count-all').textContent())).toBe(everyone - contractors);
+  // Contractors are listed under Excluded, with their rule; everyone else synced as the preview promised.
+  await expect.poll(async () => num(await page.getByTestId('filter-count-excluded').textContent())).toBe(contractors);
+  await expect.poll(async () => num(await page.getByTestId('filter-count-all').textContent())).toBe(everyone);
   await page.getByTestId('filter-ready').click();
   await page.getByTestId('employee-row').first().click();
   await expect(page.getByTestId('field-table')).toContainText('API column 1');

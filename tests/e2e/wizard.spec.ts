@@ -54,12 +54,14 @@ test('wizard: Personio credentials checked, filters previewed, fields matched, f
   await page.getByLabel('Rule 1: include or exclude').selectOption('exclude');
   await page.getByLabel('Rule 1: field').selectOption({ label: 'Employment type' });
   // "is": a drop-down of the values.
-  await expect(page.getByLabel('Rule 1: value').locator('option')).toHaveText(['Choose a value…', 'external', 'internal']);
+  await expect(page.getByLabel('Rule 1: value').locator('option')).toHaveText(['Choose a value…', 'external', 'internal', '(blank) — nothing in the field']);
   await expect(page.getByLabel('Rule 1: value')).toHaveJSProperty('tagName', 'SELECT');
   // "is one of": tick boxes.
   await page.getByLabel('Rule 1: condition').selectOption('isOneOf');
   const values = page.getByRole('group', { name: 'Rule 1: Values' });
-  await expect(values.getByRole('checkbox')).toHaveCount(2);
+  // external, internal, and (blank): people with nothing in the field are a value a rule can name.
+  await expect(values.getByRole('checkbox')).toHaveCount(3);
+  await expect(values.getByRole('checkbox', { name: '(blank)' })).toBeVisible();
   await expect(page.getByTestId('filter-rule').first()).toContainText('Tick at least one value.');
   await values.getByRole('checkbox', { name: 'external', exact: true }).check();
   const externals = people.filter((p) => p.employmentType === 'Contractor' && !p.isLeaver).length;

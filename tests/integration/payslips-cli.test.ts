@@ -151,7 +151,7 @@ describe('payslips: refusals in words, before anything is sent', () => {
     expect(v.arrived()).toHaveLength(0);
   });
 
-  it('refuses with VALIDATION while "Send payslips via …" is off for the company', async () => {
+  it('refuses with VALIDATION while “Send payslips through the HR system” is off for the company, naming the control as labelled', async () => {
     const { v, dataDir, companyId } = await prepared('peoplehr', false);
     const r = await cli(
       dataDir,
@@ -167,7 +167,7 @@ describe('payslips: refusals in words, before anything is sent', () => {
     );
     expect(r.code).toBe(2);
     expect(JSON.parse(r.out)).toMatchObject({
-      error: { code: 'VALIDATION', message: expect.stringContaining('Send payslips via PeopleHR') },
+      error: { code: 'VALIDATION', message: expect.stringContaining('Switch on “Send payslips through the HR system” in') },
     });
     expect(v.arrived()).toHaveLength(0);
   });

@@ -45,7 +45,7 @@ function runCount(dbFile: string): number {
 
 describe('Filters decide who is synced', () => {
   it.each(VENDORS)(
-    '%s: include and exclude rules keep people who were never synced out of payroll entirely',
+    '%s: include and exclude rules keep people who were never synced out of payroll: listed as excluded with their rule, no payroll fields stored',
     async (provider) => {
       const staff = people(24);
       const { dept, inDept, others } = split(staff);
@@ -69,10 +69,36 @@ describe('Filters decide who is synced', () => {
       expect(run.counts.created).toBe(inDept.length - 1);
       expect(run.counts.excluded).toBe(others.length + 1);
       const stored = employeesTable(core.dbFile);
-      expect(stored.size).toBe(inDept.length - 1);
-      const hrIds = new Set([...stored.values()].map((e) => e.hr_id));
-      for (const p of others) expect(hrIds.has(vendor.externalId(p))).toBe(false);
-      expect(hrIds.has(vendor.externalId(excludedOne))).toBe(false);
+      expect(stored.size).toBe(staff.length);
+      const byHrId = new Map([...stored.values()].map((e) => [e.hr_id, e]));
+      for (const p of [...others, excludedOne]) {
+        const e = byHrId.get(vendor.externalId(p))!;
+        expect(e).toMatchObject({ state: 'excluded', values_json: '{}' });
+      }
+      // "Why is X not in payroll?": the Excluded list names each of them, with the rule that left them out.
+      const listed = await call(core, 'employees.list', { companyId: id, status: 'excluded' });
+      expect(listed.total).toBe(others.length + 1);
+      const other = listed.rows.find((r) => r.hrId === vendor!.externalId(others[0]!))!;
+      expect(other.name).toBe(`${others[0]!.firstName} ${others[0]!.lastName}`);
+      expect(other.excludedBy).toMatch(/^Not included: ".+" is not ".+" \(rule 1\)$/);
+      const one = listed.rows.find((r) => r.hrId === vendor!.externalId(excludedOne))!;
+      expect(one.excludedBy).toMatch(/^Excluded by rule 2: ".+" is ".+"$/);
+      const page = await call(core, 'employees.get', { companyId: id, employeeId: one.id });
+      expect(page.excludedBy).toBe(one.excludedBy);
+      expect(page.values).toEqual({});
+      // The record kept of them holds nothing payroll needs: no salary, bank or NI number.
+      const db = new Database(core.dbFile, { readonly: true });
+      const kept = JSON.parse(db.prepare('SELECT record_json FROM employees WHERE id = ?').pluck().get(one.id) as string) as { fields: Record<string, unknown> };
+      db.close();
+      expect(Object.keys(kept.fields).length).toBeLessThanOrEqual(8);
+      if (excludedOne.niNumber) expect(JSON.stringify(kept)).not.toContain(excludedOne.niNumber);
+      // Brought back in by a filter change: synced in full, their fields recorded as changes.
+      await call(core, 'filters.set', { companyId: id, filters: [] });
+      await settle(core, id);
+      const back = await call(core, 'employees.get', { companyId: id, employeeId: one.id });
+      expect(back.state).not.toBe('excluded');
+      expect(back.excludedBy).toBeNull();
+      expect(back.values.lastName).toBe(excludedOne.lastName);
     },
   );
 

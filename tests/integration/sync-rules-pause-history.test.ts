@@ -119,11 +119,11 @@ describe('Run history and its problems', () => {
       expect(rows.filter((r) => r.Severity === 'Blocks payroll').length).toBe(run!.counts.problems);
 
       const sortEmp = await employeeByHrId(core, id, vendor.externalId(badSortCode!));
-      const sortRow = rows.find((r) => r['Employee ID'] === sortEmp.identity && r.Field === 'sortCode');
+      const sortRow = rows.find((r) => r['Employee ID'] === sortEmp.shownId && r.Field === 'sortCode');
       expect(sortRow?.['Value in HR system']?.replace(/\D/g, '')).toBe(badSortCode!.sortCode.replace(/\D/g, ''));
       expect(sortRow?.Message?.length).toBeGreaterThan(10);
       const genderEmp = await employeeByHrId(core, id, vendor.externalId(badGender!));
-      const genderRow = rows.find((r) => r['Employee ID'] === genderEmp.identity && r.Field === 'gender');
+      const genderRow = rows.find((r) => r['Employee ID'] === genderEmp.shownId && r.Field === 'gender');
       const sentGender = storedRecord(core.dbFile, genderEmp.identity).fields[vendor.keys.gender];
       expect(sentGender).toBeTruthy();
       expect(genderRow?.['Value in HR system']).toBe(sentGender);

@@ -113,6 +113,7 @@ describe('values picked from what the HR system holds (companies.fieldValues)', 
       { value: 'A', stale: false },
       { value: 'B', stale: false },
       { value: 'Gone', stale: true },
+      { value: '', stale: false },
     ]);
   });
 });

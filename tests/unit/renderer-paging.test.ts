@@ -29,6 +29,10 @@ describe('row status and problems', () => {
   it('says problems and warnings in words', () => {
     expect(problemText({ problemCount: 0, warningCount: 0 })).toBe('None');
     expect(problemText({ problemCount: 1, warningCount: 2 })).toBe('1 problem, 2 warnings');
+    // What is wrong, in words, not "3 problems".
+    expect(problemText({ problemCount: 3, warningCount: 0, firstProblem: { field: 'niCategory', code: 'missing' } })).toBe('NI category letter missing +2 more');
+    expect(problemText({ problemCount: 1, warningCount: 1, firstProblem: { field: 'sortCode', code: 'invalid' } })).toMatch(/ not valid, 1 warning$/);
+    expect(problemText({ problemCount: 0, warningCount: 0, state: 'excluded', excludedBy: 'Excluded by rule 1: "Country" is "France"' })).toBe('Excluded by rule 1: "Country" is "France"');
   });
 });
 
@@ -37,7 +41,7 @@ describe('app.navigate from the desktop shell', () => {
     expect(routeForNavigate({ screen: 'home' })).toEqual({ name: 'home' });
     expect(routeForNavigate({ screen: 'company', companyId: 'c1' })).toEqual({ name: 'company', companyId: 'c1', tab: 'employees' });
     expect(routeForNavigate({ screen: 'history', companyId: 'c1' })).toEqual({ name: 'company', companyId: 'c1', tab: 'history' });
-    expect(routeForNavigate({ screen: 'settings', companyId: 'c1' })).toEqual({ name: 'company', companyId: 'c1', tab: 'settings' });
+    expect(routeForNavigate({ screen: 'settings', companyId: 'c1' })).toEqual({ name: 'company', companyId: 'c1', tab: 'settings', anchor: 'settings-connection' });
     expect(routeForNavigate({ screen: 'settings' })).toEqual({ name: 'preferences' });
     expect(routeForNavigate({ screen: 'history' })).toEqual({ name: 'home' });
   });

@@ -72,7 +72,7 @@ describe('notify policy', () => {
     const d = decideNotice(okMemo, run('failed', auth), company(), prefs);
     expect(d.notice?.kind).toBe('credentials');
     expect(d.notice?.title).toBe('Acme Ltd: PeopleHR credentials stopped working');
-    expect(d.notice?.body).toBe("PeopleHR rejected the API key. Open the company's settings to enter new credentials.");
+    expect(d.notice?.body).toBe("PeopleHR rejected the API key. Click to open Settings → Connection and replace them.");
     expect(d.notice?.target).toEqual({ screen: 'settings', companyId: 'c1' });
     const forbidden = decideNotice(okMemo, run('failed', { code: 'FORBIDDEN', message: 'The key cannot read salaries' }), company(), prefs);
     expect(forbidden.notice?.kind).toBe('credentials');

@@ -170,9 +170,28 @@ export function companyHandlers(
       if (credentials.provider !== c.provider) {
         throw new AppError('VALIDATION', `${c.name} is connected to ${PROVIDER_NAMES[c.provider]}; enter ${PROVIDER_NAMES[c.provider]} credentials.`);
       }
-      const checked = await check(await ctx.clientForCredentials(credentials, c.baseUrl));
-      if (c.secretRef) await ctx.secrets.set(c.secretRef, JSON.stringify(credentials));
+      if (!c.secretRef) throw new AppError('VALIDATION', `${c.name} is the built-in demo: it needs no credentials.`);
+      const kept = 'The credentials stored before are still in use; nothing was changed.';
+      let checked: Awaited<ReturnType<typeof check>>;
+      try {
+        checked = await check(await ctx.clientForCredentials(credentials, c.baseUrl));
+      } catch (err) {
+        // The HR system's own words (as the wizard shows them), and that the working key was not touched.
+        if (err instanceof AppError) throw new AppError(err.code, `${err.message} ${kept}`, err.details);
+        throw err;
+      }
+      // A key that cannot do what this company's settings need would break the next sync: it never replaces one.
+      if (c.settings.syncSalaries && !checked.canReadSalaries) {
+        throw new AppError(
+          'FORBIDDEN',
+          `These credentials cannot read salaries, and “Sync salaries” is on for ${c.name}: ${checked.salaryReason ?? 'grant salary access in the HR system.'} ${kept}`,
+        );
+      }
+      await ctx.secrets.set(c.secretRef, JSON.stringify(credentials));
+      ctx.forgetClient(c.id);
       ctx.companies.setCatalogue(c.id, checked.catalogue, checked);
+      ctx.logger.info('credentials replaced', { companyId: c.id, provider: c.provider });
+      ctx.emit('companies.changed', {});
       const { catalogue: _c, ...res } = checked;
       return res;
     },

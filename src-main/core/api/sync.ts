@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { companySettingsSchema } from '../../contract/companies';
+import { notSetUp } from '../../contract/sync';
 import type { PayrollField } from '../../contract/payroll';
 import { AppError } from '../errors';
 import type { Scheduler } from '../sync/scheduler';
@@ -28,7 +29,7 @@ export function syncHandlers(
   | 'employees.get'
 > {
   return {
-    'companies.preview': async ({ companyId }) => engine.preview(companyId),
+    'companies.preview': async ({ companyId, filters }) => engine.preview(companyId, undefined, filters),
     'companies.review': async ({ companyId }) => {
       const c = requireCompany(ctx, companyId);
       ctx.companies.markReviewed(c.id);
@@ -60,7 +61,13 @@ export function syncHandlers(
       ctx.emit('companies.changed', {});
       return next;
     },
-    'sync.company': async ({ companyId }) => scheduler.runCompany(requireCompany(ctx, companyId).id, 'manual-company'),
+    'sync.company': async ({ companyId }) => {
+      const c = requireCompany(ctx, companyId);
+      // Before the review step there are no checked filters or mapping yet: a sync would import everyone,
+      // unfiltered. (The command line finishes set-up with its first sync by calling companies.review.)
+      if (!c.reviewed) throw new AppError('VALIDATION', notSetUp(c.name));
+      return scheduler.runCompany(c.id, 'manual-company');
+    },
     'sync.all': async () => scheduler.runAll('manual-all'),
     'sync.employee': async ({ companyId, employeeId }) => {
       const run = await engine.runEmployee(companyId, employeeId);
@@ -74,8 +81,9 @@ export function syncHandlers(
       const run = ctx.runs.get(runId);
       if (!run) throw new AppError('NOT_FOUND', 'That sync run is not in the history any more.');
       const company = requireCompany(ctx, run.companyId);
+      const shown = ctx.employees.shownIds(company.id);
       const rows = ctx.runs.problems(runId).map((p) => ({
-        'Employee ID': p.identity,
+        'Employee ID': shown.get(p.identity) ?? p.identity,
         Name: p.name,
         Field: p.field,
         Problem: p.code,
@@ -107,6 +115,9 @@ export function syncHandlers(
       return {
         id: e.id,
         identity: e.identity,
+        shownId: e.shownId,
+        excludedBy: e.excludedBy,
+        firstProblem: null,
         hrId: e.hrId,
         name: e.name,
         state: e.state,

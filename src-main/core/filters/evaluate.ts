@@ -35,8 +35,10 @@ export function ruleMatches(rule: FilterRule, fields: Record<string, string | nu
 /** The rule's condition in words; `negated` states its opposite ("is not one of …"). */
 export function describeCondition(rule: FilterRule, label: string, negated: boolean): string {
   const name = `"${label}"`;
-  const one = `"${(rule.values[0] ?? '').trim()}"`;
-  const list = rule.values.map((v) => v.trim()).join(', ');
+  // A blank value is named, not printed as nothing: `is one of United Kingdom, (blank)`.
+  const shown = (v: string) => (v.trim() === '' ? '(blank)' : v.trim());
+  const one = `"${shown(rule.values[0] ?? '')}"`;
+  const list = rule.values.map(shown).join(', ');
   const isNot = (rule.operator === 'isNot') !== negated;
   switch (rule.operator) {
     case 'is':

@@ -67,7 +67,7 @@ export function createPayslipService(
     if (!company.settings.sendPayslipsViaHr) {
       throw new AppError(
         'VALIDATION',
-        `Sending payslips through ${vendor} is switched off for ${company.name}. Switch on "Send payslips via ${vendor}" in the company's settings first.`,
+        `Sending payslips through ${vendor} is switched off for ${company.name}. Switch on “Send payslips through the HR system” in ${company.name}’s Settings first.`,
       );
     }
     const client = await ctx.clientFor(company);

@@ -18,6 +18,7 @@ import { identityOf, sha1, type PlanConfig } from './plan';
 import { rekeyCandidates } from './rekey';
 import { StreamPlanner } from './stream';
 import { londonDate } from './dates';
+import type { FilterRule } from '../../contract/filters';
 import { changesNote, cursorKey, findResumable, repeatedCounts, repeatNote, sameMark, type Resumable } from './hourly';
 
 export interface EngineDeps {
@@ -335,10 +336,12 @@ export class SyncEngine {
   }
 
   /** Who a sync would include and exclude, and why; writes nothing. */
-  async preview(companyId: string, signal?: AbortSignal): Promise<PreviewResult> {
+  /** `filters`: rules not saved yet (Settings → Who to sync previews before Save); by default the company's own. */
+  async preview(companyId: string, signal?: AbortSignal, filters?: FilterRule[]): Promise<PreviewResult> {
     const company = this.#company(companyId);
     const client = await this.d.clientFor(company);
-    const cfg = this.#config(company, 'preview');
+    const saved = this.#config(company, 'preview');
+    const cfg = filters ? { ...saved, filters } : saved;
     const employees: PreviewResult['employees'] = [];
     const res = await client.listEmployees({
       signal,

@@ -5,6 +5,7 @@ import type { RunProblemRow } from '../db/repositories/runs';
 import { isIncluded } from '../filters/evaluate';
 import type { ProviderRecord } from '../hr/types';
 import { recordJson as serialised, type RecordJson } from '../hr/record-json';
+import { excludedEmployee } from './excluded';
 import { diffValues, duplicateProblem, evaluateRecordJson, identityOf, missingIdProblem, rawName, type PlanConfig } from './plan';
 
 /**
@@ -104,7 +105,25 @@ export class StreamPlanner {
     }
     if (!isIncluded(cfg.filters, record.fields)) {
       const flag = existing !== undefined && existing.state !== 'excluded';
-      return { ...decided(seq, identity, employeeId, 'exclude', '', false, flag, 0, rawHash, cfg.configHash), rekeyFrom };
+      const ex = excludedEmployee(record, cfg);
+      const row = decided(seq, identity, employeeId, 'exclude', ex.name, false, flag, 0, rawHash, cfg.configHash);
+      row.excludedBy = ex.excludedBy;
+      row.rekeyFrom = rekeyFrom;
+      // Someone left out from their first sync on is stored too, listed with the rule, with no payroll fields.
+      if (!existing) {
+        row.write = {
+          hrId: record.externalId,
+          state: 'excluded',
+          readiness: 'pending',
+          valuesJson: '{}',
+          sourcesJson: '{}',
+          recordJson: ex.recordJson,
+          recordHash: ex.recordHash,
+          warningCount: 0,
+          changes: [],
+        };
+      }
+      return row;
     }
     const previous = existing ? this.d.valuesOf(existing.id) : null;
     const { write: w, valuesJson, sourcesJson } = evaluateRecordJson(record, identity, previous, cfg, recordJson, rawHash);
@@ -159,6 +178,7 @@ function decided(
     problemCount,
     problems: [],
     write: undefined,
+    excludedBy: null,
     rawHash,
     configHash,
     rekeyFrom: null,

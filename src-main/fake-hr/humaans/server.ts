@@ -23,6 +23,8 @@ export interface FakeHumaans extends RunningFake {
   setScopes(scopes: string[]): void;
   /** Revokes the token, as an admin deleting it in Humaans would. */
   revokeToken(): void;
+  /** Rotates the token: the old one stops working and `next` is the only one accepted (an admin's new token). */
+  rotateToken(next: string): void;
   /** What changeBetweenPages did, once it has fired. */
   readonly change: { added: string; removed: string } | null;
   readonly stats: {
@@ -38,7 +40,7 @@ export interface FakeHumaans extends RunningFake {
 export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHumaans> {
   const faults: FaultSwitches = opts.faults ?? {};
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
-  const token = opts.credentials?.token ?? HUMAANS_DEMO_TOKEN;
+  let token = opts.credentials?.token ?? HUMAANS_DEMO_TOKEN;
   const mode = opts.hiddenFieldMode ?? 'omit';
   const limitCfg = opts.rateLimit ?? { requests: 20, windowMs: 1000 };
   let scopes = opts.scopes ?? HUMAANS_DEMO_SCOPES;
@@ -363,6 +365,10 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
     },
     revokeToken() {
       revoked = true;
+    },
+    rotateToken(next) {
+      token = next;
+      revoked = false;
     },
   };
 }

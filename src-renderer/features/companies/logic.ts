@@ -60,3 +60,6 @@ export function removalNotice(r: CompanyRemoval): Notice {
   if (r.warning) return { tone: 'error', title: `${r.name} removed, with a problem`, text: `${r.warning} ${what}` };
   return { tone: 'success', title: `${r.name} removed`, text: what };
 }
+
+/** A sync failure the bureau fixes by entering new credentials (revoked, rotated or under-scoped). */
+export const credentialsFailed = (code: string): boolean => code === 'AUTH_FAILED' || code === 'FORBIDDEN';

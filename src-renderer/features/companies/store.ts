@@ -99,11 +99,11 @@ export const useCompanies = create<CompaniesState>()((set, get) => ({
     await get().load();
     const name = get().companies.find((c) => c.id === companyId)?.name ?? 'The company';
     if (!res.ok) set({ notice: { tone: 'error', title: `${name} did not sync`, text: res.error.message } });
-    else if (res.value.status === 'failed')
-      set({ notice: { tone: 'error', title: `${name} did not sync`, text: res.value.error?.message ?? 'No reason was given.' } });
+    // A failed run is shown once, by the company's own "last sync failed" banner (which stays until a sync succeeds).
+    else if (res.value.status === 'failed') set({ notice: null });
     else if (res.value.status === 'skipped') {
       const paused = get().companies.find((c) => c.id === companyId)?.paused;
-      const how = paused ? ' To sync it, resume it (“Resume all”, or untick “Pause” in its Settings).' : '';
+      const how = paused ? ' To sync it, resume it (“Resume all”, or untick “Pause scheduled syncs” in its Settings).' : '';
       set({ notice: { tone: 'info', title: `${name} was not synced`, text: `${res.value.note ?? 'The sync was skipped.'}${how}` } });
     }
     else set({ notice: { tone: 'success', title: `${name} synced` } });

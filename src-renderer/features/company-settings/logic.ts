@@ -42,3 +42,11 @@ export function settingsPatch(saved: CompanySettings, draft: CompanySettings): P
   }
   return patch;
 }
+
+/**
+ * What a Save in Settings did, in words: every save starts a sync (the help articles promise it), which a
+ * paused company records as skipped.
+ */
+export function savedOutcome(paused: boolean): string {
+  return paused ? 'Saved — syncing is paused, so the sync it starts is recorded as skipped' : 'Saved — syncing now';
+}

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { CompanyDetail, CompanySettings } from '../../../src-main/contract/companies';
 import type { AppErrorShape } from '../../../src-main/contract/errors';
 import { api } from '../../lib/bridge';
-import { settingsPatch } from './logic';
+import { savedOutcome, settingsPatch } from './logic';
 
 type SettingsState = {
   companyId: string | null;
@@ -57,7 +57,7 @@ export const useSettings = create<SettingsState>()((set, get) => ({
       set({ saving: false, saveResult: { tone: 'error', text: res.error.message } });
       return;
     }
-    set({ saving: false, detail: { ...detail, settings: res.value }, draft: res.value, saveResult: { tone: 'success', text: 'Settings saved.' } });
+    set({ saving: false, detail: { ...detail, settings: res.value }, draft: res.value, saveResult: { tone: 'success', text: savedOutcome(res.value.paused) } });
   },
   discard: () => set((s) => ({ draft: s.detail?.settings ?? null, saveResult: null })),
 }));

@@ -37,6 +37,7 @@ export const HOW_TO: Record<RealProvider, string[]> = {
     'Sign in to Humaans as an Owner or Admin.',
     'Open Settings → API access tokens and click “Generate new token”. Name it “Bureau Sync”.',
     'Tick “View public and private data”; also tick “View compensations” if salaries should sync.',
+    'If payslips will be sent through Humaans, also tick “View documents (documents:read)” and “Modify documents (documents:write)”: Bureau Sync uploads each payslip into the employee’s documents.',
     'Click “Create access token” and copy it straight away: Humaans shows it only once.',
   ],
   peoplehr: [
@@ -112,7 +113,8 @@ export function ruleFromDraft(d: RuleDraft, fromList = false): { ok: true; rule:
 export function draftValues(d: RuleDraft): string[] {
   const arity = OPERATOR_ARITY[d.operator];
   if (arity === 'none') return [];
-  if (d.picked) return (arity === 'one' ? d.picked.slice(0, 1) : d.picked).filter((v) => v.trim() !== '');
+  // A picked '' is "(blank)", chosen on purpose (blank country means UK to payroll); only a typed box drops blanks.
+  if (d.picked) return arity === 'one' ? d.picked.slice(0, 1) : d.picked;
   if (arity === 'one') return [d.valuesText.trim()].filter(Boolean);
   return d.valuesText.split(',').map((v) => v.trim()).filter(Boolean);
 }
@@ -186,7 +188,12 @@ export function valueSource(
 
 /** The choices for a list: the HR system's values, then any chosen value it no longer holds (marked stale). */
 export function listOptions(offered: string[], chosen: string[]): Array<{ value: string; stale: boolean }> {
-  const out = offered.map((value) => ({ value, stale: false }));
-  for (const v of chosen) if (!offered.includes(v)) out.push({ value: v, stale: true });
+  const out = offered.filter((v) => v !== '').map((value) => ({ value, stale: false }));
+  for (const v of chosen) if (v !== '' && !offered.includes(v)) out.push({ value: v, stale: true });
+  // "(blank)" last, always: people with nothing in the field are a value a rule can name.
+  out.push({ value: '', stale: false });
   return out;
 }
+
+/** How a list shows the blank value. */
+export const BLANK_LABEL = '(blank)';

@@ -40,6 +40,14 @@ type SetupState = {
   salaries: Salaries | null;
   loadSalaries: (companyId: string) => Promise<void>;
   saveSettings: (companyId: string, patch: Partial<CompanySettings>) => Promise<void>;
+  /**
+   * Settings (not the wizard): rule changes are previewed without being saved, since saving starts a sync;
+   * saveFilters saves them, once, when the bureau presses Save.
+   */
+  draftFilters: boolean;
+  /** Starts Settings' editing of a finished company: its rules and matching as they are, nothing saved on edit. */
+  enterSettings: (companyId: string) => Promise<void>;
+  saveFilters: (companyId: string) => Promise<AppErrorShape | null>;
   reset: () => void;
 };
 
@@ -54,6 +62,7 @@ const initial = {
   saving: false,
   review: { status: 'idle' as const, run: null, error: null },
   salaries: null,
+  draftFilters: false,
 };
 
 let previewTimer: ReturnType<typeof setTimeout> | null = null;
@@ -98,12 +107,15 @@ export const useSetup = create<SetupState>()((set, get) => {
       const seq = ++previewSeq;
       set((s) => ({ preview: { ...s.preview, status: 'loading', error: null } }));
       const rules = checked.flatMap((c) => (c.ok ? [c.rule] : []));
-      const saved = await api['filters.set']({ companyId, filters: rules });
-      if (!saved.ok) {
-        if (seq === previewSeq) set({ preview: { status: 'error', result: null, error: saved.error } });
-        return false;
+      const draft = get().draftFilters;
+      if (!draft) {
+        const saved = await api['filters.set']({ companyId, filters: rules });
+        if (!saved.ok) {
+          if (seq === previewSeq) set({ preview: { status: 'error', result: null, error: saved.error } });
+          return false;
+        }
       }
-      const res = await api['companies.preview']({ companyId });
+      const res = await api['companies.preview'](draft ? { companyId, filters: rules } : { companyId });
       if (seq !== previewSeq) return res.ok;
       set({ preview: res.ok ? { status: 'ready', result: res.value, error: null } : { status: 'error', result: null, error: res.error } });
       return res.ok;
@@ -145,6 +157,18 @@ export const useSetup = create<SetupState>()((set, get) => {
       set({ salaries: { ...cur, saving: true, error: null } });
       const res = await api['settings.set']({ companyId, patch });
       set({ salaries: { ...cur, settings: res.ok ? res.value : cur.settings, saving: false, error: res.ok ? null : res.error } });
+    },
+    enterSettings: async (companyId) => {
+      currentCompany = companyId;
+      set({ ...initial, draftFilters: true });
+      await Promise.all([get().loadFilters(companyId), get().loadMapping(companyId), get().loadFieldValues(companyId)]);
+    },
+    saveFilters: async (companyId) => {
+      const checked = get().rules.map((r) => ruleFromDraft(r));
+      const bad = checked.find((c) => !c.ok);
+      if (bad && !bad.ok) return { code: 'VALIDATION', message: bad.message };
+      const res = await api['filters.set']({ companyId, filters: checked.flatMap((c) => (c.ok ? [c.rule] : [])) });
+      return res.ok ? null : res.error;
     },
     reset: () => set(initial),
   };

@@ -1,4 +1,5 @@
 import type { EmployeeRow, StatusFilter } from '../../../src-main/contract/employees';
+import { PAYROLL_FIELD_LABELS } from '../../../src-main/contract/payroll';
 import type { BadgeTone } from '../../ui/Badge';
 
 export const PAGE_SIZE = 200;
@@ -56,10 +57,22 @@ export function evictPages<T>(pages: Record<number, T>, keepNear: number, max = 
   return out;
 }
 
-export function problemText(row: Pick<EmployeeRow, 'problemCount' | 'warningCount'>): string {
+/**
+ * What the list's Problems column says: the first blocking problem in words ("NI category letter missing")
+ * and how many more, so the list answers "what is wrong?" without opening everyone; for someone the filters
+ * leave out, the rule that does.
+ */
+export function problemText(
+  row: Pick<EmployeeRow, 'problemCount' | 'warningCount'> & Partial<Pick<EmployeeRow, 'firstProblem' | 'state' | 'excludedBy'>>,
+): string {
+  if (row.state === 'excluded' && row.excludedBy) return row.excludedBy;
   if (row.problemCount === 0 && row.warningCount === 0) return 'None';
   const parts: string[] = [];
-  if (row.problemCount) parts.push(`${row.problemCount} problem${row.problemCount === 1 ? '' : 's'}`);
+  if (row.problemCount && row.firstProblem) {
+    const label = PAYROLL_FIELD_LABELS[row.firstProblem.field] ?? row.firstProblem.field;
+    const what = row.firstProblem.code === 'missing' ? 'missing' : row.firstProblem.code === 'duplicate_id' ? 'shared with someone else' : 'not valid';
+    parts.push(`${label} ${what}${row.problemCount > 1 ? ` +${row.problemCount - 1} more` : ''}`);
+  } else if (row.problemCount) parts.push(`${row.problemCount} problem${row.problemCount === 1 ? '' : 's'}`);
   if (row.warningCount) parts.push(`${row.warningCount} warning${row.warningCount === 1 ? '' : 's'}`);
   return parts.join(', ');
 }

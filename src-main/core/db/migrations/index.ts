@@ -10,6 +10,7 @@ import * as m0080 from './0080-sync-leases';
 import * as m0090 from './0090-company-sync-cursor';
 import * as m0100 from './0100-payroll-targets';
 import * as m0110 from './0110-payroll-exports';
+import * as m0120 from './0120-employee-excluded-by';
 
 export interface Migration {
   version: number;
@@ -30,4 +31,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 90, ...m0090 },
   { version: 100, ...m0100 },
   { version: 110, ...m0110 },
+  { version: 120, ...m0120 },
 ];

@@ -1,6 +1,7 @@
 import type { Db } from '../open';
 import type { EmployeeRow, StatusFilter, FieldChange } from '../../../contract/employees';
 import type { EmployeeState, PayrollField, Problem, Readiness } from '../../../contract/payroll';
+import { shownIdSql } from './shown-id';
 
 export interface StoredEmployee {
   id: number;
@@ -53,9 +54,18 @@ const toStored = (r: RawEmployee): StoredEmployee => ({
   lastSyncedAt: r.last_synced_at,
 });
 
-const toRow = (r: Pick<RawEmployee, 'id' | 'identity' | 'hr_id' | 'display_name' | 'state' | 'readiness' | 'problem_count' | 'warning_count' | 'last_synced_at'>): EmployeeRow => ({
+const toRow = (
+  r: Pick<RawEmployee, 'id' | 'identity' | 'hr_id' | 'display_name' | 'state' | 'readiness' | 'problem_count' | 'warning_count' | 'last_synced_at'> & {
+    shown_id: string;
+    excluded_by: string | null;
+    first_problem?: string | null;
+  },
+): EmployeeRow => ({
   id: r.id,
   identity: r.identity,
+  shownId: r.shown_id,
+  excludedBy: r.state === 'excluded' ? r.excluded_by : null,
+  firstProblem: firstProblemOf(r.first_problem ?? null),
   hrId: r.hr_id,
   name: r.display_name,
   state: r.state,
@@ -64,6 +74,17 @@ const toRow = (r: Pick<RawEmployee, 'id' | 'identity' | 'hr_id' | 'display_name'
   warningCount: r.warning_count,
   lastSyncedAt: r.last_synced_at,
 });
+
+/** "field code" of an employee's first blocking problem (as FIRST_PROBLEM selects it), split. */
+function firstProblemOf(v: string | null): EmployeeRow['firstProblem'] {
+  if (!v) return null;
+  const [field, code] = v.split(' ');
+  return { field: field as PayrollField, code: code ?? '' };
+}
+
+/** The employee's first blocking problem, in the order the rules found them: what the list names. */
+const FIRST_PROBLEM = `(SELECT p.field || ' ' || p.code FROM employee_problems p
+  WHERE p.employee_id = employees.id AND p.severity = 'error' ORDER BY p.rowid LIMIT 1)`;
 
 export interface EmployeeWrite {
   identity: string;
@@ -82,6 +103,8 @@ export interface EmployeeWrite {
   problems: Problem[];
   syncedAt: string;
   runId: string;
+  /** For someone the filters leave out: the rule, in words. */
+  excludedBy?: string | null;
 }
 
 /** What a streaming sync keeps in memory per stored employee; values are read only for records that changed. */
@@ -123,8 +146,8 @@ export class EmployeeRepository {
 
   constructor(private readonly db: Db) {
     this.#allForCompany = db.prepare<[string], RawEmployee>('SELECT * FROM employees WHERE company_id = ?');
-    this.#byId = db.prepare<[string, number], RawEmployee>(
-      `SELECT *, ${LAST_SYNCED} AS last_synced_at FROM employees WHERE company_id = ? AND id = ?`,
+    this.#byId = db.prepare<[string, number], RawEmployee & { shown_id: string; excluded_by: string | null }>(
+      `SELECT *, ${LAST_SYNCED} AS last_synced_at, ${shownIdSql()} AS shown_id FROM employees WHERE company_id = ? AND id = ?`,
     );
     this.#problems = db.prepare<[number], Problem>(
       'SELECT field, code, severity, message, value FROM employee_problems WHERE employee_id = ? ORDER BY rowid',
@@ -190,9 +213,17 @@ export class EmployeeRepository {
     for (const r of rows.iterate(companyId, idField)) yield { identity: r.identity, recordJson: r.record_json };
   }
 
-  get(companyId: string, id: number): StoredEmployee | null {
+  get(companyId: string, id: number): (StoredEmployee & { shownId: string; excludedBy: string | null }) | null {
     const r = this.#byId.get(companyId, id);
-    return r ? toStored(r) : null;
+    return r ? { ...toStored(r), shownId: r.shown_id, excludedBy: r.state === 'excluded' ? r.excluded_by : null } : null;
+  }
+
+  /** Identity → the Employee ID the HR system shows, where they differ (Humaans): for exports keyed by identity. */
+  shownIds(companyId: string): Map<string, string> {
+    const rows = this.db
+      .prepare<[string], { identity: string; shown_id: string }>(`SELECT identity, ${shownIdSql()} AS shown_id FROM employees WHERE company_id = ?`)
+      .all(companyId);
+    return new Map(rows.filter((r) => r.shown_id !== r.identity).map((r) => [r.identity, r.shown_id]));
   }
 
   problems(id: number): Problem[] {
@@ -208,16 +239,17 @@ export class EmployeeRepository {
     let where = `company_id = @companyId ${STATUS_WHERE[q.status]}`;
     const s = q.search.trim();
     if (s) {
-      where += " AND (display_name LIKE @like ESCAPE '\\' OR identity LIKE @like ESCAPE '\\')";
+      // The ID the HR system shows (Humaans' HU0162) as well as the identity behind it.
+      where += ` AND (display_name LIKE @like ESCAPE '\\' OR identity LIKE @like ESCAPE '\\' OR ${shownIdSql()} LIKE @like ESCAPE '\\')`;
       params.like = `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     }
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM employees WHERE ${where}`).get(params) as { n: number }).n;
     const rows = this.db
       .prepare(
-        `SELECT id, identity, hr_id, display_name, state, readiness, problem_count, warning_count, ${LAST_SYNCED} AS last_synced_at
+        `SELECT id, identity, ${shownIdSql()} AS shown_id, excluded_by, ${FIRST_PROBLEM} AS first_problem, hr_id, display_name, state, readiness, problem_count, warning_count, ${LAST_SYNCED} AS last_synced_at
          FROM employees WHERE ${where} ORDER BY display_name COLLATE NOCASE, id LIMIT @limit OFFSET @offset`,
       )
-      .all(params) as RawEmployee[];
+      .all(params) as Array<RawEmployee & { shown_id: string; excluded_by: string | null; first_problem: string | null }>;
     return { total, rows: rows.map(toRow) };
   }
 }

@@ -38,6 +38,8 @@ const SCHEMA = `
     flag          INTEGER NOT NULL DEFAULT 0,
     problems_json TEXT NOT NULL DEFAULT '[]',
     changes_json  TEXT NOT NULL DEFAULT '[]',
+    -- exclude: the filter rule that leaves the person out, in words
+    excluded_by   TEXT,
     -- the stored employee's identity before this run, when it was matched by HR id after an ID-field change
     rekey_from    TEXT
   );
@@ -83,6 +85,8 @@ export interface StagedRow {
     warningCount: number;
     changes: Array<{ field: string; from: string | null; to: string | null }>;
   };
+  /** exclude: the filter rule that leaves the person out, in words. */
+  excludedBy?: string | null;
   rawHash: string | null;
   configHash: string | null;
   /** Set when the employee was matched by the HR system's own id after the ID field changed: it takes `identity`. */
@@ -116,10 +120,10 @@ export class StagingRepository {
     db.pragma('temp.cache_size = -2000');
     this.#insert = db.prepare(`INSERT OR REPLACE INTO sync_staging (run_id, company_id, seq, kind, seen_identity, identity, employee_id,
         hr_id, display_name, state, readiness, values_json, sources_json, record_json, record_hash, raw_hash, config_hash,
-        problem_count, warning_count, is_leaver, flag, problems_json, changes_json, rekey_from)
+        problem_count, warning_count, is_leaver, flag, problems_json, changes_json, excluded_by, rekey_from)
       VALUES (@runId, @companyId, @seq, @kind, @seenIdentity, @identity, @employeeId, @hrId, @name, @state, @readiness, @valuesJson,
         @sourcesJson, @recordJson, @recordHash, @rawHash, @configHash, @problemCount, @warningCount, @isLeaver, @flag,
-        @problemsJson, @changesJson, @rekeyFrom)`);
+        @problemsJson, @changesJson, @excludedBy, @rekeyFrom)`);
   }
 
   /** Discards what earlier runs of this company left behind (killed or failed before their final transaction). */
@@ -162,6 +166,7 @@ export class StagingRepository {
           flag: r.flag ? 1 : 0,
           problemsJson: JSON.stringify(r.problems),
           changesJson: JSON.stringify(w?.changes ?? []),
+          excludedBy: r.excludedBy ?? null,
           rekeyFrom: r.rekeyFrom,
         });
       }
@@ -176,11 +181,13 @@ export class StagingRepository {
     const run = (sql: string) => this.db.prepare(sql).run(p);
     const staged = (kinds: string) => `FROM sync_staging s WHERE s.run_id = @runId AND s.kind IN (${kinds})`;
     const totals = this.db
-      .prepare<[string], { kind: StagedKind; n: number; leavers: number; problems: number }>(
-        'SELECT kind, COUNT(*) AS n, SUM(is_leaver) AS leavers, SUM(problem_count) AS problems FROM sync_staging WHERE run_id = ? GROUP BY kind',
+      .prepare<[string], { kind: StagedKind; n: number; leavers: number; problems: number; changed: number }>(
+        `SELECT kind, COUNT(*) AS n, SUM(is_leaver) AS leavers, SUM(problem_count) AS problems, SUM(changes_json != '[]') AS changed
+        FROM sync_staging WHERE run_id = ? GROUP BY kind`,
       )
       .all(p.runId);
     const n = (k: StagedKind) => totals.find((t) => t.kind === k)?.n ?? 0;
+    const changed = totals.find((t) => t.kind === 'update')?.changed ?? 0;
     const roll = partial && 'presentIds' in partial ? partial : null;
     const one = partial && 'employeeId' in partial ? partial.employeeId : null;
 
@@ -195,10 +202,16 @@ export class StagingRepository {
       SELECT @companyId, identity, hr_id, display_name, state, readiness, values_json, sources_json, record_json, record_hash,
         problem_count, warning_count, @syncedAt, @syncedAt, @runId, raw_hash, config_hash, @idField
       ${staged("'insert'")} ORDER BY s.seq`);
+    // People the filters leave out from their first sync on: listed, with the rule, and no payroll fields.
+    run(`INSERT INTO employees (company_id, identity, hr_id, display_name, state, readiness, values_json, sources_json, record_json,
+        record_hash, problem_count, warning_count, first_synced_at, last_synced_at, last_run_id, raw_hash, config_hash, id_field, excluded_by)
+      SELECT @companyId, identity, hr_id, display_name, state, readiness, values_json, sources_json, record_json, record_hash,
+        0, 0, @syncedAt, @syncedAt, @runId, raw_hash, config_hash, @idField, excluded_by
+      ${staged("'exclude'")} AND s.employee_id IS NULL AND s.record_json IS NOT NULL ORDER BY s.seq`);
     run(`UPDATE employees SET hr_id = s.hr_id, display_name = s.display_name, state = s.state, readiness = s.readiness,
         values_json = s.values_json, sources_json = s.sources_json, record_json = s.record_json, record_hash = s.record_hash,
         problem_count = s.problem_count, warning_count = s.warning_count, last_synced_at = @syncedAt, last_run_id = @runId,
-        raw_hash = s.raw_hash, config_hash = s.config_hash, id_field = @idField
+        raw_hash = s.raw_hash, config_hash = s.config_hash, id_field = @idField, excluded_by = NULL
       FROM sync_staging s WHERE s.run_id = @runId AND s.kind = 'update' AND s.employee_id = employees.id`);
     run(`DELETE FROM employee_problems WHERE employee_id IN (SELECT s.employee_id ${staged("'update'")})`);
     run(`INSERT INTO employee_problems (employee_id, field, code, severity, message, value)
@@ -210,6 +223,9 @@ export class StagingRepository {
       FROM sync_staging s, json_each(s.changes_json) j WHERE s.run_id = @runId AND s.kind = 'update' ORDER BY s.seq, j.key`);
     run(`UPDATE employees SET state = 'excluded', last_run_id = @runId
       WHERE id IN (SELECT s.employee_id ${staged("'exclude'")} AND s.flag = 1)`);
+    // The rule in words, also for someone already excluded whose rules were since rewritten.
+    run(`UPDATE employees SET excluded_by = s.excluded_by
+      FROM sync_staging s WHERE s.run_id = @runId AND s.kind = 'exclude' AND s.employee_id = employees.id AND employees.excluded_by IS NOT s.excluded_by`);
     run(`UPDATE employees SET raw_hash = s.raw_hash, config_hash = s.config_hash, id_field = @idField
       FROM sync_staging s WHERE s.run_id = @runId AND s.kind = 'same' AND s.flag = 1 AND s.employee_id = employees.id`);
     const notStaged = `identity NOT IN (SELECT s.seen_identity FROM sync_staging s WHERE s.run_id = @runId AND s.seen_identity IS NOT NULL)`;
@@ -257,8 +273,10 @@ export class StagingRepository {
       totals.filter((t) => kinds.includes(t.kind)).reduce((a, t) => a + (pick(t) ?? 0), 0);
     return {
       created: n('insert'),
-      updated: n('update'),
-      unchanged: n('same') + rest.n,
+      // "Updated" is who has a field change recorded in this run (the change history lists each of them); a
+      // rewrite that changed no payroll value (a new HR record, a setting that reads more) is unchanged to the bureau.
+      updated: changed,
+      unchanged: n('same') + n('update') - changed + rest.n,
       excluded: n('exclude'),
       leavers: sum((t) => t.leavers, ['insert', 'update', 'same']) + rest.leavers,
       missing,

@@ -6,6 +6,7 @@ import { Loading } from '../../../ui/Spinner';
 import { useNav } from '../../../app/navStore';
 import { sortCompanies } from '../logic';
 import { useCompanies } from '../store';
+import { AttentionStrip } from './AttentionStrip';
 import { CompanyRow } from './CompanyRow';
 import { NoCompanies } from './NoCompanies';
 import { CrossCompanySearch } from '../../search/components/CrossCompanySearch';
@@ -80,6 +81,8 @@ export function CompaniesHome() {
       {(status === 'idle' || status === 'loading') && <Loading label="Loading companies…" />}
 
       {status === 'ready' && companies.length === 0 && <NoCompanies starting={demoStarting} />}
+
+      {companies.length > 0 && <AttentionStrip companies={companies} />}
 
       {companies.length > 0 && <CrossCompanySearch />}
 

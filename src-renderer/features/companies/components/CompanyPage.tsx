@@ -4,7 +4,8 @@ import { Banner } from '../../../ui/Banner';
 import { Button } from '../../../ui/Button';
 import { Loading } from '../../../ui/Spinner';
 import { RelativeTime } from '../../../ui/RelativeTime';
-import { goHome, type CompanyTab } from '../../../app/navStore';
+import { goHome, openConnectionSettings, type CompanyTab } from '../../../app/navStore';
+import { credentialsFailed } from '../logic';
 import { EmployeesPanel } from '../../employees/components/EmployeesPanel';
 import { ExportsHistory } from '../../payroll-export/components/ExportsHistory';
 import { SyncHistory } from '../../history/components/SyncHistory';
@@ -90,7 +91,18 @@ export function CompanyPage({ companyId, tab }: { companyId: string; tab: Compan
         </Banner>
       )}
       {!syncing && attempt?.status === 'failed' && attempt.error && (
-        <Banner tone="error" title="The last sync failed">
+        <Banner
+          tone="error"
+          title={credentialsFailed(attempt.error.code) ? 'The credentials stopped working' : 'The last sync failed'}
+          testId="last-sync-failed"
+          action={
+            credentialsFailed(attempt.error.code) && company.provider !== 'demo' ? (
+              <Button variant="primary" onClick={() => openConnectionSettings(companyId)}>
+                Replace credentials
+              </Button>
+            ) : undefined
+          }
+        >
           {attempt.error.message}
         </Banner>
       )}

@@ -8,6 +8,7 @@ import { resumeSetup } from '../../connection-wizard/resume';
 import { SyncProgressBar } from '../../sync/components/SyncProgressBar';
 import { neverSynced, providerName } from '../logic';
 import { useCompanies } from '../store';
+import { countsAreOld } from '../attention';
 import { LastAttemptCell } from './LastAttemptCell';
 import { ChangesCountCell } from '../../payroll-export/components/ChangesCountCell';
 
@@ -52,6 +53,12 @@ export function CompanyRow({ company: c }: { company: CompanySummary }) {
           </td>
           <td className="num" data-testid="count-leaver">
             {formatCount(c.counts.leaver)}
+            {countsAreOld(c) && (
+              // The last attempt failed: these counts are what the last successful sync found, not now.
+              <span className="counts-as-of muted small" data-testid="counts-as-of">
+                as of <RelativeTime at={c.lastSuccessfulSyncAt} />
+              </span>
+            )}
           </td>
           <ChangesCountCell companyId={c.id} name={c.name} />
         </>

@@ -75,7 +75,6 @@ export function SettingsForm({ companyId }: { companyId: string }) {
               <p className="hint">Employees are matched on this field between syncs. Change it only before payroll has used the IDs.</p>
             </div>
           )}
-          <p className="hint">Credentials: {detail.secretStorage}.</p>
         </section>
         <section className="card form" aria-labelledby="defaults-title">
           <h2 id="defaults-title">Payroll defaults</h2>

@@ -24,7 +24,10 @@ export function ConnectionWizard() {
       <header className="page-header">
         <div>
           <h1 id="wizard-title">Connect a client’s HR system</h1>
-          <p className="muted">Bureau Sync only reads from the HR system; it never changes anything there.</p>
+          <p className="muted">
+            Bureau Sync reads employees from the HR system and never changes their records there. It writes one thing only: when “Send payslips through
+            the HR system” is on for a company, the payslip PDFs you send from its Payslips tab are uploaded into each employee’s documents.
+          </p>
         </div>
         <div className="page-actions">
           <Button onClick={leaveWizard}>{current >= 2 ? 'Finish later' : 'Cancel'}</Button>

@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { plural } from '../../../lib/format';
 import { Banner } from '../../../ui/Banner';
 import { Button } from '../../../ui/Button';
@@ -14,7 +13,7 @@ export function FiltersStep() {
   const companyId = useWizard((s) => s.companyId);
   const catalogue = useWizard((s) => s.catalogue);
   const resumeError = useWizard((s) => s.resumeError);
-  const { rules, preview } = useSetup(useShallow((s) => ({ rules: s.rules, preview: s.preview })));
+  const rules = useSetup((s) => s.rules);
   const { loadFilters, loadFieldValues, addRule, applyFilters, loadMapping } = useSetup.getState();
 
   useEffect(() => {
@@ -57,28 +56,36 @@ export function FiltersStep() {
           </Button>
         </div>
       </section>
-      <section className="card" aria-labelledby="preview-title" aria-live="polite" data-testid="filter-preview">
-        <h2 id="preview-title">Preview {preview.status === 'loading' && <Spinner small />}</h2>
-        {preview.status === 'error' && preview.error && <Banner tone="error" title="The preview failed">{preview.error.message}</Banner>}
-        {preview.result && (
-          <>
-            <p className="preview-counts">
-              <strong data-testid="preview-included">{plural(preview.result.included, 'employee')}</strong> will sync ·{' '}
-              <span data-testid="preview-excluded">{preview.result.excluded}</span> left out
-            </p>
-            {!preview.result.complete && <p className="hint">Based on part of the HR system’s list.</p>}
-            <ul className="preview-list">
-              {/* Who is left out, and why, is what the user is checking: show them first. */}
-              {[...preview.result.employees].sort((a, b) => Number(a.included) - Number(b.included)).slice(0, 12).map((e) => (
-                <li key={e.externalId} className={e.included ? '' : 'muted'}>
-                  {e.name} <span className="small">{e.included ? '' : `— ${e.reason}`}</span>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-        {preview.status === 'idle' && !preview.result && <p className="muted">Finish the rule to see who it lets through.</p>}
-      </section>
+      <FilterPreview />
     </div>
+  );
+}
+
+/** The live preview beside the rules: how many are in and out, and why each left-out person is. */
+export function FilterPreview() {
+  const preview = useSetup((s) => s.preview);
+  return (
+    <section className="card" aria-labelledby="preview-title" aria-live="polite" data-testid="filter-preview">
+      <h2 id="preview-title">Preview {preview.status === 'loading' && <Spinner small />}</h2>
+      {preview.status === 'error' && preview.error && <Banner tone="error" title="The preview failed">{preview.error.message}</Banner>}
+      {preview.result && (
+        <>
+          <p className="preview-counts">
+            <strong data-testid="preview-included">{plural(preview.result.included, 'employee')}</strong> will sync ·{' '}
+            <span data-testid="preview-excluded">{preview.result.excluded}</span> left out
+          </p>
+          {!preview.result.complete && <p className="hint">Based on part of the HR system’s list.</p>}
+          <ul className="preview-list">
+            {/* Who is left out, and why, is what the user is checking: show them first. */}
+            {[...preview.result.employees].sort((a, b) => Number(a.included) - Number(b.included)).slice(0, 12).map((e) => (
+              <li key={e.externalId} className={e.included ? '' : 'muted'}>
+                {e.name} <span className="small">{e.included ? '' : `— ${e.reason}`}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {preview.status === 'idle' && !preview.result && <p className="muted">Finish the rule to see who it lets through.</p>}
+    </section>
   );
 }

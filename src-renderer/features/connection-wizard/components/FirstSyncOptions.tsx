@@ -1,3 +1,4 @@
+import { defaultsNeeded } from '../../../../src-main/contract/defaults-needed';
 import { PAYMENT_FREQUENCIES } from '../../../../src-main/contract/mapping';
 import type { RealProvider } from '../../../../src-main/contract/providers';
 import { Banner } from '../../../ui/Banner';
@@ -14,7 +15,9 @@ const SALARY_HINT: Record<RealProvider, string> = {
 /** The two settings that most often decide Ready on day one: salaries, and a pay frequency to fall back on. */
 export function FirstSyncOptions({ companyId, provider, disabled }: { companyId: string; provider: RealProvider; disabled: boolean }) {
   const s = useSetup((st) => st.salaries);
+  const mapping = useSetup((st) => st.mapping);
   if (!s) return null;
+  const needed = defaultsNeeded(provider, mapping, s.settings);
   const { saveSettings } = useSetup.getState();
   const frequency = s.settings.defaults.paymentFrequency ?? '';
   return (
@@ -46,6 +49,15 @@ export function FirstSyncOptions({ companyId, provider, disabled }: { companyId:
         </select>
         <p className="hint">A company default, also in Settings → Payroll defaults.</p>
       </div>
+      {needed.length > 0 && (
+        <Banner tone="warning" title="A default is needed">
+          {needed.map((n) => (
+            <p key={n.field} data-testid="default-needed">
+              {n.message}
+            </p>
+          ))}
+        </Banner>
+      )}
       {s.error && (
         <Banner tone="error" title="Setting not saved">
           {s.error.message}

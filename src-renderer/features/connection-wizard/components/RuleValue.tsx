@@ -2,13 +2,15 @@ import { useId } from 'react';
 import { OPERATOR_ARITY } from '../../../../src-main/contract/filters';
 import type { FieldInfo } from '../../../../src-main/contract/providers';
 import { Spinner } from '../../../ui/Spinner';
-import { draftValues, listOptions, togglePicked, valueSource, valueSuggestions, withSuggestion, type RuleDraft } from '../logic';
+import { BLANK_LABEL, draftValues, listOptions, togglePicked, valueSource, valueSuggestions, withSuggestion, type RuleDraft } from '../logic';
 import { useSetup } from '../setupStore';
 import { useWizard } from '../store';
 
 /** Chips shown under a typed box; the rest are in the box's own drop-down. */
 const MAX_CHIPS = 12;
 const STALE = ' (not in the HR system now)';
+/** The select's value for "(blank)" (an empty value is the select's own "Choose a value…"). */
+const BLANK_OPTION = '\u2205blank';
 
 /**
  * A rule's value(s). Where the HR system's values for the field are known, they are picked: a drop-down
@@ -30,11 +32,20 @@ export function RuleValue({ index, rule, field }: { index: number; rule: RuleDra
     const options = listOptions(offered, chosen);
     if (!many) {
       return (
-        <select className="rule-value" aria-label={`Rule ${n}: value`} value={chosen[0] ?? ''} onChange={(e) => setRule(index, { picked: e.target.value ? [e.target.value] : null, valuesText: e.target.value })}>
+        <select
+          className="rule-value"
+          aria-label={`Rule ${n}: value`}
+          value={chosen[0] ?? ''}
+          onChange={(e) => {
+            // "is (blank)" is what "is empty" says: the rule takes that operator rather than a blank value.
+            if (e.target.value === BLANK_OPTION) setRule(index, { operator: rule.operator === 'isNot' ? 'isNotEmpty' : 'isEmpty', picked: null, valuesText: '' });
+            else setRule(index, { picked: e.target.value ? [e.target.value] : null, valuesText: e.target.value });
+          }}
+        >
           <option value="">Choose a value…</option>
           {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.stale ? `${o.value}${STALE}` : o.value}
+            <option key={o.value || BLANK_OPTION} value={o.value || BLANK_OPTION}>
+              {o.value === '' ? `${BLANK_LABEL} — nothing in the field` : o.stale ? `${o.value}${STALE}` : o.value}
             </option>
           ))}
         </select>
@@ -46,9 +57,9 @@ export function RuleValue({ index, rule, field }: { index: number; rule: RuleDra
           <span className="visually-hidden">Rule {n}: </span>Values <span className="muted">— tick one or more of the {offered.length} in the HR system</span>
         </legend>
         {options.map((o) => (
-          <label key={o.value} className={`check-chip${chosen.includes(o.value) ? ' on' : ''}`}>
+          <label key={o.value || BLANK_OPTION} className={`check-chip${chosen.includes(o.value) ? ' on' : ''}`}>
             <input type="checkbox" checked={chosen.includes(o.value)} onChange={(e) => setRule(index, togglePicked(rule, o.value, e.target.checked))} />
-            {o.value}
+            {o.value === '' ? BLANK_LABEL : o.value}
             {o.stale && <span className="muted">{STALE}</span>}
           </label>
         ))}

@@ -58,8 +58,8 @@ export function EmployeeDetailPage({ companyId, employeeId }: { companyId: strin
             {detail.name} <Badge tone={STATUS_TONES[st]} title={STATUS_HINTS[st]}>{STATUS_LABELS[st]}</Badge>
           </h1>
           <p className="muted">
-            Employee ID <span className="mono">{detail.identity}</span>
-            {detail.hrId !== detail.identity && (
+            Employee ID <span className="mono">{detail.shownId}</span>
+            {detail.hrId !== detail.shownId && (
               <>
                 {' '}· HR system ID <span className="mono">{detail.hrId}</span>
               </>
@@ -76,6 +76,12 @@ export function EmployeeDetailPage({ companyId, employeeId }: { companyId: strin
       {notice && (
         <Banner tone={notice.tone} title={notice.title} onDismiss={dismissNotice} testId="employee-notice">
           {notice.text}
+        </Banner>
+      )}
+      {detail.state === 'excluded' && (
+        <Banner tone="info" title="Left out of payroll by the company’s filters" testId="excluded-by">
+          {detail.excludedBy ?? 'A filter rule leaves this person out; the next sync names which one.'} Their payroll fields are not stored. To include them,
+          change the rules in Settings → Who to sync.
         </Banner>
       )}
       <ProblemList problems={detail.problems} />

@@ -46,14 +46,14 @@ export const EmployeeRowView = memo(function EmployeeRowView({ row, index, top, 
         {row.name}
       </div>
       <div role="cell" className="col-id mono">
-        {row.identity}
+        {row.shownId}
       </div>
       <div role="cell" className="col-status">
         <Badge tone={STATUS_TONES[status]} title={STATUS_HINTS[status]}>
           {STATUS_LABELS[status]}
         </Badge>
       </div>
-      <div role="cell" className={`col-problems${row.problemCount ? ' has-problems' : ''}`}>
+      <div role="cell" className={`col-problems${row.problemCount ? ' has-problems' : ''}`} title={problemText(row)}>
         {problemText(row)}
       </div>
       <div role="cell" className="col-synced">
