@@ -3,6 +3,7 @@ import { confirmsCompanyName, PROVIDER_ID_FIELD_DEFAULT, type CompanyDetail, typ
 import { PROVIDER_NAMES, type Credentials, type Provider } from '../../contract/providers';
 import type { CompanyRow } from '../db/repositories/companies';
 import { removeCompanyData } from '../db/repositories/company-removal';
+import { eraseAfterRemoval } from '../db/erase';
 import { AppError } from '../errors';
 import { suggestedMapping } from '../hr/registry';
 import type { HrClient } from '../hr/types';
@@ -124,7 +125,7 @@ export function companyHandlers(
       }
       return create(name, credentials, baseUrl ?? null);
     },
-    'companies.remove': async ({ companyId, confirmName }) => {
+    'companies.remove': async ({ companyId, confirmName, keepBackups }) => {
       const c = requireCompany(ctx, companyId);
       if (!confirmsCompanyName(confirmName, c.name)) {
         throw new AppError('VALIDATION', `To remove ${c.name}, type its name exactly as shown: “${c.name}”. Nothing has been removed.`);
@@ -134,6 +135,8 @@ export function companyHandlers(
         throw new AppError('CONFLICT', `${c.name} is syncing. Wait for the sync to finish (or cancel it), then remove the company. Nothing has been removed.`);
       }
       const removed = removeCompanyData(ctx.db, c.id);
+      // Gone from the disk too: the file rebuilt without its bytes, and the backups holding it purged.
+      const erased = eraseAfterRemoval(ctx.db, ctx.dataDir, c.id, keepBackups);
       ctx.forgetClient(c.id);
       ctx.emit('companies.changed', {});
       let credentials: CompanyRemoval['credentials'] = 'none';
@@ -148,7 +151,11 @@ export function companyHandlers(
           warning = `${c.name} is removed, but its stored ${PROVIDER_NAMES[c.provider]} credentials could not be deleted (${err instanceof Error ? err.message : String(err)}). Revoke the API key in ${PROVIDER_NAMES[c.provider]} to be sure it can no longer be used.`;
         }
       }
-      return { name: c.name, ...removed, credentials, warning };
+      if (erased.warnings.length > 0) {
+        ctx.logger.error('removing a company: its data could not all be erased from the disk', { companyId: c.id, warnings: erased.warnings });
+        warning = [warning ?? `${c.name} is removed, but not yet erased from the disk everywhere.`, ...erased.warnings].join(' ');
+      }
+      return { name: c.name, ...removed, credentials, backups: erased.backups, warning };
     },
     'companies.setCredentials': async ({ companyId, credentials }) => {
       const c = requireCompany(ctx, companyId);
