@@ -44,6 +44,7 @@ export async function runScheduler(core: Core, opts: ParsedCli['opts'], io = pro
   const active = list.ok ? list.value.filter((c) => c.reviewed).length : 0;
   io.err(`Bureau Sync is running without a window: ${active} ${active === 1 ? 'company' : 'companies'} on their schedule. Press Ctrl+C (or send SIGTERM) to stop.`);
   core.scheduler.start();
+  core.startBackups();
 
   const signal = await io.untilStopped();
   io.err(`${signal}: stopping. A sync under way is abandoned; nothing of it is saved.`);
