@@ -25,6 +25,8 @@ const OPTIONS = {
   all: { type: 'boolean' },
   company: { type: 'string' },
   confirm: { type: 'string' },
+  'keep-backups': { type: 'boolean' },
+  restore: { type: 'string' },
   employee: { type: 'string' },
   set: { type: 'string' },
   date: { type: 'string' },
@@ -44,7 +46,7 @@ export function parseCli(argv: string[]): ParsedCli {
 }
 
 /** The verbs runCommand knows: checked before the database is opened, so a typo touches nothing. */
-export const COMMANDS = ['companies', 'fields', 'mapping', 'filters', 'settings', 'preview', 'sync', 'run', 'employees', 'history', 'changes', 'payslips'] as const;
+export const COMMANDS = ['companies', 'fields', 'mapping', 'filters', 'settings', 'preview', 'sync', 'run', 'employees', 'history', 'changes', 'payslips', 'doctor'] as const;
 
 export function requireKnownCommand(verb: string): void {
   if (!(COMMANDS as readonly string[]).includes(verb)) throw new UsageError(`Unknown command "${verb}". Run with --help to see the commands.`);
@@ -64,7 +66,9 @@ Commands:
   companies add --name NAME --provider personio|humaans|peoplehr|demo [--base-url URL]
                 [--client-id ID]   (the secret: see "Credentials" below)
   companies list
-  companies remove --company ID --confirm NAME   (deletes the company and all it holds here)
+  companies remove --company ID --confirm NAME [--keep-backups]
+                (deletes the company and all it holds here, and rewrites the backups that hold it
+                without it; --keep-backups leaves those backups as they are)
   fields    --company ID
   mapping   --company ID [--set FILE]
   filters   --company ID [--set FILE]
@@ -81,6 +85,10 @@ Commands:
                 [--override "FILE=EXTERNAL_ID" …]   (FILE=- leaves a file out)
   payslips retry   --company ID --date YYYY-MM-DD
   payslips history --company ID [--date YYYY-MM-DD]
+  doctor    checks the database file whole (SQLite's integrity check) and lists the backups;
+            exits 1 if the file is damaged or cannot be used
+  doctor --restore BACKUP   puts a backup (a name from that list) in place of the database, keeping
+            the file it replaces in set-aside/ (quit the desktop app and browser mode first)
 
 Options:
   --data-dir DIR   where the database and settings live (default: the desktop app's data folder;
