@@ -170,11 +170,12 @@ export function dailyBackupDue(dir: string, now: Date): boolean {
  * checked, so an app that was not opened for a month keeps its last backups until it has a fresh one.
  */
 export function pruneBackups(dir: string, keepDays: number, now: Date): string[] {
-  const all = listBackups(dir);
+  // Files put there by hand are not the app's to delete, nor do they count as its newest backup.
+  const own = listBackups(dir).filter((b) => b.kind !== 'other');
   const cutoff = now.getTime() - keepDays * DAY_MS;
   const gone: string[] = [];
-  for (const b of all.slice(1)) {
-    if (b.kind === 'other' || Date.parse(b.createdAt) >= cutoff) continue;
+  for (const b of own.slice(1)) {
+    if (Date.parse(b.createdAt) >= cutoff) continue;
     rmSync(join(dir, b.file), { force: true });
     gone.push(b.file);
   }
