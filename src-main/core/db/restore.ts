@@ -71,7 +71,21 @@ export function restoreBackup(opts: { dbFile: string; backupsDir: string; setAsi
   const present = [basename(dbFile), ...SIDE_FILES.map((s) => basename(dbFile) + s)].filter((n) => existsSync(join(dirname(dbFile), n)));
   if (present.length > 0) {
     setAside = privateDir(join(setAsideDir, stampOf(now)));
-    for (const name of present) renameSync(join(dirname(dbFile), name), join(setAside, name));
+    const moved: string[] = [];
+    try {
+      for (const name of present) {
+        renameSync(join(dirname(dbFile), name), join(setAside, name));
+        moved.push(name);
+      }
+    } catch (err) {
+      // All or nothing: a database whose -wal went aside without it would lose the log's changes.
+      for (const name of moved) renameSync(join(setAside, name), join(dirname(dbFile), name));
+      rmSync(incoming, { force: true });
+      throw new AppError(
+        'DB_IN_USE',
+        `The database could not be moved aside (${(err as NodeJS.ErrnoException).code ?? String(err)}): another program has it open. Quit the desktop app and browser mode, then restore again. Nothing was changed.`,
+      );
+    }
   }
   renameSync(incoming, dbFile);
   return { restored: info, setAside };
