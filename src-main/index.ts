@@ -1,4 +1,4 @@
-import { app, dialog, ipcMain, powerMonitor, screen, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, powerMonitor, screen, session, shell, type BrowserWindow } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +12,7 @@ import { loginItemPort, startedAtLogin } from './shell/login-item';
 import { Notifier } from './shell/notifier';
 import { devServerUrl, type AppPage } from './shell/origin';
 import { installQuitGuard, onWindowClose, type QuitGuard } from './shell/quit-guard';
+import { reportStartupFailure } from './shell/startup-failure';
 import { createRunNotifier } from './shell/run-notifier';
 import { SafeStorageSecretStore } from './shell/safe-storage-secrets';
 import { hardenSession } from './shell/session';
@@ -60,7 +61,19 @@ if (!app.requestSingleInstanceLock()) {
   // Closing the window keeps the app in the tray; only Quit ends it.
   app.on('window-all-closed', () => undefined);
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID); // needed for Windows notifications
-  void app.whenReady().then(start);
+  // A data folder or database that cannot be opened is shown in a dialog, never left as a silent failure.
+  void app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) =>
+      reportStartupFailure(err, app.getPath('userData'), {
+        showMessageBox: (options) => dialog.showMessageBox(options),
+        openPath: (path) => shell.openPath(path),
+        releaseSingleInstanceLock: () => app.releaseSingleInstanceLock(),
+        exit: (code) => app.exit(code),
+        log: (message, meta) => logger?.error(message, meta),
+      }),
+    );
 }
 
 function start(): void {

@@ -25,6 +25,8 @@ const OPTIONS = {
   all: { type: 'boolean' },
   company: { type: 'string' },
   confirm: { type: 'string' },
+  'keep-backups': { type: 'boolean' },
+  restore: { type: 'string' },
   employee: { type: 'string' },
   set: { type: 'string' },
   date: { type: 'string' },
@@ -47,7 +49,7 @@ export function parseCli(argv: string[]): ParsedCli {
 }
 
 /** The verbs runCommand knows: checked before the database is opened, so a typo touches nothing. */
-export const COMMANDS = ['companies', 'fields', 'mapping', 'filters', 'settings', 'preview', 'sync', 'run', 'employees', 'history', 'changes', 'payslips', 'export', 'report'] as const;
+export const COMMANDS = ['companies', 'fields', 'mapping', 'filters', 'settings', 'preview', 'sync', 'run', 'employees', 'history', 'changes', 'payslips', 'export', 'report', 'doctor'] as const;
 
 export function requireKnownCommand(verb: string): void {
   if (!(COMMANDS as readonly string[]).includes(verb)) throw new UsageError(`Unknown command "${verb}". Run with --help to see the commands.`);
@@ -70,7 +72,9 @@ Commands:
   companies credentials --company ID [--client-id ID]   (the new secret: see "Credentials" below)
                 checks new credentials with the HR system and only then replaces the stored ones;
                 exit 1, the old ones kept, when the HR system refuses them
-  companies remove --company ID --confirm NAME   (deletes the company and all it holds here)
+  companies remove --company ID --confirm NAME [--keep-backups]
+                (deletes the company and all it holds here, and rewrites the backups that hold it
+                without it; --keep-backups leaves those backups as they are)
   fields    --company ID
   mapping   --company ID [--set FILE]
   filters   --company ID [--set FILE]
@@ -94,6 +98,10 @@ Commands:
   export history --company ID   every export: when, format, who, how many, SHA-256
   export target  --company ID [--set FILE]   the company's payroll software and its options (JSON)
   report pending --company ID --out FILE.pdf|FILE.csv   the Pending list for the client's HR contact
+  doctor    checks the database file whole (SQLite's integrity check) and lists the backups;
+            exits 1 if the file is damaged or cannot be used
+  doctor --restore BACKUP   puts a backup (a name from that list) in place of the database, keeping
+            the file it replaces in set-aside/ (quit the desktop app and browser mode first)
 
 Options:
   --data-dir DIR   where the database and settings live (default: the desktop app's data folder;

@@ -76,7 +76,7 @@ export async function runCommand(core: Core, { command, opts }: ParsedCli): Prom
       }
       if (sub === 'remove') {
         const confirmName = need(opts, 'confirm', "the company's name, typed out, to confirm the removal");
-        const r = await call(core, 'companies.remove', { companyId: companyId(), confirmName });
+        const r = await call(core, 'companies.remove', { companyId: companyId(), confirmName, keepBackups: opts['keep-backups'] === true });
         return { json: r, text: `Removed ${r.name}: ${removalSummary(r)}${r.warning ? `\n${r.warning}` : ''}` };
       }
       throw new UsageError('Use `companies add …`, `companies list`, `companies credentials …` or `companies remove …`.');

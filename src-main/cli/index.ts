@@ -6,9 +6,19 @@ import { consoleLogger } from '../core/logger';
 import { FileSecretStore } from '../core/secrets/file-secret-store';
 import { parseCli, requireKnownCommand, UsageError, USAGE } from './args';
 import { runCommand } from './commands';
+import { doctorCommand } from './doctor';
+import type { Out } from './out';
 
 /** Exit codes (docs/reference/cli.md): 0 success, 1 ran and failed, 2 bad usage or invalid input. */
 const USAGE_CODES = new Set(['VALIDATION', 'NOT_FOUND']);
+/** Failures of the database file itself, after which `doctor` is what to run. */
+const DATABASE_CODES = new Set(['DB_UNREADABLE', 'DB_DAMAGED', 'DB_IN_USE', 'DB_FROM_FUTURE']);
+const DOCTOR_HINT = 'Run `doctor` to check the database file and list the backups; `doctor --restore BACKUP` puts one back.';
+
+function print(out: Out, json: boolean): number {
+  process.stdout.write(json ? `${JSON.stringify(out.json, null, out.jsonLine ? undefined : 2)}\n` : `${out.text}\n`);
+  return out.failed ? 1 : 0;
+}
 
 export async function main(argv: string[]): Promise<number> {
   let json = argv.includes('--json');
@@ -23,8 +33,10 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(USAGE);
       return 2;
     }
-    requireKnownCommand(parsed.command[0]!);
+    const verb = parsed.command[0]!;
+    requireKnownCommand(verb);
     const dataDir = (typeof parsed.opts['data-dir'] === 'string' ? parsed.opts['data-dir'] : undefined) ?? process.env.BUREAU_SYNC_DATA_DIR ?? defaultDataDir();
+    if (verb === 'doctor') return print(doctorCommand(dataDir, parsed.opts), json);
     const core = createCore({
       dataDir,
       secrets: new FileSecretStore(join(dataDir, 'credentials.json')),
@@ -32,9 +44,17 @@ export async function main(argv: string[]): Promise<number> {
       logger: consoleLogger(join(dataDir, 'logs')),
     });
     try {
+      if (core.database === 'damaged') {
+        const status = await core.invoke('app.database.status', {});
+        const message = status.ok && status.value.state === 'damaged' ? status.value.message : 'The database is damaged.';
+        // sync and run write through the engine directly: refused here, as every other write is by the core.
+        if (verb === 'sync' || verb === 'run') throw new AppError('DB_DAMAGED', message);
+        process.stderr.write(`Warning: ${message}\n`);
+      }
+      // A bureau that syncs from a scheduled task gets its daily backup there too.
+      if (verb === 'sync') await core.backupIfDue();
       const out = await runCommand(core, parsed);
-      process.stdout.write(json ? `${JSON.stringify(out.json, null, out.jsonLine ? undefined : 2)}\n` : `${out.text}\n`);
-      return out.failed ? 1 : 0;
+      return print(out, json);
     } finally {
       await core.close();
     }
@@ -46,6 +66,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const shape = toErrorShape(err);
     process.stderr.write(`Error: ${shape.message}\n`);
+    if (DATABASE_CODES.has(shape.code)) process.stderr.write(`${DOCTOR_HINT}\n`);
     if (json) process.stdout.write(`${JSON.stringify({ error: { code: shape.code, message: shape.message } })}\n`);
     return err instanceof AppError && USAGE_CODES.has(err.code) ? 2 : 1;
   }

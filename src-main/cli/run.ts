@@ -40,12 +40,16 @@ export async function runScheduler(core: Core, opts: ParsedCli['opts'], io = pro
     });
   });
 
+  // Listening for the stop before saying it runs: a service manager that stops it the moment it says so
+  // (under load, within the same millisecond) must not kill it before its handler is there.
+  const stopped = io.untilStopped();
   const list = await core.invoke('companies.list', {});
   const active = list.ok ? list.value.filter((c) => c.reviewed).length : 0;
   io.err(`Bureau Sync is running without a window: ${active} ${active === 1 ? 'company' : 'companies'} on their schedule. Press Ctrl+C (or send SIGTERM) to stop.`);
   core.scheduler.start();
+  core.startBackups();
 
-  const signal = await io.untilStopped();
+  const signal = await stopped;
   io.err(`${signal}: stopping. A sync under way is abandoned; nothing of it is saved.`);
   const deadline = setTimeout(() => io.giveUp(), STOP_DEADLINE_MS);
   deadline.unref();

@@ -74,6 +74,11 @@ export interface CredentialCheckResult {
 export const removeCompanyInput = z.object({
   companyId: z.string().min(1),
   confirmName: z.string().max(200),
+  /**
+   * Backups made before the removal hold the company whole. By default they are rewritten without it (or
+   * deleted when they cannot be), so a former client's staff data can be erased on request; true keeps them.
+   */
+  keepBackups: z.boolean().default(false),
 });
 
 /** Whether a typed name confirms a company's removal: case and surrounding spaces do not matter. */
@@ -89,6 +94,8 @@ export interface CompanyRemoval {
   payslipDeliveries: number;
   /** The stored HR credentials: deleted, none to delete (the demo company), or not deleted (see warning). */
   credentials: 'deleted' | 'none' | 'not-deleted';
+  /** Backups and set-aside copies that held the company: rewritten without it, deleted, or kept as asked. */
+  backups: { rewritten: number; deleted: number; kept: number };
   warning: string | null;
 }
 
@@ -96,7 +103,13 @@ export interface CompanyRemoval {
 export function removalSummary(r: CompanyRemoval): string {
   const n = (count: number, one: string) => `${count.toLocaleString('en-GB')} ${one}${count === 1 ? '' : 's'}`;
   const credentials = r.credentials === 'deleted' ? '; its stored credentials deleted' : '';
-  return `${n(r.employees, 'employee')}, ${n(r.runs, 'sync run')} and ${n(r.payslipDeliveries, 'payslip delivery record')} deleted${credentials}.`;
+  const b = r.backups;
+  const copies = [
+    b.rewritten ? `${n(b.rewritten, 'backup')} rewritten without it` : '',
+    b.deleted ? `${n(b.deleted, 'backup')} holding it deleted` : '',
+    b.kept ? `${n(b.kept, 'backup')} holding it kept, as asked` : '',
+  ].filter(Boolean);
+  return `${n(r.employees, 'employee')}, ${n(r.runs, 'sync run')} and ${n(r.payslipDeliveries, 'payslip delivery record')} deleted${credentials}${copies.length ? `; ${copies.join(', ')}` : ''}.`;
 }
 
 export const createCompanyInput = z.object({

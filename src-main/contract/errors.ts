@@ -16,6 +16,9 @@ export const ERROR_CODES = [
   'CONFLICT', // e.g. a sync already running, a duplicate name
   'SECRETS_UNAVAILABLE', // no safe place to keep credentials
   'DB_FROM_FUTURE', // the database was written by a newer version of the app
+  'DB_UNREADABLE', // the database file is empty, cut short, not a database, missing beside its log, or cannot be opened
+  'DB_DAMAGED', // the database failed SQLite's check: opened read-only until a backup is restored
+  'DB_IN_USE', // another program holds the database locked
   'CANCELLED',
   'INTERNAL',
 ] as const;

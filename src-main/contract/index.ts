@@ -12,6 +12,7 @@ import {
   type CredentialCheckResult,
 } from './companies';
 import { employeeRef, listEmployeesInput, type EmployeeDetail, type EmployeePage } from './employees';
+import { BACKUP_DAYS, restoreInput, type BackupList, type DatabaseStatus, type RestoreResult } from './database';
 import type { Result } from './errors';
 import { filterRulesSchema, type FilterRule } from './filters';
 import { mappingSchema, type Mapping } from './mapping';
@@ -50,12 +51,19 @@ export const appPreferencesPatchSchema = z
     startAtLogin: z.boolean(),
     notifyOnFailure: z.boolean(),
     notifyOnPending: z.boolean(),
+    backupDays: z
+      .number()
+      .int('Enter a whole number of days')
+      .min(BACKUP_DAYS.min, `Keep backups for at least ${BACKUP_DAYS.min} day`)
+      .max(BACKUP_DAYS.max, `Keep backups for at most ${BACKUP_DAYS.max} days`),
   })
   .partial();
 export interface AppPreferences {
   startAtLogin: boolean | null;
   notifyOnFailure: boolean;
   notifyOnPending: boolean;
+  /** How many days of daily backups (and pre-upgrade copies) to keep. */
+  backupDays: number;
 }
 
 /**
@@ -68,6 +76,9 @@ export const commands = {
   'app.preferences.get': z.object({}),
   'app.preferences.set': z.object({ patch: appPreferencesPatchSchema }),
   'companies.pauseAll': z.object({ paused: z.boolean() }),
+  'app.database.status': z.object({}),
+  'app.database.restore': restoreInput,
+  'app.backups.list': z.object({}),
   'app.chooseFolder': z.object({ title: z.string().max(200).default('Choose a folder') }),
   'companies.list': z.object({}),
   'companies.get': companyRef,
@@ -80,6 +91,7 @@ export const commands = {
   'companies.review': companyRef,
   'companies.setCredentials': z.object({ companyId: z.string().min(1), credentials: checkCredentialsInput.shape.credentials }),
   'companies.remove': removeCompanyInput,
+  'companies.removalCopies': companyRef,
   'mapping.get': companyRef,
   'mapping.set': z.object({ companyId: z.string().min(1), mapping: mappingSchema }),
   'mapping.preview': z.object({ companyId: z.string().min(1), mapping: mappingSchema }),
@@ -149,6 +161,9 @@ export interface CommandOutputs {
   'app.preferences.get': AppPreferences;
   'app.preferences.set': AppPreferences;
   'companies.pauseAll': { changed: number };
+  'app.database.status': DatabaseStatus;
+  'app.database.restore': RestoreResult;
+  'app.backups.list': BackupList;
   /** The folder the user picked in the system's own dialog; null when they cancelled. */
   'app.chooseFolder': { path: string | null };
   'companies.list': CompanySummary[];
@@ -162,6 +177,8 @@ export interface CommandOutputs {
   'companies.review': RunSummary;
   'companies.setCredentials': CredentialCheckResult;
   'companies.remove': CompanyRemoval;
+  /** How many backups (and set-aside copies) hold the company's data, for the removal to say so. */
+  'companies.removalCopies': { copies: number };
   'mapping.get': Mapping;
   'mapping.set': Mapping;
   'mapping.preview': MappingPreview;
@@ -214,12 +231,15 @@ export interface PushEvents {
   'app.navigate': { screen: 'home' | 'company' | 'history' | 'settings'; companyId?: string };
   /** One payslip file done while payslips.send runs. */
   'payslips.progress': PayslipProgress;
+  /** The database was found damaged (and is now read-only), or a backup was restored. */
+  'database.changed': DatabaseStatus;
 }
 export type EventName = keyof PushEvents;
-export const EVENT_NAMES: EventName[] = ['sync.progress', 'sync.finished', 'employees.changed', 'companies.changed', 'app.navigate', 'payslips.progress'];
+export const EVENT_NAMES: EventName[] = ['sync.progress', 'sync.finished', 'employees.changed', 'companies.changed', 'app.navigate', 'payslips.progress', 'database.changed'];
 
 /** IPC channel for a command; the prefix is checked on both sides. */
 export const channelFor = (name: CommandName): string => `bureau:${name}`;
 export const eventChannelFor = (name: EventName): string => `bureau-event:${name}`;
 
 export type { Provider, Result };
+export type { BackupInfo, BackupList, DatabaseStatus, RestoreResult } from './database';

@@ -1,32 +1,27 @@
 import { join } from 'node:path';
 import type { CommandName, CommandOutputs, EventName, PushEvents } from '../contract/index';
 import { commands } from '../contract/index';
+import type { BackupInfo, DatabaseStatus } from '../contract/database';
 import type { Result } from '../contract/errors';
-import { openDatabase } from './db/open';
+import { openAppDatabase, reopenReadOnly, type OpenedDatabase } from './db/open';
 import { limitHeapGrowth } from './heap';
 import { toErrorShape } from './errors';
 import type { HttpOptions } from './hr/http';
-import { SALARY_PERIOD_KEY, type VendorOptions } from './hr/registry';
-import { SyncEngine } from './sync/engine';
-import { Scheduler } from './sync/scheduler';
+import type { VendorOptions } from './hr/registry';
+import type { SyncEngine } from './sync/engine';
+import type { Scheduler } from './sync/scheduler';
 import { stopDemoHr } from './demo/demo-hr';
-import { startCheckpointer } from './db/checkpointer';
-import { LeaseRepository } from './db/repositories/leases';
 import { systemClock, silentLogger, type Clock, type Logger, type SecretStore } from './ports';
-import { buildContext, vendorOf } from './api/context';
-import { companyHandlers } from './api/companies';
-import { syncHandlers } from './api/sync';
-import { payslipHandlers } from './api/payslips';
-import { exportHandlers } from './api/exports';
-import { pendingReportHandler } from './api/pending-report';
-import { searchHandler } from './api/search';
-import { osUserName } from './os-user';
-import type { Handlers } from './api/types';
-import { createReports, type Reports } from './api/reports';
-import { createPreferences, type LoginItemPort } from './api/preferences';
-import { fieldValuesHandler } from './api/field-values';
-import { previewMapping } from './api/mapping-preview';
+import type { Reports } from './api/reports';
+import type { createPreferences, LoginItemPort } from './api/preferences';
+import { databaseStatus } from './api/database';
 import { AppError } from './errors';
+import { useNativeBinding } from './db/sqlite';
+import { makeDataFolderPrivate } from './private-files';
+import { newestGoodBackup } from './db/backups';
+import { damagedMessage } from './db/messages';
+import { restoreBackup, restoredMessage, setAsideDirFor } from './db/restore';
+import { assemble, type Live } from './live';
 
 export interface CoreOptions {
   dataDir: string;
@@ -41,7 +36,7 @@ export interface CoreOptions {
   http?: Partial<HttpOptions>;
   /** Options that only one HR system's client understands (hr/registry.ts), each in its vendor's section. */
   vendors?: VendorOptions;
-  /** Start the hourly scheduler (the desktop app and browser mode do; the CLI does not). */
+  /** Start the hourly scheduler and the daily backup (the desktop app and browser mode do; the CLI does not). */
   schedule?: boolean;
   /** The OS login item (desktop only); without it "start at login" is unavailable. */
   loginItem?: LoginItemPort;
@@ -65,6 +60,12 @@ export interface Core {
   /** Lets the desktop shell push events of its own (e.g. app.navigate after a notification click). */
   emit<E extends EventName>(event: E, payload: PushEvents[E]): void;
   readonly dbFile: string;
+  /** Healthy, or damaged and opened read-only (then every command that writes is refused). */
+  readonly database: DatabaseStatus['state'];
+  /** Writes the daily backup now if one is due (the CLI's sync does; the desktop app and browser mode check hourly). */
+  backupIfDue(): Promise<BackupInfo | null>;
+  /** Checks for a due daily backup now and every hour after (the CLI's `run`; `schedule` does it too). */
+  startBackups(): void;
   /**
    * Copies the write-ahead log into the database file now, waiting for any copy already under way on the
    * checkpoint thread (db/checkpointer.ts). For whoever needs the file itself current: the bench calls it so
@@ -81,145 +82,126 @@ export interface Core {
 export const SHUTDOWN_MESSAGE =
   'Stopped: Bureau Sync was shut down during this sync. Nothing from it was saved; the next sync starts again from the HR system.';
 
-/** The composition root of the core: database, repositories, HR clients, engine, scheduler, handlers. */
+/** What a damaged database still answers: its status, backups and restore, and (if readable) what it holds. */
+const ALWAYS: ReadonlySet<CommandName> = new Set(['app.info', 'app.database.status', 'app.database.restore', 'app.backups.list']);
+const READS: ReadonlySet<CommandName> = new Set([
+  'app.preferences.get',
+  'companies.list',
+  'companies.get',
+  'mapping.get',
+  'filters.get',
+  'settings.get',
+  'sync.history',
+  'sync.runProblemsCsv',
+  'employees.list',
+  'employees.get',
+  'payslips.history',
+]);
+
+/**
+ * The composition root of the core: the data folder made private, the database opened (opening can
+ * refuse, throwing an AppError whose message every front end shows as it is), and the parts built on it
+ * (live.ts), which are rebuilt read-only when the database is found damaged and afresh after a restore.
+ */
 export function createCore(opts: CoreOptions): Core {
   limitHeapGrowth();
+  useNativeBinding(opts.nativeBinding);
   const clock = opts.clock ?? systemClock;
   const logger = opts.logger ?? silentLogger;
+  makeDataFolderPrivate(opts.dataDir, { logger });
   const dbFile = join(opts.dataDir, 'bureau-sync.sqlite');
-  const db = openDatabase(dbFile, { nativeBinding: opts.nativeBinding });
-  const checkpointer = startCheckpointer(db, dbFile, { nativeBinding: opts.nativeBinding, logger });
+  const backupsDir = join(opts.dataDir, 'backups');
   const listeners = new Set<Listener>();
   const emit = <E extends EventName>(event: E, payload: PushEvents[E]) => {
     for (const l of listeners) l(event, payload);
   };
-  const ctx = buildContext({
-    db,
-    secrets: opts.secrets,
-    clock,
-    logger,
-    emit,
-    mode: opts.mode,
-    dataDir: opts.dataDir,
-    version: opts.version ?? '0.1.0',
-    http: opts.http,
-    vendors: opts.vendors,
-  });
-  // Runs left "running" by a process that has gone; another window's or the command line's live runs stay.
-  new LeaseRepository(db, { stamp: () => clock.now().toISOString() }).closeAbandoned();
+  const open = (): OpenedDatabase => openAppDatabase(dbFile, { nativeBinding: opts.nativeBinding, now: () => clock.now() });
+  const build = (opened: OpenedDatabase): Live =>
+    assemble(opened, { opts, clock, logger, emit, dbFile, backupsDir, version: opts.version ?? '0.1.0', onDamaged: (p) => void markDamaged(p) });
 
-  const engine = new SyncEngine({
-    db,
-    companies: ctx.companies,
-    employees: ctx.employees,
-    runs: ctx.runs,
-    clientFor: (c) => ctx.clientFor(c),
-    salaryPeriodKey: (c) => SALARY_PERIOD_KEY[vendorOf(c)],
-    clock,
-    logger,
-    afterRun: () => checkpointer.nudge(),
-    version: ctx.version,
-  });
-  const scheduler = new Scheduler({
-    engine,
-    clock,
-    logger,
-    listCompanies: () =>
-      ctx.companies.list().map((c) => ({
-        id: c.id,
-        reviewed: c.reviewed,
-        paused: c.settings.paused,
-        frequencyMinutes: c.settings.frequencyMinutes,
-        lastAttemptAt: c.lastAttempt?.at ?? null,
-      })),
-    setNextSyncAt: (id, at) => ctx.companies.setNextSyncAt(id, at),
-    onProgress: throttle((p) => emit('sync.progress', p), 200),
-    onFinished: (run) => {
-      emit('sync.finished', run);
-      emit('employees.changed', { companyId: run.companyId });
+  let live = build(open());
+  if (live.damage) logger.error('the database failed its check: opened read-only', { problems: live.damage.problems });
+  let backupsOn = opts.schedule === true;
+  const startLive = () => {
+    if (live.damage) return;
+    if (opts.schedule) live.scheduler.start();
+    if (backupsOn) live.backups.start();
+  };
+  const status = () => databaseStatus(dbFile, backupsDir, live.damage);
+
+  // One switch at a time (a damaged run found, a restore): each waits for the last.
+  let switching: Promise<unknown> = Promise.resolve();
+  const swap = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = switching.then(fn, fn);
+    switching = next.catch(() => undefined);
+    return next;
+  };
+
+  /** A run or a backup met a damaged page: stop writing, reopen read-only, tell the window. */
+  function markDamaged(problem: string): Promise<void> {
+    return swap(async () => {
+      if (live.damage) return;
+      logger.error('the database was found damaged while in use: reopening it read-only', { problem });
+      await live.close(new AppError('CANCELLED', 'Stopped: the database was found damaged, so nothing from this sync was saved.'));
+      live = build({ db: reopenReadOnly(dbFile, { nativeBinding: opts.nativeBinding }), damage: { problems: [problem], message: damagedMessage(dbFile, problem, newestGoodBackup(backupsDir)) } });
+      emit('database.changed', status());
       emit('companies.changed', {});
-    },
-  });
+    });
+  }
 
-  const preferences = createPreferences(db, opts.loginItem ?? null);
-  const base = {
-    ...companyHandlers(ctx, (id) => scheduler.isRunning(id)),
-    ...syncHandlers(ctx, engine, scheduler),
-    ...payslipHandlers(ctx),
-    ...exportHandlers(ctx, { userName: opts.userName ?? osUserName() }),
-    ...pendingReportHandler(ctx),
-    ...searchHandler(ctx),
-  };
-  // Every settings change triggers a sync of a company that has finished the wizard, as users expect.
-  const afterSettingsChange = (companyId: string) => {
-    if (ctx.companies.get(companyId)?.reviewed) void scheduler.runCompany(companyId, 'settings');
-  };
-  const handlers: Handlers = {
-    ...base,
-    'app.info': async () => ({
-      version: ctx.version,
-      mode: ctx.mode,
-      dataDir: opts.dataDir,
-      secretStorage: opts.secrets.description,
-      canChooseFolder: opts.chooseFolder !== undefined,
-    }),
-    'app.chooseFolder': async ({ title }) => {
-      if (!opts.chooseFolder) {
-        throw new AppError('VALIDATION', 'Browser mode cannot open the folder dialog: type or paste the folder’s full path instead.');
+  const restore = (file: string) =>
+    swap(async () => {
+      if (!live.damage) {
+        throw new AppError(
+          'VALIDATION',
+          'The database is not damaged, so Bureau Sync does not restore a backup over it from here. To go back to a backup anyway, quit Bureau Sync and run `doctor --restore BACKUP` on the command line. Nothing was changed.',
+        );
       }
-      return { path: await opts.chooseFolder(title) };
-    },
-    'companies.fieldValues': fieldValuesHandler(ctx),
-    'mapping.preview': async ({ companyId, mapping }) => previewMapping(ctx, companyId, mapping),
-    'app.preferences.get': async () => preferences.get(),
-    'app.preferences.set': async ({ patch }) => {
-      if (patch.startAtLogin !== undefined && !opts.loginItem) {
-        throw new AppError('VALIDATION', 'Starting at login is a setting of the desktop app; browser mode and the command line cannot change it.');
+      await live.close();
+      let outcome;
+      try {
+        outcome = restoreBackup({ dbFile, backupsDir, setAsideDir: setAsideDirFor(opts.dataDir), backup: file, now: clock.now() });
+      } catch (err) {
+        // The damaged file is still in place: back to it, read-only, as before.
+        live = build({ db: reopenReadOnly(dbFile, { nativeBinding: opts.nativeBinding }), damage: live.damage });
+        throw err;
       }
-      return preferences.set(patch);
-    },
-    'companies.pauseAll': async ({ paused }) => {
-      let changed = 0;
-      for (const c of ctx.companies.list()) {
-        if (c.settings.paused === paused) continue;
-        ctx.companies.setSettings(c.id, { ...c.settings, paused });
-        changed += 1;
+      logger.info('a backup was restored', { file: outcome.restored.file, setAside: outcome.setAside });
+      try {
+        live = build(open());
+      } catch (err) {
+        // Checked whole before it was put in place, the backup should open; if it does not, say why and answer nothing.
+        const message = toErrorShape(err).message;
+        live = build({ db: null, damage: { problems: [message], message } });
+        emit('database.changed', status());
+        throw err;
       }
+      startLive();
+      emit('database.changed', status());
       emit('companies.changed', {});
-      return { changed };
-    },
-    'mapping.set': async (i) => {
-      const r = await base['mapping.set'](i);
-      afterSettingsChange(i.companyId);
-      return r;
-    },
-    // New credentials are proved at once by the sync they start (skipped, and recorded so, while paused).
-    'companies.setCredentials': async (i) => {
-      const r = await base['companies.setCredentials'](i);
-      afterSettingsChange(i.companyId);
-      return r;
-    },
-    'filters.set': async (i) => {
-      const r = await base['filters.set'](i);
-      afterSettingsChange(i.companyId);
-      return r;
-    },
-    'settings.set': async (i) => {
-      const r = await base['settings.set'](i);
-      afterSettingsChange(i.companyId);
-      return r;
-    },
-  };
+      return { ...outcome, message: restoredMessage(outcome, dbFile) };
+    });
 
-  if (opts.schedule) scheduler.start();
+  startLive();
   let closing: Promise<void> | null = null;
 
   return {
     dbFile,
-    scheduler,
-    engine,
-    reports: createReports(db),
-    preferences,
+    get database() {
+      return live.damage ? 'damaged' : 'ok';
+    },
+    get scheduler() {
+      return live.scheduler;
+    },
+    get engine() {
+      return live.engine;
+    },
+    get reports() {
+      return live.reports;
+    },
+    get preferences() {
+      return live.preferences;
+    },
     emit,
     subscribe(l) {
       listeners.add(l);
@@ -233,50 +215,38 @@ export function createCore(opts: CoreOptions): Core {
         const where = first?.path.length ? `${first.path.join('.')}: ` : '';
         return { ok: false, error: { code: 'VALIDATION', message: `${where}${first?.message ?? 'invalid input'}`, details: { issues: parsed.error.issues } } };
       }
+      const damage = live.damage;
+      if (damage && !ALWAYS.has(name) && !(damage.readable && READS.has(name))) {
+        return { ok: false, error: { code: 'DB_DAMAGED', message: damage.message } };
+      }
       try {
-        const handler = handlers[name] as (i: unknown) => Promise<CommandOutputs[typeof name]>;
+        if (name === 'app.database.restore') return { ok: true, value: (await restore((parsed.data as { file: string }).file)) as CommandOutputs[typeof name] };
+        const handler = live.handlers[name as Exclude<CommandName, 'app.database.restore'>] as (i: unknown) => Promise<CommandOutputs[typeof name]>;
         return { ok: true, value: await handler(parsed.data) };
       } catch (err) {
         const error = toErrorShape(err);
         if (error.code === 'INTERNAL') logger.error('command failed', { name, message: err instanceof Error ? err.message : String(err) });
+        // SQLite itself met a damaged page (not one of the app's own refusals): stop writing to the file.
+        if (error.code === 'DB_DAMAGED' && !(err instanceof AppError) && !live.damage) void markDamaged(err instanceof Error ? err.message : String(err));
         return { ok: false, error };
       }
     },
+    backupIfDue: () => (live.damage ? Promise.resolve(null) : live.backups.runIfDue()),
+    startBackups() {
+      backupsOn = true;
+      if (!live.damage) live.backups.start();
+    },
     async checkpoint() {
-      await checkpointer.checkpoint();
+      await live.checkpointer.checkpoint();
     },
     close(o = {}) {
       // Once: a second close (a signal handler and a finally block) waits for the first.
       closing ??= (async () => {
-        await scheduler.stop(o.abandonSyncs ? new AppError('CANCELLED', SHUTDOWN_MESSAGE) : undefined);
+        await switching;
+        await live.close(o.abandonSyncs ? new AppError('CANCELLED', SHUTDOWN_MESSAGE) : undefined);
         await stopDemoHr();
-        // The worker's connection goes first, so closing the core's (the last) copies what is left into the file.
-        await checkpointer.close();
-        db.close();
       })();
       return closing;
     },
-  };
-}
-
-/** At most one call per `ms`, always delivering the latest value (progress bars need the last state). */
-function throttle<T>(fn: (v: T) => void, ms: number): (v: T) => void {
-  let last = 0;
-  let pending: { v: T } | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  return (v: T) => {
-    const now = Date.now();
-    if (now - last >= ms) {
-      last = now;
-      fn(v);
-      return;
-    }
-    pending = { v };
-    timer ??= setTimeout(() => {
-      timer = null;
-      last = Date.now();
-      if (pending) fn(pending.v);
-      pending = null;
-    }, ms - (now - last));
   };
 }

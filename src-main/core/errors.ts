@@ -20,8 +20,17 @@ export class AppError extends Error {
   }
 }
 
+/** What a command that found the database damaged part way says (the core then reopens it read-only). */
+export const DAMAGED_AT_RUNTIME =
+  'The database file is damaged (SQLite says: %s). Bureau Sync has stopped writing to it and nothing of this action was saved: restore a backup (the notice at the top of the app, or `doctor` on the command line).';
+
 export function toErrorShape(err: unknown): AppErrorShape {
   if (err instanceof AppError) return err.toShape();
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) {
+    const problem = err instanceof Error ? err.message : code;
+    return { code: 'DB_DAMAGED', message: DAMAGED_AT_RUNTIME.replace('%s', problem), details: { problem } };
+  }
   if (err instanceof Error && err.name === 'AbortError') return { code: 'CANCELLED', message: 'The sync was cancelled.' };
   return {
     code: 'INTERNAL',

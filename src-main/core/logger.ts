@@ -1,6 +1,7 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from './ports';
+import { PRIVATE_FILE_MODE, privateDir } from './private-files';
 
 /** Keys whose values never reach a log line, whatever a caller passes in. */
 const SECRET_KEY = /secret|token|password|apikey|api_key|authorization|credential/i;
@@ -14,12 +15,13 @@ export function redact(meta: Record<string, unknown> | undefined): Record<string
 
 /** One line of JSON per event in <dataDir>/logs/bureau-sync.log (and stderr when asked). */
 export function consoleLogger(dir: string, opts: { stderr?: boolean } = {}): Logger {
-  mkdirSync(dir, { recursive: true });
+  privateDir(dir);
   const file = join(dir, 'bureau-sync.log');
   const write = (level: string, msg: string, meta?: Record<string, unknown>) => {
     const line = JSON.stringify({ at: new Date().toISOString(), level, msg, ...redact(meta) });
     try {
-      appendFileSync(file, `${line}\n`);
+      // Created 0600 (the mode applies only when the file is new; start-up corrects an older one).
+      appendFileSync(file, `${line}\n`, { mode: PRIVATE_FILE_MODE });
     } catch {
       /* a full disk must not stop a sync */
     }

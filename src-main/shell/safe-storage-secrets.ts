@@ -1,8 +1,9 @@
 import { safeStorage } from 'electron';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../core/errors';
 import type { SecretStore } from '../core/ports';
+import { PRIVATE_FILE_MODE, privateDir } from '../core/private-files';
 
 const UNAVAILABLE =
   'This computer has no working keychain for Bureau Sync to encrypt the credentials with, so they were not saved. Sign in to your user account normally (not as a guest) and try again.';
@@ -60,8 +61,10 @@ export class SafeStorageSecretStore implements SecretStore {
   }
 
   #write(all: Record<string, string>): void {
-    mkdirSync(dirname(this.file), { recursive: true });
-    writeFileSync(`${this.file}.tmp`, JSON.stringify(all), { mode: 0o600 });
+    privateDir(dirname(this.file));
+    // writeFileSync's mode applies only to a new file: a .tmp left by a crash keeps its own unless changed.
+    writeFileSync(`${this.file}.tmp`, JSON.stringify(all), { mode: PRIVATE_FILE_MODE });
+    if (process.platform !== 'win32') chmodSync(`${this.file}.tmp`, PRIVATE_FILE_MODE);
     renameSync(`${this.file}.tmp`, this.file);
   }
 }

@@ -1,5 +1,6 @@
 import Store from 'electron-store';
 import { z } from 'zod';
+import { PRIVATE_FILE_MODE } from '../core/private-files';
 import { DEFAULT_BOUNDS, type Bounds } from './bounds';
 
 /**
@@ -20,7 +21,8 @@ export interface ShellStore {
 }
 
 export function openShellStore(): ShellStore {
-  const store = new Store<ShellPrefs>({ defaults: DEFAULTS });
+  // config.json sits in the data folder, which holds payroll data: private like everything else there.
+  const store = new Store<ShellPrefs>({ defaults: DEFAULTS, configFileMode: PRIVATE_FILE_MODE });
   return {
     get(key) {
       // A hand-edited or older config.json falls back to the default rather than breaking startup.

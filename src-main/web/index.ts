@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
-import { createCore } from '../core/app';
+import { createCore, type Core } from '../core/app';
+import { toErrorShape } from '../core/errors';
 import { FileSecretStore } from '../core/secrets/file-secret-store';
 import { consoleLogger } from '../core/logger';
 import { defaultDataDir } from '../core/data-dir';
@@ -8,13 +9,20 @@ import { startWebServer } from './server';
 /** `npm run start:web`: the app's core and renderer, served to a browser on this machine only. */
 async function main(): Promise<void> {
   const dataDir = process.env.BUREAU_SYNC_DATA_DIR ?? defaultDataDir();
-  const core = createCore({
-    dataDir,
-    secrets: new FileSecretStore(join(dataDir, 'credentials.json')),
-    mode: 'browser',
-    logger: consoleLogger(join(dataDir, 'logs')),
-    schedule: true,
-  });
+  let core: Core;
+  try {
+    core = createCore({
+      dataDir,
+      secrets: new FileSecretStore(join(dataDir, 'credentials.json')),
+      mode: 'browser',
+      logger: consoleLogger(join(dataDir, 'logs')),
+      schedule: true,
+    });
+  } catch (err) {
+    // The same sentence the desktop app's dialog and the command line show, not a stack trace.
+    process.stderr.write(`Error: ${startupFailureText(err)}\nData folder: ${dataDir}\n`);
+    process.exit(1);
+  }
   const rendererDir = resolve(process.env.BUREAU_SYNC_RENDERER_DIR ?? join(__dirname, '../../out/renderer'));
   const port = process.env.BUREAU_SYNC_PORT ? Number(process.env.BUREAU_SYNC_PORT) : 0;
   const web = await startWebServer(core, { rendererDir, port });
@@ -36,4 +44,12 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-void main();
+/** The sentence for a start that failed: the core's own words, never a stack trace. */
+function startupFailureText(err: unknown): string {
+  return toErrorShape(err).message;
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Error: ${startupFailureText(err)}\n`);
+  process.exit(1);
+});

@@ -4,6 +4,7 @@ import { CompanyPage } from '../features/companies/components/CompanyPage';
 import { EmployeeDetailPage } from '../features/employee-detail/components/EmployeeDetailPage';
 import { ConnectionWizard } from '../features/connection-wizard/components/ConnectionWizard';
 import { PreferencesPage } from '../features/preferences/components/PreferencesPage';
+import { DatabaseNotice } from '../features/database/components/DatabaseNotice';
 import { subscribeToCoreEvents } from './ipcEvents';
 import { clearNoticesOnNavigation } from './routeEffects';
 import { goHome, openPreferences, useNav } from './navStore';
@@ -36,6 +37,7 @@ export function App() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
+        <DatabaseNotice />
         {route.name === 'home' && <CompaniesHome />}
         {route.name === 'company' && <CompanyPage key={route.companyId} companyId={route.companyId} tab={route.tab} />}
         {route.name === 'employee' && <EmployeeDetailPage companyId={route.companyId} employeeId={route.employeeId} />}

@@ -1,6 +1,7 @@
 import { api } from '../lib/bridge';
 import { bumpNow } from '../lib/useNow';
 import { useCompanies } from '../features/companies/store';
+import { useDatabase } from '../features/database/store';
 import { useEmployeeDetail } from '../features/employee-detail/store';
 import { useEmployees } from '../features/employees/store';
 import { useHistory } from '../features/history/store';
@@ -45,6 +46,10 @@ export function subscribeToCoreEvents(): () => void {
     }),
     api.on('companies.changed', () => reloadCompanies()),
     api.on('payslips.progress', (p) => usePayslips.getState().onProgress(p)),
+    api.on('database.changed', (status) => {
+      useDatabase.getState().onChanged(status);
+      reloadCompanies();
+    }),
     // A clicked notification: show the screen it is about, and bring the company list up to date.
     api.on('app.navigate', (req) => {
       useNav.getState().go(routeForNavigate(req));

@@ -22,7 +22,7 @@ test('preferences: start at login is desktop-only in browser mode; notification 
   await shot(page, 'preferences');
 
   // Saved in the core, and shown again after a reload.
-  expect(await callApi(server.url, 'app.preferences.get', {})).toEqual({ startAtLogin: null, notifyOnFailure: false, notifyOnPending: true });
+  expect(await callApi(server.url, 'app.preferences.get', {})).toEqual({ startAtLogin: null, notifyOnFailure: false, notifyOnPending: true, backupDays: 14 });
   await page.reload();
   await page.getByRole('button', { name: 'Preferences' }).click();
   await expect(page.getByLabel('Tell me when a sync fails')).not.toBeChecked();

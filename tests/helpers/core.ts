@@ -12,7 +12,7 @@ import type { Clock, SecretStore } from '../../src-main/core/ports';
  * PeopleHR's 2-seconds-a-call pace lifted (the fake has no limit; hr-peoplehr-* tests cover the pace).
  */
 export function makeCore(
-  opts: { dataDir?: string; clock?: Clock; secrets?: SecretStore; version?: string; peoplehrHoldReplyBytes?: number } = {},
+  opts: { dataDir?: string; clock?: Clock; secrets?: SecretStore; version?: string; peoplehrHoldReplyBytes?: number; schedule?: boolean } = {},
 ): Core & { dataDir: string } {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'bureau-test-'));
   const core = createCore({
@@ -23,6 +23,7 @@ export function makeCore(
     version: opts.version,
     http: { retryBaseMs: 5, minRateLimitWaitMs: 10, timeoutMs: 5000 },
     vendors: { peoplehr: { callsPerMinute: 60_000, holdReplyBytes: opts.peoplehrHoldReplyBytes } },
+    schedule: opts.schedule,
   });
   return Object.assign(core, { dataDir });
 }

@@ -107,6 +107,7 @@ describe('removing a company', () => {
       runs: 2,
       payslipDeliveries: 1,
       credentials: 'deleted',
+      backups: { rewritten: 0, deleted: 0, kept: 0 },
       warning: null,
     });
 
@@ -117,7 +118,7 @@ describe('removing a company', () => {
     const gone = await core.invoke('sync.runProblemsCsv', { runId: oldRun.runId });
     expect(gone.ok ? null : gone.error.code).toBe('NOT_FOUND');
 
-    // Gone from the disk, not only from the lists: secure_delete overwrote the freed pages.
+    // Gone from the disk, not only from the lists (companies-remove-erase.test.ts: free pages, the log, backups).
     await core.close();
     open.shift();
     const bytes = readFileSync(core.dbFile).toString('latin1');

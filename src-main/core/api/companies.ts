@@ -4,6 +4,7 @@ import { PROVIDER_NAMES, type Credentials, type Provider } from '../../contract/
 import type { CompanyRow } from '../db/repositories/companies';
 import { removeCompanyData, type RemovedCounts } from '../db/repositories/company-removal';
 import { isBusy, LeaseRepository } from '../db/repositories/leases';
+import { eraseAfterRemoval } from '../db/erase';
 import { AppError } from '../errors';
 import { suggestedMapping } from '../hr/registry';
 import type { HrClient } from '../hr/types';
@@ -129,7 +130,7 @@ export function companyHandlers(
       }
       return create(name, credentials, baseUrl ?? null);
     },
-    'companies.remove': async ({ companyId, confirmName }) => {
+    'companies.remove': async ({ companyId, confirmName, keepBackups }) => {
       const c = requireCompany(ctx, companyId);
       if (!confirmsCompanyName(confirmName, c.name)) {
         throw new AppError('VALIDATION', `To remove ${c.name}, type its name exactly as shown: “${c.name}”. Nothing has been removed.`);
@@ -149,6 +150,8 @@ export function companyHandlers(
         if (!isBusy(err)) throw err;
         throw new AppError('CONFLICT', `${c.name} could not be removed just now: another Bureau Sync window (or the command line) is writing to the database. Try again in a moment. Nothing has been removed.`);
       }
+      // Gone from the disk too: the file rebuilt without its bytes, and the backups holding it purged.
+      const erased = eraseAfterRemoval(ctx.db, ctx.dataDir, c.id, keepBackups);
       ctx.forgetClient(c.id);
       ctx.emit('companies.changed', {});
       let credentials: CompanyRemoval['credentials'] = 'none';
@@ -163,7 +166,11 @@ export function companyHandlers(
           warning = `${c.name} is removed, but its stored ${PROVIDER_NAMES[c.provider]} credentials could not be deleted (${err instanceof Error ? err.message : String(err)}). Revoke the API key in ${PROVIDER_NAMES[c.provider]} to be sure it can no longer be used.`;
         }
       }
-      return { name: c.name, ...removed, credentials, warning };
+      if (erased.warnings.length > 0) {
+        ctx.logger.error('removing a company: its data could not all be erased from the disk', { companyId: c.id, warnings: erased.warnings });
+        warning = [warning ?? `${c.name} is removed, but not yet erased from the disk everywhere.`, ...erased.warnings].join(' ');
+      }
+      return { name: c.name, ...removed, credentials, backups: erased.backups, warning };
     },
     'companies.setCredentials': async ({ companyId, credentials }) => {
       const c = requireCompany(ctx, companyId);

@@ -1,3 +1,4 @@
+import { BACKUP_DAYS } from '../../contract/database';
 import type { AppPreferences } from '../../contract/index';
 import type { Db } from '../db/open';
 
@@ -17,19 +18,26 @@ export function createPreferences(db: Db, loginItem: LoginItemPort | null) {
     const r = read.get(`pref.${key}`);
     return r ? r.value === 'true' : DEFAULTS[key];
   };
+  const days = (): number => {
+    const n = Number(read.get('pref.backupDays')?.value);
+    return Number.isInteger(n) && n >= BACKUP_DAYS.min && n <= BACKUP_DAYS.max ? n : BACKUP_DAYS.default;
+  };
   const get = (): AppPreferences => ({
     startAtLogin: loginItem ? loginItem.get() : null,
     notifyOnFailure: flag('notifyOnFailure'),
     notifyOnPending: flag('notifyOnPending'),
+    backupDays: days(),
   });
   return {
     get,
+    backupDays: days,
     set(patch: Partial<AppPreferences>): AppPreferences {
       if (patch.startAtLogin !== undefined && patch.startAtLogin !== null && loginItem) loginItem.set(patch.startAtLogin);
       for (const key of ['notifyOnFailure', 'notifyOnPending'] as const) {
         const v = patch[key];
         if (v !== undefined) write.run(`pref.${key}`, String(v));
       }
+      if (patch.backupDays !== undefined) write.run('pref.backupDays', String(patch.backupDays));
       return get();
     },
   };

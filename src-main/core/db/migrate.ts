@@ -9,14 +9,8 @@ import { MIGRATIONS } from './migrations';
  */
 export function migrate(db: Database.Database, opts: { backup?: (fromVersion: number) => void } = {}): number {
   const current = db.pragma('user_version', { simple: true }) as number;
-  const latest = MIGRATIONS.at(-1)?.version ?? 0;
-  if (current > latest) {
-    throw new AppError(
-      'DB_FROM_FUTURE',
-      `This database was written by a newer version of Bureau Sync (schema ${current}; this version knows up to ${latest}). Install the latest version of Bureau Sync to open it; nothing was changed.`,
-      { dbVersion: current, appVersion: latest },
-    );
-  }
+  const latest = latestVersion();
+  if (current > latest) throw futureDatabaseError(current);
   const pending = MIGRATIONS.filter((m) => m.version > current);
   if (pending.length === 0) return current;
   if (current > 0) opts.backup?.(current);
@@ -27,4 +21,18 @@ export function migrate(db: Database.Database, opts: { backup?: (fromVersion: nu
     }
   })();
   return latest;
+}
+
+/** The schema version this code writes. */
+export function latestVersion(): number {
+  return MIGRATIONS.at(-1)?.version ?? 0;
+}
+
+export function futureDatabaseError(dbVersion: number): AppError {
+  const latest = latestVersion();
+  return new AppError(
+    'DB_FROM_FUTURE',
+    `This database was written by a newer version of Bureau Sync (schema ${dbVersion}; this version knows up to ${latest}). Install the latest version of Bureau Sync to open it; nothing was changed.`,
+    { dbVersion, appVersion: latest },
+  );
 }

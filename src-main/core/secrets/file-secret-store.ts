@@ -1,6 +1,7 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SecretStore } from '../ports';
+import { privateDir } from '../private-files';
 
 /**
  * Browser mode and the CLI have no OS keychain, so credentials sit in one JSON file readable only by
@@ -33,7 +34,7 @@ export class FileSecretStore implements SecretStore {
   }
 
   #write(all: Record<string, string>): void {
-    mkdirSync(dirname(this.file), { recursive: true });
+    privateDir(dirname(this.file));
     const tmp = `${this.file}.tmp`;
     writeFileSync(tmp, JSON.stringify(all), { mode: 0o600 });
     chmodSync(tmp, 0o600);

@@ -27,7 +27,7 @@ type CompaniesState = {
   syncCompany: (companyId: string) => Promise<void>;
   pauseAll: (paused: boolean) => Promise<void>;
   /** Removes the company (the core checks the typed name); on success goes home and says what went. */
-  removeCompany: (companyId: string, confirmName: string) => Promise<{ ok: true } | { ok: false; message: string }>;
+  removeCompany: (companyId: string, confirmName: string, keepBackups?: boolean) => Promise<{ ok: true } | { ok: false; message: string }>;
   dismissNotice: () => void;
   reset: () => void;
 };
@@ -84,8 +84,8 @@ export const useCompanies = create<CompaniesState>()((set, get) => ({
     if (!res.ok) set({ notice: { tone: 'error', title: 'Sync all did not run', text: res.error.message } });
     else set({ notice: syncAllMessage(res.value, get().companies) });
   },
-  removeCompany: async (companyId, confirmName) => {
-    const res = await api['companies.remove']({ companyId, confirmName });
+  removeCompany: async (companyId, confirmName, keepBackups = false) => {
+    const res = await api['companies.remove']({ companyId, confirmName, keepBackups });
     if (!res.ok) return { ok: false, message: res.error.message };
     goHome();
     await get().load();

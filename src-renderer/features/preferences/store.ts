@@ -3,17 +3,18 @@ import type { AppErrorShape } from '../../../src-main/contract/errors';
 import type { AppPreferences } from '../../../src-main/contract/index';
 import { api } from '../../lib/bridge';
 
-export type PreferenceKey = keyof AppPreferences;
+export type PreferenceKey = 'startAtLogin' | 'notifyOnFailure' | 'notifyOnPending';
 
 type PreferencesState = {
   prefs: AppPreferences | null;
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: AppErrorShape | null;
-  /** The box being saved, so only it shows as busy. */
-  saving: PreferenceKey | null;
+  /** The setting being saved, so only it shows as busy. */
+  saving: keyof AppPreferences | null;
   result: { tone: 'success' | 'error'; text: string } | null;
   load: () => Promise<void>;
   set: (key: PreferenceKey, value: boolean) => Promise<void>;
+  setBackupDays: (days: number) => Promise<void>;
 };
 
 const SAVED_TEXT: Record<PreferenceKey, (on: boolean) => string> = {
@@ -42,5 +43,12 @@ export const usePreferences = create<PreferencesState>()((set, get) => ({
     const res = await api['app.preferences.set']({ patch: { [key]: value } });
     if (res.ok) set({ prefs: res.value, saving: null, result: { tone: 'success', text: SAVED_TEXT[key](value) } });
     else set({ prefs: before, saving: null, result: { tone: 'error', text: res.error.message } });
+  },
+  setBackupDays: async (days) => {
+    set({ saving: 'backupDays', result: null });
+    const res = await api['app.preferences.set']({ patch: { backupDays: days } });
+    if (res.ok) {
+      set({ prefs: res.value, saving: null, result: { tone: 'success', text: `Backups are kept for ${res.value.backupDays} ${res.value.backupDays === 1 ? 'day' : 'days'}; older ones are deleted after the next daily backup.` } });
+    } else set({ saving: null, result: { tone: 'error', text: res.error.message } });
   },
 }));

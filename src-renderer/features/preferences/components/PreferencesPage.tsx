@@ -6,8 +6,9 @@ import { Button } from '../../../ui/Button';
 import { Loading } from '../../../ui/Spinner';
 import { Checkbox } from '../../company-settings/components/Checkbox';
 import { usePreferences } from '../store';
+import { BackupsSection } from './BackupsSection';
 
-/** App preferences (not per company): start at login and which events notify you. */
+/** App preferences (not per company): start at login, which events notify you, and how long backups are kept. */
 export function PreferencesPage() {
   const s = usePreferences(useShallow((st) => ({ prefs: st.prefs, status: st.status, error: st.error, saving: st.saving, result: st.result })));
   const { load, set } = usePreferences.getState();
@@ -64,6 +65,7 @@ export function PreferencesPage() {
             />
             <p className="hint">Notifications appear in the desktop app; browser mode keeps the choice for when you use it.</p>
           </section>
+          <BackupsSection keepDays={s.prefs.backupDays} saving={s.saving === 'backupDays'} />
         </div>
       )}
       {s.result && (
