@@ -100,10 +100,14 @@ test('export for payroll from the Employees tab, the Exports history, changes aw
   await page.getByRole('button', { name: '← All companies' }).click();
   await expect(acmeRow.getByTestId('count-changes')).toContainText('1');
   await expect(acmeRow.getByTestId('count-changes')).toContainText('1 bank');
+  // The attention strip says it too, one click from the changes.
+  await expect(page.getByTestId('attention-bank')).toContainText("Acme Ltd: 1 employee’s bank details changed since the last export.");
+  await expect(page.getByTestId('attention-awaiting')).toContainText('1 employee across 1 company changed since the last export');
   await shot(page, 'home-changes-awaiting');
 
-  // The count opens the changes pack, the bank change first and loud.
-  await acmeRow.getByRole('button', { name: /changes awaiting the next pay run/ }).click();
+  await expect(acmeRow.getByRole('button', { name: /changes awaiting the next pay run/ })).toBeVisible();
+  // The strip's button opens the changes pack, the bank change first and loud (as the count does).
+  await page.getByTestId('attention-bank').getByRole('button', { name: 'See the changes' }).click();
   await expect(page.getByTestId('bank-flags')).toContainText(`${target.firstName} ${target.lastName}: Sort code changed on`);
   await expect(page.getByTestId('bank-flags')).toContainText('confirm with the employee before paying');
   await expect(page.getByTestId('pack-changed')).toContainText('404784');

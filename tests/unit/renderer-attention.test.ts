@@ -35,4 +35,17 @@ describe('the home page says what needs attention today', () => {
     expect(countsAreOld(company({ lastAttempt: { at: 'x', status: 'failed', error: { code: 'HR_UNREACHABLE', message: '' } } }))).toBe(true);
     expect(countsAreOld(company({}))).toBe(false);
   });
+
+  it('calls out bank-detail changes awaiting the next pay run, and totals every change since the last export', () => {
+    const companies = [company({ id: 'a', name: 'Alpha' }), company({ id: 'b', name: 'Beta' }), company({ id: 'c', name: 'Gamma' })];
+    const a = attention(companies, {
+      a: { companyId: 'a', count: 3, bankChanges: 1, lastExportAt: '2026-12-01T09:00:00Z' },
+      b: { companyId: 'b', count: null, bankChanges: 0, lastExportAt: null },
+      c: { companyId: 'c', count: 2, bankChanges: 0, lastExportAt: '2026-12-01T09:00:00Z' },
+    });
+    expect(a.bank).toEqual([{ companyId: 'a', name: 'Alpha', count: 1 }]);
+    expect([a.awaiting, a.awaitingCompanies]).toEqual([5, 2]);
+    // Before any export (or with no counts loaded yet) nothing awaits.
+    expect(attention(companies)).toMatchObject({ bank: [], awaiting: 0, awaitingCompanies: 0 });
+  });
 });

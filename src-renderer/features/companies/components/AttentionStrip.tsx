@@ -4,11 +4,18 @@ import { formatCount, plural } from '../../../lib/format';
 import { Button } from '../../../ui/Button';
 import { RelativeTime } from '../../../ui/RelativeTime';
 import { attention } from '../attention';
+import { useChangesCounts, useExport } from '../../payroll-export/store';
+
+const openExport = (companyId: string) => {
+  openCompany(companyId, 'employees');
+  void useExport.getState().show(companyId);
+};
 
 /** Above the companies table: what needs attention today, each item one click from where it is fixed. */
 export function AttentionStrip({ companies }: { companies: CompanySummary[] }) {
-  const a = attention(companies);
-  if (a.items.length === 0 && a.pending === 0) return null;
+  const changes = useChangesCounts((s) => s.byCompany);
+  const a = attention(companies, changes);
+  if (a.items.length === 0 && a.pending === 0 && a.awaiting === 0) return null;
   return (
     <section className="card attention" aria-labelledby="attention-title" data-testid="attention-strip">
       <h2 id="attention-title">Needs attention today</h2>
@@ -28,6 +35,21 @@ export function AttentionStrip({ companies }: { companies: CompanySummary[] }) {
             )}
           </li>
         ))}
+        {a.bank.map((b) => (
+          <li key={`bank-${b.companyId}`} data-testid="attention-bank">
+            <strong>{b.name}</strong>: {plural(b.count, 'employee’s bank details', 'employees’ bank details')} changed since the last export.{' '}
+            <span className="muted">Confirm with the employee before paying: payroll diversion fraud arrives as a bank-detail change.</span>{' '}
+            <Button size="small" onClick={() => openExport(b.companyId)}>
+              See the changes
+            </Button>
+          </li>
+        ))}
+        {a.awaiting > 0 && (
+          <li data-testid="attention-awaiting">
+            <strong>{plural(a.awaiting, 'employee', 'employees')}</strong> across {plural(a.awaitingCompanies, 'company', 'companies')} changed since
+            the last export and await the next pay run (the To export column says where).
+          </li>
+        )}
         {a.pending > 0 && (
           <li data-testid="attention-pending">
             <strong>{formatCount(a.pending)} Pending</strong> {a.pending === 1 ? 'employee' : 'employees'} across {plural(a.pendingCompanies, 'company', 'companies')}: they
