@@ -197,17 +197,13 @@ export class StagingRepository {
         SELECT s.employee_id FROM sync_staging s WHERE s.run_id = @runId AND s.rekey_from IS NOT NULL)`);
     run(`UPDATE employees SET identity = s.identity
       FROM sync_staging s WHERE s.run_id = @runId AND s.rekey_from IS NOT NULL AND s.employee_id = employees.id`);
-    run(`INSERT INTO employees (company_id, identity, hr_id, display_name, state, readiness, values_json, sources_json, record_json,
-        record_hash, problem_count, warning_count, first_synced_at, last_synced_at, last_run_id, raw_hash, config_hash, id_field)
-      SELECT @companyId, identity, hr_id, display_name, state, readiness, values_json, sources_json, record_json, record_hash,
-        problem_count, warning_count, @syncedAt, @syncedAt, @runId, raw_hash, config_hash, @idField
-      ${staged("'insert'")} ORDER BY s.seq`);
-    // People the filters leave out from their first sync on: listed, with the rule, and no payroll fields.
+    // New employees, and people the filters leave out from their first sync on (listed, with the rule, no payroll fields).
     run(`INSERT INTO employees (company_id, identity, hr_id, display_name, state, readiness, values_json, sources_json, record_json,
         record_hash, problem_count, warning_count, first_synced_at, last_synced_at, last_run_id, raw_hash, config_hash, id_field, excluded_by)
       SELECT @companyId, identity, hr_id, display_name, state, readiness, values_json, sources_json, record_json, record_hash,
-        0, 0, @syncedAt, @syncedAt, @runId, raw_hash, config_hash, @idField, excluded_by
-      ${staged("'exclude'")} AND s.employee_id IS NULL AND s.record_json IS NOT NULL ORDER BY s.seq`);
+        problem_count, warning_count, @syncedAt, @syncedAt, @runId, raw_hash, config_hash, @idField, excluded_by
+      FROM sync_staging s WHERE s.run_id = @runId
+        AND (s.kind = 'insert' OR (s.kind = 'exclude' AND s.employee_id IS NULL AND s.record_json IS NOT NULL)) ORDER BY s.seq`);
     run(`UPDATE employees SET hr_id = s.hr_id, display_name = s.display_name, state = s.state, readiness = s.readiness,
         values_json = s.values_json, sources_json = s.sources_json, record_json = s.record_json, record_hash = s.record_hash,
         problem_count = s.problem_count, warning_count = s.warning_count, last_synced_at = @syncedAt, last_run_id = @runId,
