@@ -11,7 +11,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
@@ -27,8 +30,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: electronOnly, message: 'The core runs under plain Node (tests, CLI, browser mode): take what you need from Electron through a port in core/ports.ts.' },
-            { group: ['**/shell/**', '**/src-renderer/**', '**/src-preload/**'], message: 'The core may not depend on the shell or the UI.' },
+            {
+              group: electronOnly,
+              message:
+                'The core runs under plain Node (tests, CLI, browser mode): take what you need from Electron through a port in core/ports.ts.',
+            },
+            {
+              group: ['**/shell/**', '**/src-renderer/**', '**/src-preload/**'],
+              message: 'The core may not depend on the shell or the UI.',
+            },
           ],
         },
       ],
@@ -41,7 +51,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: [...electronOnly, 'node:*', 'better-sqlite3', 'axios', '**/core/**', '**/shell/**'], message: 'The contract is shared with the renderer: zod and types only.' },
+            {
+              group: [...electronOnly, 'node:*', 'better-sqlite3', 'axios', '**/core/**', '**/shell/**'],
+              message: 'The contract is shared with the renderer: zod and types only.',
+            },
           ],
         },
       ],
@@ -56,8 +69,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: [...electronOnly, 'node:*', 'better-sqlite3', 'axios'], message: 'The renderer reaches the core only through the contract (lib/bridge.ts).' },
-            { regex: '^(\\.\\./)+src-main/(?!contract/)', message: 'From src-main the renderer may import only src-main/contract.' },
+            {
+              group: [...electronOnly, 'node:*', 'better-sqlite3', 'axios'],
+              message: 'The renderer reaches the core only through the contract (lib/bridge.ts).',
+            },
+            {
+              regex: '^(\\.\\./)+src-main/(?!contract/)',
+              message: 'From src-main the renderer may import only src-main/contract.',
+            },
           ],
         },
       ],
@@ -70,8 +89,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron-store', 'node:*', 'better-sqlite3'], message: 'The preload exposes the contract and nothing else.' },
-            { regex: '^(\\.\\./)+src-main/(?!contract/)', message: 'From src-main the preload may import only src-main/contract.' },
+            {
+              group: ['electron-store', 'node:*', 'better-sqlite3'],
+              message: 'The preload exposes the contract and nothing else.',
+            },
+            {
+              regex: '^(\\.\\./)+src-main/(?!contract/)',
+              message: 'From src-main the preload may import only src-main/contract.',
+            },
           ],
         },
       ],

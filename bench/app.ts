@@ -24,7 +24,11 @@ const HUMAANS_LIST_CONCURRENCY = 3;
  * job roles, bank accounts and custom fields/values side by side (three lists without salaries),
  * PeopleHR's pacer sends one call at a time.
  */
-export const CLIENT_CONCURRENCY: Record<RealProvider, number> = { personio: PERSONIO_PAGES_AHEAD, humaans: HUMAANS_LIST_CONCURRENCY, peoplehr: 1 };
+export const CLIENT_CONCURRENCY: Record<RealProvider, number> = {
+  personio: PERSONIO_PAGES_AHEAD,
+  humaans: HUMAANS_LIST_CONCURRENCY,
+  peoplehr: 1,
+};
 
 /**
  * What the HTTP layer may have in flight with rate limits off: the list concurrency, except that Humaans'
@@ -45,8 +49,14 @@ export function startApp(opts: { vendor: RealProvider; rateLimitsOff: boolean })
     secrets: new MemorySecretStore(),
     mode: 'cli',
     // Warnings reach the bench's output: a checkpoint thread that fell back would change what is measured.
-    logger: { info() {}, warn: (msg, meta) => process.stderr.write(`core warning: ${msg} ${JSON.stringify(meta ?? {})}\n`), error: (msg, meta) => process.stderr.write(`core error: ${msg} ${JSON.stringify(meta ?? {})}\n`) },
-    http: opts.rateLimitsOff ? { rateLimit: { perMinute: 1e9, maxConcurrent: HTTP_CONCURRENCY[opts.vendor] } } : undefined,
+    logger: {
+      info() {},
+      warn: (msg, meta) => process.stderr.write(`core warning: ${msg} ${JSON.stringify(meta ?? {})}\n`),
+      error: (msg, meta) => process.stderr.write(`core error: ${msg} ${JSON.stringify(meta ?? {})}\n`),
+    },
+    http: opts.rateLimitsOff
+      ? { rateLimit: { perMinute: 1e9, maxConcurrent: HTTP_CONCURRENCY[opts.vendor] } }
+      : undefined,
   });
   const phases = instrumentPhases(core.engine);
   return {
@@ -67,11 +77,16 @@ export async function call<K extends CommandName>(core: Core, name: K, input: un
 
 /** Adds the company (credential check and field catalogue, not timed); returns its id. */
 export async function addCompany(core: Core, fake: FakeProcess): Promise<string> {
-  const { id } = await call(core, 'companies.create', { name: `${fake.vendor} bench Ltd`, credentials: fake.credentials, baseUrl: fake.baseUrl });
+  const { id } = await call(core, 'companies.create', {
+    name: `${fake.vendor} bench Ltd`,
+    credentials: fake.credentials,
+    baseUrl: fake.baseUrl,
+  });
   return id;
 }
 
 /** Fails the case loudly when a sync did not succeed: a fast failed run is not a result. */
 export function assertSucceeded(run: CommandOutputs['sync.company'], what: string): void {
-  if (run.status !== 'succeeded') throw new Error(`${what}: run ${run.status}: ${run.error?.code ?? ''} ${run.error?.message ?? run.note ?? ''}`);
+  if (run.status !== 'succeeded')
+    throw new Error(`${what}: run ${run.status}: ${run.error?.code ?? ''} ${run.error?.message ?? run.note ?? ''}`);
 }

@@ -61,7 +61,9 @@ async function call<T>(core: Core, name: Parameters<Core['invoke']>[0], input: u
 }
 
 const edit = (people: SamplePerson[], round: number) =>
-  people.map((p, i) => (i % 100 === round ? { ...p, lastName: `${p.lastName}-${round}`, jobTitle: `${p.jobTitle} ${round}` } : p));
+  people.map((p, i) =>
+    i % 100 === round ? { ...p, lastName: `${p.lastName}-${round}`, jobTitle: `${p.jobTitle} ${round}` } : p,
+  );
 
 async function syncTwoCompanies(variant: Variant) {
   secureEverywhere = variant === 'on';
@@ -70,13 +72,25 @@ async function syncTwoCompanies(variant: Variant) {
   const stayingStaff = generatePeople({ count, seed: 32 });
   const leavingHr = await startFakePersonio({ people: leavingStaff });
   const stayingHr = await startFakePersonio({ people: stayingStaff });
-  const core = createCore({ dataDir, secrets: new MemorySecretStore(), mode: 'cli', http: { rateLimit: { perMinute: 1e9 } } });
+  const core = createCore({
+    dataDir,
+    secrets: new MemorySecretStore(),
+    mode: 'cli',
+    http: { rateLimit: { perMinute: 1e9 } },
+  });
   const times: Record<string, number[]> = { first: [], full: [] };
   let written = 0;
   const ids: string[] = [];
   try {
-    for (const [name, hr] of [['Leaving Ltd', leavingHr], ['Staying Ltd', stayingHr]] as const) {
-      const { id } = await call<{ id: string }>(core, 'companies.create', { name, credentials: { provider: 'personio', ...PERSONIO_FAKE_CREDENTIALS }, baseUrl: hr.baseUrl });
+    for (const [name, hr] of [
+      ['Leaving Ltd', leavingHr],
+      ['Staying Ltd', stayingHr],
+    ] as const) {
+      const { id } = await call<{ id: string }>(core, 'companies.create', {
+        name,
+        credentials: { provider: 'personio', ...PERSONIO_FAKE_CREDENTIALS },
+        baseUrl: hr.baseUrl,
+      });
       ids.push(id);
       await core.checkpoint();
       const t = await timed(async () => {
@@ -114,7 +128,14 @@ async function syncTwoCompanies(variant: Variant) {
 function leftOnDisk(file: string, ni: string[]): { db: number; wal: number } {
   // One pass over the bytes for everything shaped like an NI number, then a set lookup: includes() per
   // number over a 100 MB file took minutes.
-  const found = (f: string) => new Set(existsSync(f) ? readFileSync(f).toString('latin1').match(/[A-Z]{2}\d{6}[A-D]/g) : []);
+  const found = (f: string) =>
+    new Set(
+      existsSync(f)
+        ? readFileSync(f)
+            .toString('latin1')
+            .match(/[A-Z]{2}\d{6}[A-D]/g)
+        : [],
+    );
   const db = found(file);
   const wal = found(`${file}-wal`);
   return { db: ni.filter((n) => db.has(n)).length, wal: ni.filter((n) => wal.has(n)).length };
@@ -164,9 +185,21 @@ async function main() {
     );
   const off = runs.off;
   const on = runs.on;
-  report('(a) secure_delete during the removal only', removeOnCopy(off.dataDir, off.leavingId, off.ni, 'removal only'), off.ni.length);
-  report('(b) secure_delete on for every write     ', removeOnCopy(on.dataDir, on.leavingId, on.ni, 'removal only'), on.ni.length);
-  report('(c) removal, then VACUUM                 ', removeOnCopy(off.dataDir, off.leavingId, off.ni, 'removal + VACUUM'), off.ni.length);
+  report(
+    '(a) secure_delete during the removal only',
+    removeOnCopy(off.dataDir, off.leavingId, off.ni, 'removal only'),
+    off.ni.length,
+  );
+  report(
+    '(b) secure_delete on for every write     ',
+    removeOnCopy(on.dataDir, on.leavingId, on.ni, 'removal only'),
+    on.ni.length,
+  );
+  report(
+    '(c) removal, then VACUUM                 ',
+    removeOnCopy(off.dataDir, off.leavingId, off.ni, 'removal + VACUUM'),
+    off.ni.length,
+  );
   for (const r of Object.values(runs)) rmSync(r.dataDir, { recursive: true, force: true });
 }
 

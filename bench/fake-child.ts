@@ -21,11 +21,17 @@ async function start(vendor: RealProvider, people: SamplePerson[]): Promise<{ fa
   switch (vendor) {
     case 'personio': {
       const fake = await startFakePersonio({ people });
-      return { fake, ready: { baseUrl: fake.baseUrl, credentials: { provider: 'personio', ...PERSONIO_FAKE_CREDENTIALS } } };
+      return {
+        fake,
+        ready: { baseUrl: fake.baseUrl, credentials: { provider: 'personio', ...PERSONIO_FAKE_CREDENTIALS } },
+      };
     }
     case 'humaans': {
       const fake = await startFakeHumaans({ people, today: TODAY.toISOString().slice(0, 10) });
-      return { fake, ready: { baseUrl: fake.baseUrl, credentials: { provider: 'humaans', token: HUMAANS_DEMO_TOKEN } } };
+      return {
+        fake,
+        ready: { baseUrl: fake.baseUrl, credentials: { provider: 'humaans', token: HUMAANS_DEMO_TOKEN } },
+      };
     }
     case 'peoplehr': {
       const fake = await startFakePeopleHR({ people, today: TODAY });
@@ -53,7 +59,15 @@ function changed(people: SamplePerson[], fraction: number, round: number): { peo
 }
 
 function logged(fake: Fake, since: number): LoggedRequest[] {
-  return fake.log.slice(since).map((e) => ({ method: e.method, url: e.url, path: e.path, headers: e.headers, body: e.body, status: e.status, at: e.at }));
+  return fake.log.slice(since).map((e) => ({
+    method: e.method,
+    url: e.url,
+    path: e.path,
+    headers: e.headers,
+    body: e.body,
+    status: e.status,
+    at: e.at,
+  }));
 }
 
 async function main(): Promise<void> {

@@ -20,7 +20,9 @@ export interface FakeProcess extends FakeReady {
 type Command = ChildRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 // Inside the bundled block (bench/bundle.ts) import.meta.url is the bundle's, so index.ts passes BENCH_DIR.
-const CHILD = process.env.BENCH_DIR ? join(process.env.BENCH_DIR, 'fake-child.ts') : fileURLToPath(new URL('./fake-child.ts', import.meta.url));
+const CHILD = process.env.BENCH_DIR
+  ? join(process.env.BENCH_DIR, 'fake-child.ts')
+  : fileURLToPath(new URL('./fake-child.ts', import.meta.url));
 
 export async function startFakeProcess(vendor: RealProvider, count: number): Promise<FakeProcess> {
   const child: ChildProcess = fork(CHILD, [vendor, String(count)], {

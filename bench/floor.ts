@@ -32,12 +32,15 @@ function send(agent: Agent, origin: URL, r: LoggedRequest): Promise<{ status: nu
   const headers: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(r.headers)) if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = v;
   return new Promise((resolve, reject) => {
-    const req = request({ host: origin.hostname, port: origin.port, method: r.method, path: r.url, headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = request(
+      { host: origin.hostname, port: origin.port, method: r.method, path: r.url, headers, agent },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     if (r.body) req.end(r.body);
     else req.end();
@@ -105,8 +108,12 @@ function peopleIn(vendor: RealProvider, r: LoggedRequest, body: unknown): Array<
   if (!obj || typeof obj !== 'object') return null;
   switch (vendor) {
     case 'personio':
-      if (r.method !== 'GET' || r.path.replace(/\/+$/, '') !== '/v1/company/employees' || !Array.isArray(obj.data)) return null;
-      return (obj.data as Array<{ attributes?: { id?: { value?: unknown } } }>).map((row) => [String(row.attributes?.id?.value), row]);
+      if (r.method !== 'GET' || r.path.replace(/\/+$/, '') !== '/v1/company/employees' || !Array.isArray(obj.data))
+        return null;
+      return (obj.data as Array<{ attributes?: { id?: { value?: unknown } } }>).map((row) => [
+        String(row.attributes?.id?.value),
+        row,
+      ]);
     case 'humaans':
       if (r.method !== 'GET' || r.path.replace(/\/+$/, '') !== '/api/people' || !Array.isArray(obj.data)) return null;
       return (obj.data as Array<{ id?: unknown }>).map((row) => [String(row.id), row]);
@@ -116,8 +123,18 @@ function peopleIn(vendor: RealProvider, r: LoggedRequest, body: unknown): Array<
   }
 }
 
-export async function measureFloor(vendor: RealProvider, baseUrl: string, log: LoggedRequest[], concurrency: number): Promise<FloorResult> {
-  const { ms: httpMs, replies } = await replay(baseUrl, log, concurrency, vendor === 'humaans' ? (r) => r.path : undefined);
+export async function measureFloor(
+  vendor: RealProvider,
+  baseUrl: string,
+  log: LoggedRequest[],
+  concurrency: number,
+): Promise<FloorResult> {
+  const { ms: httpMs, replies } = await replay(
+    baseUrl,
+    log,
+    concurrency,
+    vendor === 'humaans' ? (r) => r.path : undefined,
+  );
   let statusMismatches = 0;
 
   const t1 = performance.now();
@@ -149,5 +166,13 @@ export async function measureFloor(vendor: RealProvider, baseUrl: string, log: L
   const insertMs = performance.now() - t2;
   rmSync(dir, { recursive: true, force: true });
 
-  return { requests: log.length, statusMismatches, httpMs, parseMs, insertMs, people: people.size, totalMs: httpMs + parseMs + insertMs };
+  return {
+    requests: log.length,
+    statusMismatches,
+    httpMs,
+    parseMs,
+    insertMs,
+    people: people.size,
+    totalMs: httpMs + parseMs + insertMs,
+  };
 }

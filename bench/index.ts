@@ -37,20 +37,27 @@ function parseArgs(argv: string[]): Args {
   const quick = argv.includes('--quick');
   const vendors = (value('--vendors')?.split(',') ?? ['personio', 'humaans', 'peoplehr']) as RealProvider[];
   const sizes = value('--sizes')?.split(',').map(Number) ?? (quick ? [10_000] : [1_000, 10_000, 50_000]);
-  if (sizes.some((s) => !Number.isInteger(s) || s < 10)) throw new Error('--sizes takes whole numbers ≥ 10, comma-separated');
+  if (sizes.some((s) => !Number.isInteger(s) || s < 10))
+    throw new Error('--sizes takes whole numbers ≥ 10, comma-separated');
   return { quick, json: value('--json'), vendors, sizes, allSizes: argv.includes('--all-sizes') };
 }
 
 function runBlock(block: string, spec: BlockSpec, label: string): Promise<Row[]> {
   return new Promise((resolve) => {
     // BENCH_DIR tells the bundled block where the fake-server child's source is.
-    const child = fork(block, [JSON.stringify(spec)], { execArgv: [], env: { ...process.env, BENCH_DIR }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(block, [JSON.stringify(spec)], {
+      execArgv: [],
+      env: { ...process.env, BENCH_DIR },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let rows: Row[] | null = null;
     child.on('message', (m: { rows: Row[] }) => {
       rows = m.rows;
     });
     const vendor = spec.kind === 'vendor' ? spec.vendor : spec.kind === 'paced' ? 'humaans' : 'personio';
-    child.on('exit', (code) => resolve(rows ?? [failedRow(label, vendor, spec.employees, `block process exited with ${code}`)]));
+    child.on('exit', (code) =>
+      resolve(rows ?? [failedRow(label, vendor, spec.employees, `block process exited with ${code}`)]),
+    );
   });
 }
 
@@ -67,12 +74,27 @@ async function main(): Promise<void> {
     for (const vendor of args.vendors) {
       if (!runs(vendor, n)) {
         say(`${vendor} ${n}: skipped (fake too slow at this size; --all-sizes runs it)`);
-        rows.push({ case: 'all cases', vendor, employees: n, figure: 'skipped', target: '', verdict: 'info', profile: `the fake ${vendor} is too slow at this size; run with --all-sizes`, data: { skipped: true } });
+        rows.push({
+          case: 'all cases',
+          vendor,
+          employees: n,
+          figure: 'skipped',
+          target: '',
+          verdict: 'info',
+          profile: `the fake ${vendor} is too slow at this size; run with --all-sizes`,
+          data: { skipped: true },
+        });
         continue;
       }
       const t0 = performance.now();
       say(`${vendor} ${n}: start`);
-      rows.push(...(await runBlock(block, { kind: 'vendor', vendor, employees: n, largest: n === largest(vendor), skipOnePercent: args.quick }, 'sync cases')));
+      rows.push(
+        ...(await runBlock(
+          block,
+          { kind: 'vendor', vendor, employees: n, largest: n === largest(vendor), skipOnePercent: args.quick },
+          'sync cases',
+        )),
+      );
       blocks.push({ block: vendor, employees: n, ms: performance.now() - t0 });
       say(`${vendor} ${n}: done in ${ms(performance.now() - t0)}`);
     }
@@ -80,7 +102,9 @@ async function main(): Promise<void> {
   if (args.vendors.includes('personio')) {
     const t0 = performance.now();
     say('personio rate-limited 10000: start');
-    rows.push(...(await runBlock(block, { kind: 'rate-limited', employees: 10_000 }, 'Personio, documented limits on')));
+    rows.push(
+      ...(await runBlock(block, { kind: 'rate-limited', employees: 10_000 }, 'Personio, documented limits on')),
+    );
     blocks.push({ block: 'personio (rate-limited)', employees: 10_000, ms: performance.now() - t0 });
   }
   if (args.vendors.includes('humaans')) {
@@ -99,12 +123,21 @@ async function main(): Promise<void> {
   const durationMs = performance.now() - started;
 
   console.log(table(rows));
-  console.log(`\nBlock durations: ${blocks.map((b) => `${b.block} ${b.employees.toLocaleString('en-GB')}: ${ms(b.ms)}`).join('; ')}`);
+  console.log(
+    `\nBlock durations: ${blocks.map((b) => `${b.block} ${b.employees.toLocaleString('en-GB')}: ${ms(b.ms)}`).join('; ')}`,
+  );
   console.log(`Total ${ms(durationMs)} on ${cpus().length} CPU(s), Node ${process.version}.`);
   const missed = rows.filter((r) => r.verdict === 'MISS').length;
   console.log(missed ? `${missed} target(s) missed.` : 'All targets met.');
   if (args.json) {
-    const out = { startedAt: new Date(Date.now() - durationMs).toISOString(), durationMs, options: args, machine: { cpus: cpus().length, node: process.version }, blocks, rows };
+    const out = {
+      startedAt: new Date(Date.now() - durationMs).toISOString(),
+      durationMs,
+      options: args,
+      machine: { cpus: cpus().length, node: process.version },
+      blocks,
+      rows,
+    };
     writeFileSync(args.json, `${JSON.stringify(out, null, 2)}\n`);
     console.log(`Figures written to ${args.json}`);
   }

@@ -43,7 +43,9 @@ function highWaterMark(): number | null {
  * and the write transaction are synchronous), so on Linux the kernel's high-water mark, reset first via
  * /proc/self/clear_refs, is read too and the larger figure wins.
  */
-export async function peakRss<T>(fn: () => Promise<T>): Promise<{ value: T; startRss: number; peakRss: number; sampledPeak: number; kernelPeak: number | null }> {
+export async function peakRss<T>(
+  fn: () => Promise<T>,
+): Promise<{ value: T; startRss: number; peakRss: number; sampledPeak: number; kernelPeak: number | null }> {
   collectGarbage();
   let kernelReset = false;
   try {

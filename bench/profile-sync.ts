@@ -25,7 +25,11 @@ async function main(): Promise<void> {
     await session.post('Profiler.setSamplingInterval', { interval: 200 });
     await session.post('Profiler.start');
     const run = await timed(() =>
-      which === 'first' ? call(app.core, 'companies.review', { companyId }) : which === 'hourly' ? app.core.engine.runCompany(companyId, 'scheduled') : call(app.core, 'sync.company', { companyId }),
+      which === 'first'
+        ? call(app.core, 'companies.review', { companyId })
+        : which === 'hourly'
+          ? app.core.engine.runCompany(companyId, 'scheduled')
+          : call(app.core, 'sync.company', { companyId }),
     );
     const { profile } = await session.post('Profiler.stop');
     const file = `/tmp/${vendor}-${n}-${which}.cpuprofile`;

@@ -44,7 +44,12 @@ const REVIEWED = [
 
 const SEVERE = new Set(['HIGH', 'MEDIUM']);
 
-const bin = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electronegativity.cmd' : 'electronegativity');
+const bin = join(
+  root,
+  'node_modules',
+  '.bin',
+  process.platform === 'win32' ? 'electronegativity.cmd' : 'electronegativity',
+);
 if (!existsSync(bin)) {
   console.error('electronegativity is not installed: npm install -D @doyensec/electronegativity@1.10.3');
   process.exit(2);
@@ -59,15 +64,25 @@ const ownCsv = join(work, 'electronegativity.csv');
 // always there (our preload). A scan missing a reviewed finding is treated as incomplete and run again;
 // if it stays incomplete the check fails below.
 let findings = scan();
-for (let attempt = 2; attempt <= 3 && snapshot && REVIEWED.some((e) => !findings.some((f) => matches(e, f))); attempt++) {
-  console.log(`electronegativity returned an incomplete result (a reviewed finding is missing); scanning again (${attempt}/3)`);
+for (
+  let attempt = 2;
+  attempt <= 3 && snapshot && REVIEWED.some((e) => !findings.some((f) => matches(e, f)));
+  attempt++
+) {
+  console.log(
+    `electronegativity returned an incomplete result (a reviewed finding is missing); scanning again (${attempt}/3)`,
+  );
   findings = scan();
 }
 copyFileSync(ownCsv, csvFile);
 
 function scan() {
   rmSync(ownCsv, { force: true });
-  const run = spawnSync(bin, ['-i', input, '-r', '-o', ownCsv], { cwd: input, encoding: 'utf8', shell: process.platform === 'win32' });
+  const run = spawnSync(bin, ['-i', input, '-r', '-o', ownCsv], {
+    cwd: input,
+    encoding: 'utf8',
+    shell: process.platform === 'win32',
+  });
   if (run.status !== 0 || !existsSync(ownCsv)) {
     process.stderr.write(run.stdout ?? '');
     process.stderr.write(run.stderr ?? '');
@@ -115,18 +130,28 @@ for (const f of findings) {
 const bySeverity = {};
 for (const f of findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
 console.log(
-  `electronegativity: ${findings.length} finding(s) (${Object.entries(bySeverity).map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}); full list in ${relative(root, csvFile)}`,
+  `electronegativity: ${findings.length} finding(s) (${
+    Object.entries(bySeverity)
+      .map(([s, n]) => `${n} ${s}`)
+      .join(', ') || 'none'
+  }); full list in ${relative(root, csvFile)}`,
 );
-for (const f of findings.filter((x) => !SEVERE.has(x.severity))) console.log(`  note  ${f.severity.padEnd(6)} ${f.check} ${f.file} ${f.location}: ${f.description}`);
-for (const f of accepted) console.log(`  reviewed ${f.severity.padEnd(6)} ${f.check} ${f.file} ${f.location}: ${f.why}`);
+for (const f of findings.filter((x) => !SEVERE.has(x.severity)))
+  console.log(`  note  ${f.severity.padEnd(6)} ${f.check} ${f.file} ${f.location}: ${f.description}`);
+for (const f of accepted)
+  console.log(`  reviewed ${f.severity.padEnd(6)} ${f.check} ${f.file} ${f.location}: ${f.why}`);
 // A reviewed finding that vanished means either the code changed (drop the entry) or the scan silently
 // missed files: both need a look, so it fails too (only when scanning the app itself).
 const stale = snapshot ? REVIEWED.filter((x) => !used.has(x)) : [];
-for (const e of stale) console.error(`  reviewed entry matches nothing now (code changed, or the scan missed files): ${e.check} ${e.file}`);
+for (const e of stale)
+  console.error(`  reviewed entry matches nothing now (code changed, or the scan missed files): ${e.check} ${e.file}`);
 
 if (failing.length > 0 || stale.length > 0) {
   if (failing.length > 0) console.error(`\n${failing.length} HIGH/MEDIUM finding(s) to fix:`);
-  for (const f of failing) console.error(`  ${f.severity.padEnd(6)} ${f.confidence.padEnd(9)} ${f.check} ${f.file} ${f.location}: ${f.description}`);
+  for (const f of failing)
+    console.error(
+      `  ${f.severity.padEnd(6)} ${f.confidence.padEnd(9)} ${f.check} ${f.file} ${f.location}: ${f.description}`,
+    );
   process.exit(1);
 }
 console.log('electronegativity: no unreviewed HIGH or MEDIUM findings');

@@ -17,7 +17,9 @@ const stamp = join(outDir, 'stamp.json');
 const version = electronVersion(root);
 
 function fail(msg) {
-  console.error(`\nBureau Sync could not prepare the desktop app: ${msg}\nBrowser mode works without this step: npm run start:web\n`);
+  console.error(
+    `\nBureau Sync could not prepare the desktop app: ${msg}\nBrowser mode works without this step: npm run start:web\n`,
+  );
   process.exit(1);
 }
 
@@ -37,20 +39,40 @@ console.log(`First start: preparing the database engine for Electron ${version} 
 const work = join(outDir, 'build-better-sqlite3');
 rmSync(work, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
-cpSync(join(root, 'node_modules', 'better-sqlite3'), work, { recursive: true, filter: (src) => !src.includes(`${join('better-sqlite3', 'build')}`) });
+cpSync(join(root, 'node_modules', 'better-sqlite3'), work, {
+  recursive: true,
+  filter: (src) => !src.includes(`${join('better-sqlite3', 'build')}`),
+});
 // npm exports `nodedir` to child processes; it would silently build against Node's headers (wrong ABI).
 const env = { ...process.env };
 for (const k of Object.keys(env)) if (k.toLowerCase() === 'npm_config_nodedir') delete env[k];
 const prebuild = join(root, 'node_modules', 'prebuild-install', 'bin.js');
 try {
-  execFileSync(process.execPath, [prebuild, '--runtime', 'electron', '--target', version, '--arch', process.arch], { cwd: work, env, stdio: 'inherit' });
+  execFileSync(process.execPath, [prebuild, '--runtime', 'electron', '--target', version, '--arch', process.arch], {
+    cwd: work,
+    env,
+    stdio: 'inherit',
+  });
 } catch {
   try {
     const gyp = join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
     const bin = existsSync(gyp) ? gyp : 'node-gyp';
-    execFileSync(process.execPath, [bin, 'rebuild', '--release', `--target=${version}`, '--dist-url=https://electronjs.org/headers', `--arch=${process.arch}`], { cwd: work, env, stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [
+        bin,
+        'rebuild',
+        '--release',
+        `--target=${version}`,
+        '--dist-url=https://electronjs.org/headers',
+        `--arch=${process.arch}`,
+      ],
+      { cwd: work, env, stdio: 'inherit' },
+    );
   } catch {
-    fail('building better-sqlite3 for Electron failed (it needs the internet once, and on Windows the Visual Studio Build Tools).');
+    fail(
+      'building better-sqlite3 for Electron failed (it needs the internet once, and on Windows the Visual Studio Build Tools).',
+    );
   }
 }
 copyFileSync(join(work, 'build', 'Release', 'better_sqlite3.node'), addon);

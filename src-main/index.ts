@@ -108,10 +108,20 @@ function start(): void {
   };
   const notifier = new Notifier(navigate);
   const hidden = startedAtLogin(app, process.platform, process.argv);
-  win = createMainWindow(fitBounds(store.get('bounds'), screen.getAllDisplays().map((d) => d.workArea)), page, { show: !hidden });
+  win = createMainWindow(
+    fitBounds(
+      store.get('bounds'),
+      screen.getAllDisplays().map((d) => d.workArea),
+    ),
+    page,
+    { show: !hidden },
+  );
   win.on('close', (event) => {
     saveBounds();
-    const decision = onWindowClose({ quitting: quitGuard.quitting, trayHintShown: store?.get('trayHintShown') ?? true });
+    const decision = onWindowClose({
+      quitting: quitGuard.quitting,
+      trayHintShown: store?.get('trayHintShown') ?? true,
+    });
     if (!decision.keepRunning) return;
     event.preventDefault();
     win?.hide();
@@ -132,7 +142,8 @@ function start(): void {
     listCompanies: () => listCompanies(theCore),
     preferences: () => theCore.preferences.get(),
     show: (notice) => notifier.show(notice),
-    onError: (err) => logger?.warn('notification skipped', { message: err instanceof Error ? err.message : String(err) }),
+    onError: (err) =>
+      logger?.warn('notification skipped', { message: err instanceof Error ? err.message : String(err) }),
   });
   void runs.seed();
 
@@ -150,7 +161,11 @@ function start(): void {
 
   if (!app.isPackaged && process.env.BUREAU_SYNC_TEST_HOOKS === '1') {
     // For tests/electron only (never in a packaged app): read the tray model and click its items.
-    (globalThis as Record<string, unknown>).__bureauShell = { trayModel: () => tray?.model ?? null, trayAction: onTrayAction, refreshTray };
+    (globalThis as Record<string, unknown>).__bureauShell = {
+      trayModel: () => tray?.model ?? null,
+      trayAction: onTrayAction,
+      refreshTray,
+    };
   }
 }
 
@@ -165,7 +180,8 @@ function onTrayAction(action: TrayAction): void {
       return;
     case 'pause-all':
     case 'resume-all':
-      if (c && !quitGuard.quitting) void c.invoke('companies.pauseAll', { paused: action === 'pause-all' }).then(refreshTray);
+      if (c && !quitGuard.quitting)
+        void c.invoke('companies.pauseAll', { paused: action === 'pause-all' }).then(refreshTray);
       return;
     case 'quit':
       quitGuard.quit();
@@ -194,5 +210,6 @@ async function listCompanies(c: Core) {
 }
 
 function saveBounds(): void {
-  if (win && !win.isDestroyed() && !win.isMinimized() && !win.isFullScreen()) store?.set('bounds', win.getNormalBounds());
+  if (win && !win.isDestroyed() && !win.isMinimized() && !win.isFullScreen())
+    store?.set('bounds', win.getNormalBounds());
 }

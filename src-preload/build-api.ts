@@ -1,5 +1,13 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import { channelFor, COMMAND_NAMES, eventChannelFor, EVENT_NAMES, type BureauApi, type EventName, type PushEvents } from '../src-main/contract/index';
+import {
+  channelFor,
+  COMMAND_NAMES,
+  eventChannelFor,
+  EVENT_NAMES,
+  type BureauApi,
+  type EventName,
+  type PushEvents,
+} from '../src-main/contract/index';
 
 /** Turns the contract into named functions over IPC; the IPC event object never reaches the page. */
 export function buildApi(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>): BureauApi {

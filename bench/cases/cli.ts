@@ -74,7 +74,8 @@ async function startup(bundle: string): Promise<Row> {
     await cli(bundle, dataDir, ['companies', 'add', '--name', 'Start-up Ltd', '--provider', 'demo', '--json']);
     const runs: CliRun[] = [];
     for (let i = 0; i < STARTS; i++) runs.push(await cli(bundle, dataDir, ['companies', 'list']));
-    if (runs.some((r) => r.firstByteMs === null || r.err !== '')) throw new Error('companies list printed nothing, or wrote to stderr');
+    if (runs.some((r) => r.firstByteMs === null || r.err !== ''))
+      throw new Error('companies list printed nothing, or wrote to stderr');
     // The floor: node itself starting and printing one byte.
     const bare: number[] = [];
     for (let i = 0; i < STARTS; i++) bare.push((await runNode(['-e', 'process.stdout.write("x")'])).firstByteMs ?? NaN);
@@ -119,7 +120,24 @@ async function scheduled(bundle: string, n: number): Promise<Row> {
   try {
     if (fake.credentials.provider !== 'personio') throw new Error('the fake Personio gave no Personio credentials');
     const env = { BUREAU_SYNC_CLIENT_SECRET: fake.credentials.clientSecret };
-    const added = await cli(bundle, dataDir, ['companies', 'add', '--name', 'CLI bench Ltd', '--provider', 'personio', '--base-url', fake.baseUrl, '--client-id', fake.credentials.clientId, '--json'], env);
+    const added = await cli(
+      bundle,
+      dataDir,
+      [
+        'companies',
+        'add',
+        '--name',
+        'CLI bench Ltd',
+        '--provider',
+        'personio',
+        '--base-url',
+        fake.baseUrl,
+        '--client-id',
+        fake.credentials.clientId,
+        '--json',
+      ],
+      env,
+    );
     const id = (JSON.parse(added.out) as { id: string }).id;
     const dbFile = join(dataDir, 'bureau-sync.sqlite');
 
@@ -157,7 +175,17 @@ async function scheduled(bundle: string, n: number): Promise<Row> {
         `whole processes, spawn to exit, the CLI's own rate limits (${PERSONIO_RATE_LIMIT.perSecond}/s); fastest of ${runs.length} (${runs.map((r) => ms(r.ms)).join(', ')}); ` +
         `${fastest.requests} requests, ≥ ${paced(fastest.requests)} at that pace (first sync ${firstRequests}, ≥ ${paced(firstRequests)}); ` +
         `most created+updated by one ${changed}; ${fastest.writes.employeeRows} employees rows changed${describeColumns(fastest.writes.columns)}, ${fastest.writes.fieldChangesAdded} field_changes added, ${fastest.writes.runProblemsAdded} run_problems added${note}`,
-      data: { scheduledMs: fastest.ms, times: runs.map((r) => r.ms), firstSyncMs: firstRun.exitMs, ratioToFirst: ratio, rowsWrittenMax: written, createdOrUpdatedMax: changed, requests: fastest.requests, firstRequests, writes: fastest.writes },
+      data: {
+        scheduledMs: fastest.ms,
+        times: runs.map((r) => r.ms),
+        firstSyncMs: firstRun.exitMs,
+        ratioToFirst: ratio,
+        rowsWrittenMax: written,
+        createdOrUpdatedMax: changed,
+        requests: fastest.requests,
+        firstRequests,
+        writes: fastest.writes,
+      },
     };
   } finally {
     await fake.close();

@@ -38,7 +38,9 @@ async function pair(app: BenchApp, fake: FakeProcess, companyId: string, withRss
   await fake.clearLog();
   const threadReads = listThreadReads();
   const sync = () => timed(() => call(app.core, 'companies.review', { companyId }));
-  const measured = withRss ? await peakRss(sync) : { value: await sync(), peakRss: 0, startRss: 0, sampledPeak: 0, kernelPeak: null };
+  const measured = withRss
+    ? await peakRss(sync)
+    : { value: await sync(), peakRss: 0, startRss: 0, sampledPeak: 0, kernelPeak: null };
   const run = measured.value.value;
   assertSucceeded(run, `${fake.vendor} first sync`);
   const phases = app.phases.last();
@@ -48,15 +50,25 @@ async function pair(app: BenchApp, fake: FakeProcess, companyId: string, withRss
   await app.core.checkpoint();
   const checkpointMs = performance.now() - tCheckpoint;
   const { entries, capped } = await fake.log();
-  if (capped) throw new Error(`${fake.vendor}: the fake's request log is full; the floor would replay too few requests`);
+  if (capped)
+    throw new Error(`${fake.vendor}: the fake's request log is full; the floor would replay too few requests`);
   await fake.clearLog();
   const floor = await measureFloor(fake.vendor, fake.baseUrl, entries, CLIENT_CONCURRENCY[fake.vendor]);
   await fake.clearLog();
   if (floor.people !== run.counts.created) {
-    process.stderr.write(`note: ${fake.vendor} floor inserted ${floor.people} people, the sync created ${run.counts.created}\n`);
+    process.stderr.write(
+      `note: ${fake.vendor} floor inserted ${floor.people} people, the sync created ${run.counts.created}\n`,
+    );
   }
   const onListThread = listThreadReads() > threadReads;
-  const result: Pair = { syncMs: measured.value.ms, floor, phases, checkpointMs, created: run.counts.created, onListThread };
+  const result: Pair = {
+    syncMs: measured.value.ms,
+    floor,
+    phases,
+    checkpointMs,
+    created: run.counts.created,
+    onListThread,
+  };
   return { result, mem: measured };
 }
 
@@ -69,7 +81,11 @@ async function extraPair(vendor: RealProvider, fake: FakeProcess): Promise<Pair>
   }
 }
 
-export async function firstSync(app: BenchApp, fake: FakeProcess, n: number): Promise<{ companyId: string; syncMs: number; readFloorMs: number; receiveMs: number; rows: Row[] }> {
+export async function firstSync(
+  app: BenchApp,
+  fake: FakeProcess,
+  n: number,
+): Promise<{ companyId: string; syncMs: number; readFloorMs: number; receiveMs: number; rows: Row[] }> {
   const vendor: RealProvider = fake.vendor;
   const companyId = await addCompany(app.core, fake);
   const { result: main, mem } = await pair(app, fake, companyId, true);
@@ -80,7 +96,10 @@ export async function firstSync(app: BenchApp, fake: FakeProcess, n: number): Pr
   const floor = pairs.map((p) => p.floor).reduce((a, b) => (b.totalMs < a.totalMs ? b : a));
   const ratio = fastestSync.syncMs / floor.totalMs;
   const { phases } = fastestSync;
-  const reader = vendor === 'peoplehr' ? `; staff list read on ${fastestSync.onListThread ? 'the list thread' : "the core's thread"}` : '';
+  const reader =
+    vendor === 'peoplehr'
+      ? `; staff list read on ${fastestSync.onListThread ? 'the list thread' : "the core's thread"}`
+      : '';
   const phaseText = `${phases ? `fetch ${ms(phases.fetchMs)}, plan ${ms(phases.planMs)}, write ${ms(phases.writeMs)}` : 'phases n/a'} (then ${ms(fastestSync.checkpointMs)} on the checkpoint thread)${reader}`;
   const spread =
     pairs.length > 1

@@ -30,7 +30,9 @@ export async function rateLimitedPersonio(n: number): Promise<Row> {
     const strictS = Math.max(Math.floor((needed - 1) / PER_SECOND), Math.floor((needed - 1) / PER_MINUTE) * 60);
     const ratio = syncMs / (boundS * 1000);
     const phases = app.phases.last();
-    const phaseText = phases ? `fetch ${ms(phases.fetchMs)}, plan ${ms(phases.planMs)}, write ${ms(phases.writeMs)}; ` : '';
+    const phaseText = phases
+      ? `fetch ${ms(phases.fetchMs)}, plan ${ms(phases.planMs)}, write ${ms(phases.writeMs)}; `
+      : '';
     return {
       case: 'Personio, documented limits on',
       vendor: 'personio',
@@ -39,7 +41,16 @@ export async function rateLimitedPersonio(n: number): Promise<Row> {
       target: '≤ 1.2× bound, 0 × 429',
       verdict: verdict(true, ratio <= 1.2 && tooMany === 0),
       profile: `${phaseText}${needed} limited requests (${entries.length} in all); bound ceil(n/15) s (strict floor((n-1)/15) = ${strictS} s)`,
-      data: { syncMs, boundS, strictBoundS: strictS, ratio, status429: tooMany, limitedRequests: needed, requests: entries.length, phases },
+      data: {
+        syncMs,
+        boundS,
+        strictBoundS: strictS,
+        ratio,
+        status429: tooMany,
+        limitedRequests: needed,
+        requests: entries.length,
+        phases,
+      },
     };
   } finally {
     await app.close();

@@ -18,8 +18,10 @@ async function resync(app: BenchApp, fake: FakeProcess, companyId: string, kind:
   await app.core.checkpoint();
   const before = snapshot(app.core.dbFile, companyId);
   await fake.clearLog();
-  const { ms: syncMs, value: run } = await timed(
-    (): Promise<RunSummary> => (kind === 'hourly' ? app.core.engine.runCompany(companyId, 'scheduled') : call(app.core, 'sync.company', { companyId })),
+  const { ms: syncMs, value: run } = await timed((): Promise<RunSummary> =>
+    kind === 'hourly'
+      ? app.core.engine.runCompany(companyId, 'scheduled')
+      : call(app.core, 'sync.company', { companyId }),
   );
   assertSucceeded(run, `${kind} re-sync`);
   const requests = (await fake.summary()).count;
@@ -58,7 +60,14 @@ export interface FirstSyncFigures {
  */
 const HOURLY_REPEATS = { upTo: 10_000, times: 3 };
 
-export async function resyncCases(app: BenchApp, fake: FakeProcess, companyId: string, n: number, first: FirstSyncFigures, onePercent = true): Promise<Row[]> {
+export async function resyncCases(
+  app: BenchApp,
+  fake: FakeProcess,
+  companyId: string,
+  n: number,
+  first: FirstSyncFigures,
+  onePercent = true,
+): Promise<Row[]> {
   const firstSyncMs = first.syncMs;
   const repeats = n <= HOURLY_REPEATS.upTo ? HOURLY_REPEATS.times : 1;
   const runs = [];
@@ -68,8 +77,13 @@ export async function resyncCases(app: BenchApp, fake: FakeProcess, companyId: s
   const written = Math.max(...runs.map((r) => r.writes.total));
   const ratio = same.syncMs / firstSyncMs;
   const rel = (x: number) => `${ms(x)} (${(x / firstSyncMs).toFixed(2)}× first)`;
-  const floorNote = same.changesOnly ? '' : `; reading everyone costs at least ${rel(first.readFloorMs)}, receiving it alone ${rel(first.receiveMs)}`;
-  const spread = runs.length > 1 ? `fastest of ${runs.length} (${times.map(ms).join(', ')}), most rows written by one ${written}; ` : '';
+  const floorNote = same.changesOnly
+    ? ''
+    : `; reading everyone costs at least ${rel(first.readFloorMs)}, receiving it alone ${rel(first.receiveMs)}`;
+  const spread =
+    runs.length > 1
+      ? `fastest of ${runs.length} (${times.map(ms).join(', ')}), most rows written by one ${written}; `
+      : '';
   const rows: Row[] = [
     {
       case: 'hourly re-sync, nothing changed',
@@ -79,7 +93,20 @@ export async function resyncCases(app: BenchApp, fake: FakeProcess, companyId: s
       target: '≤ 0.3× first sync, 0 rows',
       verdict: verdict(true, ratio <= 0.3 && written === 0),
       profile: `${spread}${same.profile}; ${same.writes.employeeRows} employees rows changed${describeColumns(same.writes.columns)}, ${same.writes.fieldChangesAdded} field_changes added, ${same.writes.runProblemsAdded} run_problems added${floorNote}`,
-      data: { syncMs: same.syncMs, ratioToFirst: ratio, times, rowsWrittenMax: written, firstSyncMs, readFloorMs: first.readFloorMs, receiveMs: first.receiveMs, changesOnly: same.changesOnly, requests: same.requests, writes: same.writes, phases: same.phases, counts: same.run.counts },
+      data: {
+        syncMs: same.syncMs,
+        ratioToFirst: ratio,
+        times,
+        rowsWrittenMax: written,
+        firstSyncMs,
+        readFloorMs: first.readFloorMs,
+        receiveMs: first.receiveMs,
+        changesOnly: same.changesOnly,
+        requests: same.requests,
+        writes: same.writes,
+        phases: same.phases,
+        counts: same.run.counts,
+      },
     },
   ];
   const full = await resync(app, fake, companyId, 'full');
@@ -91,7 +118,13 @@ export async function resyncCases(app: BenchApp, fake: FakeProcess, companyId: s
     target: '(Sync now on the company)',
     verdict: 'info',
     profile: `${full.profile}; ${full.writes.employeeRows} employees rows changed, ${full.writes.fieldChangesAdded} field_changes added, ${full.writes.runProblemsAdded} run_problems added`,
-    data: { syncMs: full.syncMs, requests: full.requests, writes: full.writes, phases: full.phases, counts: full.run.counts },
+    data: {
+      syncMs: full.syncMs,
+      requests: full.requests,
+      writes: full.writes,
+      phases: full.phases,
+      counts: full.run.counts,
+    },
   });
   if (!onePercent) return rows;
 
@@ -105,7 +138,14 @@ export async function resyncCases(app: BenchApp, fake: FakeProcess, companyId: s
     target: `(${changed} people changed)`,
     verdict: 'info',
     profile: `${some.profile}; ${some.writes.employeeRows} employees rows changed${describeColumns(some.writes.columns)}, ${some.writes.fieldChangesAdded} field_changes added, ${some.writes.runProblemsAdded} run_problems added; run says updated ${some.run.counts.updated}`,
-    data: { syncMs: some.syncMs, peopleChanged: changed, requests: some.requests, writes: some.writes, phases: some.phases, counts: some.run.counts },
+    data: {
+      syncMs: some.syncMs,
+      peopleChanged: changed,
+      requests: some.requests,
+      writes: some.writes,
+      phases: some.phases,
+      counts: some.run.counts,
+    },
   });
   return rows;
 }

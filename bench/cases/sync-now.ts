@@ -10,7 +10,13 @@ import { ms, verdict, type Row } from '../report';
  * (median of 5). A vendor that needs several calls (Humaans: the person and four related collections)
  * meets it only by sending them side by side.
  */
-export async function syncNow(app: BenchApp, fake: FakeProcess, companyId: string, n: number, samples = 5): Promise<Row> {
+export async function syncNow(
+  app: BenchApp,
+  fake: FakeProcess,
+  companyId: string,
+  n: number,
+  samples = 5,
+): Promise<Row> {
   const times: number[] = [];
   const calls: number[] = [];
   const callMs: number[] = [];
@@ -21,14 +27,20 @@ export async function syncNow(app: BenchApp, fake: FakeProcess, companyId: strin
     const employee = page.rows[0];
     if (!employee) throw new Error(`no employee at offset ${offset}`);
     await fake.clearLog();
-    const { ms: t, value: run } = await timed(() => call(app.core, 'sync.employee', { companyId, employeeId: employee.id }));
+    const { ms: t, value: run } = await timed(() =>
+      call(app.core, 'sync.employee', { companyId, employeeId: employee.id }),
+    );
     if (run.status !== 'succeeded') throw new Error(`Sync now failed: ${run.error?.message ?? run.status}`);
     times.push(t);
     const { entries } = await fake.log();
     calls.push(entries.length);
     paths = entries.map((e) => `${e.method} ${e.path}`);
     let slowest = 0;
-    for (const e of entries) slowest = Math.max(slowest, median(await Promise.all([0, 1, 2, 3, 4].map(async () => (await replay(fake.baseUrl, [e], 1)).ms))));
+    for (const e of entries)
+      slowest = Math.max(
+        slowest,
+        median(await Promise.all([0, 1, 2, 3, 4].map(async () => (await replay(fake.baseUrl, [e], 1)).ms))),
+      );
     callMs.push(slowest);
     await fake.clearLog();
   }

@@ -24,7 +24,16 @@ export const say = (msg: string): void => {
 export function failedRow(what: string, vendor: string, n: number, err: unknown): Row {
   const message = err instanceof Error ? err.message : String(err);
   say(`${what} ${vendor} ${n} FAILED: ${message}`);
-  return { case: what, vendor, employees: n, figure: 'FAILED', target: '', verdict: 'MISS', profile: message, data: { error: message } };
+  return {
+    case: what,
+    vendor,
+    employees: n,
+    figure: 'FAILED',
+    target: '',
+    verdict: 'MISS',
+    profile: message,
+    data: { error: message },
+  };
 }
 
 /** One vendor at one size: first sync and its floor, re-syncs, and at the largest size Sync now and the list. */

@@ -49,10 +49,27 @@ export function parseCli(argv: string[]): ParsedCli {
 }
 
 /** The verbs runCommand knows: checked before the database is opened, so a typo touches nothing. */
-export const COMMANDS = ['companies', 'fields', 'mapping', 'filters', 'settings', 'preview', 'sync', 'run', 'employees', 'history', 'changes', 'payslips', 'export', 'report', 'doctor'] as const;
+export const COMMANDS = [
+  'companies',
+  'fields',
+  'mapping',
+  'filters',
+  'settings',
+  'preview',
+  'sync',
+  'run',
+  'employees',
+  'history',
+  'changes',
+  'payslips',
+  'export',
+  'report',
+  'doctor',
+] as const;
 
 export function requireKnownCommand(verb: string): void {
-  if (!(COMMANDS as readonly string[]).includes(verb)) throw new UsageError(`Unknown command "${verb}". Run with --help to see the commands.`);
+  if (!(COMMANDS as readonly string[]).includes(verb))
+    throw new UsageError(`Unknown command "${verb}". Run with --help to see the commands.`);
 }
 
 export function need(opts: ParsedCli['opts'], name: string, what: string): string {

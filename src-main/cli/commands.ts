@@ -11,7 +11,6 @@ import { runScheduler } from './run';
 import { readSecret, SECRET_KINDS } from './secrets';
 import { syncCommand } from './sync';
 
-
 function credentialsFrom(opts: ParsedCli['opts'], known?: Credentials['provider']): Credentials {
   const provider = providerSchema.safeParse(known ?? opts.provider);
   if (!provider.success) throw new UsageError('--provider must be one of personio, humaans, peoplehr, demo.');
@@ -40,7 +39,10 @@ export async function runCommand(core: Core, { command, opts }: ParsedCli): Prom
         const name = need(opts, 'name', "the client company's name");
         const baseUrl = typeof opts['base-url'] === 'string' ? opts['base-url'] : undefined;
         const res = await call(core, 'companies.create', { name, credentials: credentialsFrom(opts), baseUrl });
-        return { json: res, text: `Added ${name}: ${res.id}\nReview its mapping and filters, then run: sync --company ${res.id}` };
+        return {
+          json: res,
+          text: `Added ${name}: ${res.id}\nReview its mapping and filters, then run: sync --company ${res.id}`,
+        };
       }
       if (sub === 'list') {
         const list = await call(core, 'companies.list', {});
@@ -55,19 +57,31 @@ export async function runCommand(core: Core, { command, opts }: ParsedCli): Prom
         }));
         const text = list.length
           ? list
-              .map((c) => `${c.id}  ${c.name} (${c.provider})${c.paused ? ' [paused]' : ''}  ready ${c.counts.ready}, pending ${c.counts.pending}, leavers ${c.counts.leaver}; last sync ${c.lastSuccessfulSyncAt ?? 'never'}`)
+              .map(
+                (c) =>
+                  `${c.id}  ${c.name} (${c.provider})${c.paused ? ' [paused]' : ''}  ready ${c.counts.ready}, pending ${c.counts.pending}, leavers ${c.counts.leaver}; last sync ${c.lastSuccessfulSyncAt ?? 'never'}`,
+              )
               .join('\n')
           : 'No companies yet. Add one with: companies add --name NAME --provider demo';
         return { json, text };
       }
       if (sub === 'credentials') {
         // The company's own HR system decides which secret is asked for; --provider would only invite a mismatch.
-        if (typeof opts.provider === 'string') throw new UsageError('--provider is not needed: the company is already connected to its HR system. Leave it out.');
+        if (typeof opts.provider === 'string')
+          throw new UsageError(
+            '--provider is not needed: the company is already connected to its HR system. Leave it out.',
+          );
         const id = companyId();
         const c = await call(core, 'companies.get', { companyId: id });
-        if (c.provider === 'demo') throw new UsageError(`${c.name} is the built-in demo company: it has no credentials to replace.`);
-        const res = await call(core, 'companies.setCredentials', { companyId: id, credentials: credentialsFrom(opts, c.provider) });
-        const salaries = res.canReadSalaries ? 'salaries can be read' : `salaries cannot be read (${res.salaryReason ?? 'not granted'})`;
+        if (c.provider === 'demo')
+          throw new UsageError(`${c.name} is the built-in demo company: it has no credentials to replace.`);
+        const res = await call(core, 'companies.setCredentials', {
+          companyId: id,
+          credentials: credentialsFrom(opts, c.provider),
+        });
+        const salaries = res.canReadSalaries
+          ? 'salaries can be read'
+          : `salaries cannot be read (${res.salaryReason ?? 'not granted'})`;
         const warnings = res.warnings.map((w) => `\nWarning: ${w}`).join('');
         return {
           json: { id, replaced: true, ...res },
@@ -76,18 +90,30 @@ export async function runCommand(core: Core, { command, opts }: ParsedCli): Prom
       }
       if (sub === 'remove') {
         const confirmName = need(opts, 'confirm', "the company's name, typed out, to confirm the removal");
-        const r = await call(core, 'companies.remove', { companyId: companyId(), confirmName, keepBackups: opts['keep-backups'] === true });
+        const r = await call(core, 'companies.remove', {
+          companyId: companyId(),
+          confirmName,
+          keepBackups: opts['keep-backups'] === true,
+        });
         return { json: r, text: `Removed ${r.name}: ${removalSummary(r)}${r.warning ? `\n${r.warning}` : ''}` };
       }
-      throw new UsageError('Use `companies add …`, `companies list`, `companies credentials …` or `companies remove …`.');
+      throw new UsageError(
+        'Use `companies add …`, `companies list`, `companies credentials …` or `companies remove …`.',
+      );
     case 'fields': {
       const fields = await call(core, 'companies.fields', { companyId: companyId(), refresh: true });
       const json = fields.map((f) => ({ key: f.key, label: f.label, type: f.type, sample: f.sample }));
-      return { json, text: fields.map((f) => `${f.key.padEnd(32)} ${f.label} (${f.type})${f.sample ? ` e.g. ${f.sample}` : ''}`).join('\n') };
+      return {
+        json,
+        text: fields
+          .map((f) => `${f.key.padEnd(32)} ${f.label} (${f.type})${f.sample ? ` e.g. ${f.sample}` : ''}`)
+          .join('\n'),
+      };
     }
     case 'mapping': {
       const id = companyId();
-      if (typeof opts.set === 'string') await call(core, 'mapping.set', { companyId: id, mapping: readJsonFile(opts.set, 'set') });
+      if (typeof opts.set === 'string')
+        await call(core, 'mapping.set', { companyId: id, mapping: readJsonFile(opts.set, 'set') });
       const m = await call(core, 'mapping.get', { companyId: id });
       const whole = Object.fromEntries(PAYROLL_FIELDS.map((f) => [f, m[f] ?? null]));
       return { json: whole, text: PAYROLL_FIELDS.map((f) => `${f.padEnd(20)} ← ${m[f] ?? '(do not map)'}`).join('\n') };
@@ -98,7 +124,12 @@ export async function runCommand(core: Core, { command, opts }: ParsedCli): Prom
         typeof opts.set === 'string'
           ? await call(core, 'filters.set', { companyId: id, filters: readJsonFile(opts.set, 'set') })
           : await call(core, 'filters.get', { companyId: id });
-      return { json: rules, text: rules.length ? rules.map((r, i) => `${i + 1}. ${r.mode} ${r.field} ${r.operator} ${r.values.join(', ')}`).join('\n') : 'No filters: everyone is synced.' };
+      return {
+        json: rules,
+        text: rules.length
+          ? rules.map((r, i) => `${i + 1}. ${r.mode} ${r.field} ${r.operator} ${r.values.join(', ')}`).join('\n')
+          : 'No filters: everyone is synced.',
+      };
     }
     case 'settings': {
       const id = companyId();
@@ -111,7 +142,10 @@ export async function runCommand(core: Core, { command, opts }: ParsedCli): Prom
     case 'preview': {
       const p = await call(core, 'companies.preview', { companyId: companyId() });
       const json = { included: p.included, excluded: p.excluded, employees: p.employees };
-      return { json, text: `${p.included} included, ${p.excluded} excluded\n${p.employees.map((e) => `${e.included ? 'IN ' : 'OUT'} ${e.externalId} ${e.name}: ${e.reason}`).join('\n')}` };
+      return {
+        json,
+        text: `${p.included} included, ${p.excluded} excluded\n${p.employees.map((e) => `${e.included ? 'IN ' : 'OUT'} ${e.externalId} ${e.name}: ${e.reason}`).join('\n')}`,
+      };
     }
     case 'sync':
       return syncCommand(core, opts);
@@ -122,18 +156,51 @@ export async function runCommand(core: Core, { command, opts }: ParsedCli): Prom
       await call(core, 'companies.get', { companyId: id });
       const list = core.reports.employees(id);
       const json = list.map(({ employeeId: _e, ...rest }) => rest);
-      return { json, text: list.map((e) => `${e.externalId.padEnd(12)} ${(e.fields.firstName ?? '') + ' ' + (e.fields.lastName ?? '')}  ${e.state}/${e.readiness}${e.problems.length ? `  (${e.problems.length} ${e.problems.length === 1 ? 'problem' : 'problems'})` : ''}`).join('\n') || 'No employees synced yet.' };
+      return {
+        json,
+        text:
+          list
+            .map(
+              (e) =>
+                `${e.externalId.padEnd(12)} ${(e.fields.firstName ?? '') + ' ' + (e.fields.lastName ?? '')}  ${e.state}/${e.readiness}${e.problems.length ? `  (${e.problems.length} ${e.problems.length === 1 ? 'problem' : 'problems'})` : ''}`,
+            )
+            .join('\n') || 'No employees synced yet.',
+      };
     }
     case 'history': {
       const runs = await call(core, 'sync.history', { companyId: companyId(), limit: 500 });
-      const json = runs.map((r) => ({ runId: r.runId, trigger: r.trigger, status: r.status, startedAt: r.startedAt, finishedAt: r.finishedAt, counts: r.counts, ...(r.error ? { error: r.error } : {}), ...(r.note ? { note: r.note } : {}) }));
-      return { json, text: runs.map((r) => `${r.startedAt}  ${r.trigger.padEnd(14)} ${r.status}${r.error ? `: ${r.error.message}` : r.note && r.status !== 'succeeded' ? `: ${r.note}` : ''}`).join('\n') || 'No syncs yet.' };
+      const json = runs.map((r) => ({
+        runId: r.runId,
+        trigger: r.trigger,
+        status: r.status,
+        startedAt: r.startedAt,
+        finishedAt: r.finishedAt,
+        counts: r.counts,
+        ...(r.error ? { error: r.error } : {}),
+        ...(r.note ? { note: r.note } : {}),
+      }));
+      return {
+        json,
+        text:
+          runs
+            .map(
+              (r) =>
+                `${r.startedAt}  ${r.trigger.padEnd(14)} ${r.status}${r.error ? `: ${r.error.message}` : r.note && r.status !== 'succeeded' ? `: ${r.note}` : ''}`,
+            )
+            .join('\n') || 'No syncs yet.',
+      };
     }
     case 'changes': {
       const id = companyId();
       await call(core, 'companies.get', { companyId: id });
       const rows = core.reports.changes(id, typeof opts.employee === 'string' ? opts.employee : undefined);
-      return { json: rows, text: rows.map((c) => `${c.at}  ${c.externalId}  ${c.field}: ${c.from ?? '(blank)'} → ${c.to ?? '(blank)'}`).join('\n') || 'No field changes recorded yet.' };
+      return {
+        json: rows,
+        text:
+          rows
+            .map((c) => `${c.at}  ${c.externalId}  ${c.field}: ${c.from ?? '(blank)'} → ${c.to ?? '(blank)'}`)
+            .join('\n') || 'No field changes recorded yet.',
+      };
     }
     case 'payslips':
       return payslipsCommand(core, sub, opts);
@@ -142,6 +209,10 @@ export async function runCommand(core: Core, { command, opts }: ParsedCli): Prom
     case 'report':
       return reportCommand(core, sub, opts);
     default:
-      throw new UsageError(verb ? `Unknown command "${verb}". Run with --help to see the commands.` : 'No command given. Run with --help to see the commands.');
+      throw new UsageError(
+        verb
+          ? `Unknown command "${verb}". Run with --help to see the commands.`
+          : 'No command given. Run with --help to see the commands.',
+      );
   }
 }

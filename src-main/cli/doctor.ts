@@ -22,7 +22,15 @@ import type { Out } from './out';
 type DbReport =
   | { state: 'absent'; file: string; message: string }
   | { state: 'refused'; file: string; code: string; message: string }
-  | { state: 'ok' | 'damaged'; file: string; bytes: number; schemaVersion: number; walBytes: number; problems: string[]; message: string };
+  | {
+      state: 'ok' | 'damaged';
+      file: string;
+      bytes: number;
+      schemaVersion: number;
+      walBytes: number;
+      problems: string[];
+      message: string;
+    };
 
 export function doctorCommand(dataDir: string, opts: ParsedCli['opts']): Out {
   const dbFile = join(dataDir, 'bureau-sync.sqlite');
@@ -31,11 +39,25 @@ export function doctorCommand(dataDir: string, opts: ParsedCli['opts']): Out {
   const database = examine(dbFile, backupsDir);
   const backups = listBackups(backupsDir);
   const json = { database, backups: { dir: backupsDir, backups } };
-  const lines = [database.message, '', backups.length ? `Backups in ${backupsDir}, newest first:` : `No backups in ${backupsDir}.`, ...backups.map(backupLine)];
+  const lines = [
+    database.message,
+    '',
+    backups.length ? `Backups in ${backupsDir}, newest first:` : `No backups in ${backupsDir}.`,
+    ...backups.map(backupLine),
+  ];
   if (database.state === 'damaged' || database.state === 'refused') {
-    lines.push('', backups.length ? `To put a backup back: doctor --restore ${backups[0]!.file}  (quit the desktop app and browser mode first; the current file is kept aside)` : '');
+    lines.push(
+      '',
+      backups.length
+        ? `To put a backup back: doctor --restore ${backups[0]!.file}  (quit the desktop app and browser mode first; the current file is kept aside)`
+        : '',
+    );
   }
-  return { json, text: lines.join('\n').trimEnd(), failed: database.state === 'damaged' || database.state === 'refused' };
+  return {
+    json,
+    text: lines.join('\n').trimEnd(),
+    failed: database.state === 'damaged' || database.state === 'refused',
+  };
 }
 
 function examine(file: string, backupsDir: string): DbReport {
@@ -44,13 +66,23 @@ function examine(file: string, backupsDir: string): DbReport {
       newestBackup: () => listBackups(backupsDir)[0] ?? null,
       putBack: () => putBackOrRestore(file, listBackups(backupsDir)[0] ?? null, backupsDir),
     });
-    if (facts.state === 'absent') return { state: 'absent', file, message: `There is no database at ${file} yet: the app creates one when it first starts.` };
+    if (facts.state === 'absent')
+      return {
+        state: 'absent',
+        file,
+        message: `There is no database at ${file} yet: the app creates one when it first starts.`,
+      };
     const { problems, version } = look(file, facts.header.walMode && facts.walBytes === 0);
     if (version > latestVersion()) throw futureDatabaseError(version);
     const bytes = statSync(file).size;
     const base = { file, bytes, schemaVersion: version, walBytes: facts.walBytes, problems };
     const log = facts.walBytes ? `, with ${describeBytes(facts.walBytes)} of changes in its -wal` : '';
-    if (problems.length === 0) return { ...base, state: 'ok', message: `The database ${file} (${describeBytes(bytes)}${log}, schema ${version}) passed SQLite's integrity check.` };
+    if (problems.length === 0)
+      return {
+        ...base,
+        state: 'ok',
+        message: `The database ${file} (${describeBytes(bytes)}${log}, schema ${version}) passed SQLite's integrity check.`,
+      };
     return {
       ...base,
       state: 'damaged',
@@ -84,14 +116,24 @@ function look(file: string, inMemory: boolean): { problems: string[]; version: n
   }
 }
 
-const KIND: Record<BackupInfo['kind'], string> = { daily: 'daily', 'pre-upgrade': 'before an upgrade', other: 'put there by hand' };
+const KIND: Record<BackupInfo['kind'], string> = {
+  daily: 'daily',
+  'pre-upgrade': 'before an upgrade',
+  other: 'put there by hand',
+};
 
 function backupLine(b: BackupInfo): string {
   return `  ${b.file}  ${describeWhen(b.createdAt)}  ${describeBytes(b.bytes)}  (${KIND[b.kind]}${b.schemaVersion !== null ? `, schema ${b.schemaVersion}` : ''})`;
 }
 
 function restore(dbFile: string, backupsDir: string, dataDir: string, name: string): Out {
-  const outcome = restoreBackup({ dbFile, backupsDir, setAsideDir: setAsideDirFor(dataDir), backup: name, now: new Date() });
+  const outcome = restoreBackup({
+    dbFile,
+    backupsDir,
+    setAsideDir: setAsideDirFor(dataDir),
+    backup: name,
+    now: new Date(),
+  });
   // Opened once as the app opens it: an older backup is upgraded now (after its own pre-upgrade copy).
   openDatabase(dbFile).close();
   const message = restoredMessage(outcome, dbFile);

@@ -13,7 +13,8 @@ import type { Out } from './out';
 const USAGE_CODES = new Set(['VALIDATION', 'NOT_FOUND']);
 /** Failures of the database file itself, after which `doctor` is what to run. */
 const DATABASE_CODES = new Set(['DB_UNREADABLE', 'DB_DAMAGED', 'DB_IN_USE', 'DB_FROM_FUTURE']);
-const DOCTOR_HINT = 'Run `doctor` to check the database file and list the backups; `doctor --restore BACKUP` puts one back.';
+const DOCTOR_HINT =
+  'Run `doctor` to check the database file and list the backups; `doctor --restore BACKUP` puts one back.';
 
 function print(out: Out, json: boolean): number {
   process.stdout.write(json ? `${JSON.stringify(out.json, null, out.jsonLine ? undefined : 2)}\n` : `${out.text}\n`);
@@ -35,7 +36,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     const verb = parsed.command[0]!;
     requireKnownCommand(verb);
-    const dataDir = (typeof parsed.opts['data-dir'] === 'string' ? parsed.opts['data-dir'] : undefined) ?? process.env.BUREAU_SYNC_DATA_DIR ?? defaultDataDir();
+    const dataDir =
+      (typeof parsed.opts['data-dir'] === 'string' ? parsed.opts['data-dir'] : undefined) ??
+      process.env.BUREAU_SYNC_DATA_DIR ??
+      defaultDataDir();
     if (verb === 'doctor') return print(doctorCommand(dataDir, parsed.opts), json);
     const core = createCore({
       dataDir,
@@ -46,7 +50,8 @@ export async function main(argv: string[]): Promise<number> {
     try {
       if (core.database === 'damaged') {
         const status = await core.invoke('app.database.status', {});
-        const message = status.ok && status.value.state === 'damaged' ? status.value.message : 'The database is damaged.';
+        const message =
+          status.ok && status.value.state === 'damaged' ? status.value.message : 'The database is damaged.';
         // sync and run write through the engine directly: refused here, as every other write is by the core.
         if (verb === 'sync' || verb === 'run') throw new AppError('DB_DAMAGED', message);
         process.stderr.write(`Warning: ${message}\n`);
@@ -79,7 +84,9 @@ if (require.main === module) {
   process.on('beforeExit', () => {
     if (settled) return;
     settled = true;
-    process.stderr.write('Error: Bureau Sync stopped before the command finished (an internal error). Nothing more was done; please report it.\n');
+    process.stderr.write(
+      'Error: Bureau Sync stopped before the command finished (an internal error). Nothing more was done; please report it.\n',
+    );
     process.exitCode = 1;
   });
   void main(process.argv.slice(2)).then((code) => {

@@ -45,7 +45,9 @@ export async function runScheduler(core: Core, opts: ParsedCli['opts'], io = pro
   const stopped = io.untilStopped();
   const list = await core.invoke('companies.list', {});
   const active = list.ok ? list.value.filter((c) => c.reviewed).length : 0;
-  io.err(`Bureau Sync is running without a window: ${active} ${active === 1 ? 'company' : 'companies'} on their schedule. Press Ctrl+C (or send SIGTERM) to stop.`);
+  io.err(
+    `Bureau Sync is running without a window: ${active} ${active === 1 ? 'company' : 'companies'} on their schedule. Press Ctrl+C (or send SIGTERM) to stop.`,
+  );
   core.scheduler.start();
   core.startBackups();
 
@@ -57,7 +59,11 @@ export async function runScheduler(core: Core, opts: ParsedCli['opts'], io = pro
   clearTimeout(deadline);
   await printing;
   unsubscribe();
-  return { json: { stopped: signal, runs }, jsonLine: true, text: `Stopped after ${runs} ${runs === 1 ? 'sync' : 'syncs'}.` };
+  return {
+    json: { stopped: signal, runs },
+    jsonLine: true,
+    text: `Stopped after ${runs} ${runs === 1 ? 'sync' : 'syncs'}.`,
+  };
 }
 
 const summary = (r: RunSummary) => ({

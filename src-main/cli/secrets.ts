@@ -36,7 +36,11 @@ export const processSecretSources: SecretSources = {
 const oneLine = (text: string) => text.replace(/\r?\n$/, '');
 
 /** The secret from exactly one of: --X-file, --secret-stdin, --X, or the environment variable. */
-export function readSecret(opts: ParsedCli['opts'], kind: SecretKind, src: SecretSources = processSecretSources): string {
+export function readSecret(
+  opts: ParsedCli['opts'],
+  kind: SecretKind,
+  src: SecretSources = processSecretSources,
+): string {
   const fileOpt = `${kind.option}-file`;
   const given: Array<{ how: string; value: () => string }> = [];
   const file = opts[fileOpt];
@@ -47,7 +51,9 @@ export function readSecret(opts: ParsedCli['opts'], kind: SecretKind, src: Secre
         try {
           return oneLine(readFileSync(file, 'utf8'));
         } catch {
-          throw new UsageError(`--${fileOpt} ${file}: cannot read this file. Check the path and that your account can read it.`);
+          throw new UsageError(
+            `--${fileOpt} ${file}: cannot read this file. Check the path and that your account can read it.`,
+          );
         }
       },
     });

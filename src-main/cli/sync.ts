@@ -80,5 +80,9 @@ async function syncAll(core: Core, scheduled: boolean): Promise<Out> {
     json.push({ companyId: c.id, name: c.name, ...syncJson(run) });
     lines.push(`${c.name} (${c.id}): ${syncText(run).replace(/^Sync /, 'sync ')}`);
   }
-  return { json, text: lines.join('\n') || 'No companies yet. Add one with: companies add --name NAME --provider demo', failed };
+  return {
+    json,
+    text: lines.join('\n') || 'No companies yet. Add one with: companies add --name NAME --provider demo',
+    failed,
+  };
 }

@@ -11,7 +11,11 @@ export const companySettingsSchema = z.object({
   includeHolidayPayInPension: z.boolean(),
   sendPayslipsViaHr: z.boolean(),
   /** Minutes between scheduled syncs. */
-  frequencyMinutes: z.number().int().min(15, 'Sync at most every 15 minutes').max(24 * 60, 'Sync at least once a day'),
+  frequencyMinutes: z
+    .number()
+    .int()
+    .min(15, 'Sync at most every 15 minutes')
+    .max(24 * 60, 'Sync at least once a day'),
   /** Provider field key used as the payroll Employee ID and to match employees (Personio only; others fixed). */
   idField: z.string().min(1),
   /** Company payroll defaults, used when a payroll field is unmapped or blank. */

@@ -21,7 +21,11 @@ export interface DefaultNeeded {
 }
 
 /** Payroll fields mapped to what this set-up will not read, with no company default to fall back on. */
-export function defaultsNeeded(provider: Provider, mapping: Mapping, s: { syncSalaries: boolean; defaults: PayrollDefaults }): DefaultNeeded[] {
+export function defaultsNeeded(
+  provider: Provider,
+  mapping: Mapping,
+  s: { syncSalaries: boolean; defaults: PayrollDefaults },
+): DefaultNeeded[] {
   const isSalaryKey = SALARY_RECORD_KEY[provider];
   if (!isSalaryKey || s.syncSalaries) return [];
   const out: DefaultNeeded[] = [];

@@ -39,7 +39,11 @@ export const customLayoutSchema = z
       .array(
         z.object({
           value: customValueSchema,
-          header: z.string().trim().min(1, 'Give every column a heading').max(100, 'Keep each heading under 100 characters'),
+          header: z
+            .string()
+            .trim()
+            .min(1, 'Give every column a heading')
+            .max(100, 'Keep each heading under 100 characters'),
         }),
       )
       .min(1, 'Choose at least one column')
@@ -52,20 +56,39 @@ export const customLayoutSchema = z
     const values = layout.columns.map((c) => c.value);
     const headers = layout.columns.map((c) => c.header.toLowerCase());
     const dup = headers.find((h, i) => headers.indexOf(h) !== i);
-    if (dup) ctx.addIssue({ code: 'custom', path: ['columns'], message: `Two columns are headed "${dup}"; the payroll software could not tell them apart` });
+    if (dup)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['columns'],
+        message: `Two columns are headed "${dup}"; the payroll software could not tell them apart`,
+      });
     // The week 1/month 1 basis must travel with a code stripped of it, or payroll would tax cumulatively by mistake.
     if (values.includes('taxCodeOnly') && !values.includes('taxCodeBasis')) {
-      ctx.addIssue({ code: 'custom', path: ['columns'], message: 'A tax code without its basis needs the "Week 1/month 1 basis" column too, or week 1/month 1 codes would load as cumulative' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['columns'],
+        message:
+          'A tax code without its basis needs the "Week 1/month 1 basis" column too, or week 1/month 1 codes would load as cumulative',
+      });
     }
     if (!values.includes('employeeId')) {
-      ctx.addIssue({ code: 'custom', path: ['columns'], message: 'Include the Employee ID: the payroll software matches employees on it' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['columns'],
+        message: 'Include the Employee ID: the payroll software matches employees on it',
+      });
     }
   });
 export type CustomLayout = z.infer<typeof customLayoutSchema>;
 
 /** Sage 50's SLR Plan Type codes for each plan: only "-1 = no loan" is public, so the bureau supplies the rest. */
 export const slrPlanCodesSchema = z
-  .object({ '1': z.string().trim().max(4), '2': z.string().trim().max(4), '4': z.string().trim().max(4), '5': z.string().trim().max(4) })
+  .object({
+    '1': z.string().trim().max(4),
+    '2': z.string().trim().max(4),
+    '4': z.string().trim().max(4),
+    '5': z.string().trim().max(4),
+  })
   .partial();
 
 /** A company's payroll software, chosen once: the format and its options. */
@@ -139,7 +162,10 @@ export interface ExportResult {
   mimeType: string;
 }
 
-export const exportHistoryInput = z.object({ companyId: companyIdSchema, limit: z.number().int().min(1).max(1000).default(100) });
+export const exportHistoryInput = z.object({
+  companyId: companyIdSchema,
+  limit: z.number().int().min(1).max(1000).default(100),
+});
 
 export const payrollTargetSetInput = z.object({ companyId: companyIdSchema, target: payrollTargetSchema });
 

@@ -89,7 +89,10 @@ export const commands = {
   'companies.preview': companyRef.extend({ filters: filterRulesSchema.optional() }),
   'companies.fieldValues': z.object({ companyId: z.string().min(1), refresh: z.boolean().default(false) }),
   'companies.review': companyRef,
-  'companies.setCredentials': z.object({ companyId: z.string().min(1), credentials: checkCredentialsInput.shape.credentials }),
+  'companies.setCredentials': z.object({
+    companyId: z.string().min(1),
+    credentials: checkCredentialsInput.shape.credentials,
+  }),
   'companies.remove': removeCompanyInput,
   'companies.removalCopies': companyRef,
   'mapping.get': companyRef,
@@ -235,7 +238,15 @@ export interface PushEvents {
   'database.changed': DatabaseStatus;
 }
 export type EventName = keyof PushEvents;
-export const EVENT_NAMES: EventName[] = ['sync.progress', 'sync.finished', 'employees.changed', 'companies.changed', 'app.navigate', 'payslips.progress', 'database.changed'];
+export const EVENT_NAMES: EventName[] = [
+  'sync.progress',
+  'sync.finished',
+  'employees.changed',
+  'companies.changed',
+  'app.navigate',
+  'payslips.progress',
+  'database.changed',
+];
 
 /** IPC channel for a command; the prefix is checked on both sides. */
 export const channelFor = (name: CommandName): string => `bureau:${name}`;

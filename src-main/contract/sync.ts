@@ -42,12 +42,16 @@ export interface RunSummary {
 }
 
 /** Why Sync now is refused before the wizard's review step: the same words in the app and the contract. */
-export const notSetUp = (companyName: string): string => `Finish setting up ${companyName} first: nothing has been synced`;
+export const notSetUp = (companyName: string): string =>
+  `Finish setting up ${companyName} first: nothing has been synced`;
 
 export const syncCompanyInput = z.object({ companyId: companyIdSchema });
 export const syncEmployeeInput = z.object({ companyId: companyIdSchema, employeeId: z.number().int().positive() });
 export const runRef = z.object({ runId: z.string().min(1) });
-export const historyInput = z.object({ companyId: companyIdSchema, limit: z.number().int().min(1).max(500).default(50) });
+export const historyInput = z.object({
+  companyId: companyIdSchema,
+  limit: z.number().int().min(1).max(500).default(50),
+});
 
 export type SyncPhase = 'connecting' | 'fetching' | 'checking' | 'writing';
 

@@ -83,7 +83,12 @@ export const SHUTDOWN_MESSAGE =
   'Stopped: Bureau Sync was shut down during this sync. Nothing from it was saved; the next sync starts again from the HR system.';
 
 /** What a damaged database still answers: its status, backups and restore, and (if readable) what it holds. */
-const ALWAYS: ReadonlySet<CommandName> = new Set(['app.info', 'app.database.status', 'app.database.restore', 'app.backups.list']);
+const ALWAYS: ReadonlySet<CommandName> = new Set([
+  'app.info',
+  'app.database.status',
+  'app.database.restore',
+  'app.backups.list',
+]);
 const READS: ReadonlySet<CommandName> = new Set([
   'app.preferences.get',
   'companies.list',
@@ -115,9 +120,19 @@ export function createCore(opts: CoreOptions): Core {
   const emit = <E extends EventName>(event: E, payload: PushEvents[E]) => {
     for (const l of listeners) l(event, payload);
   };
-  const open = (): OpenedDatabase => openAppDatabase(dbFile, { nativeBinding: opts.nativeBinding, now: () => clock.now() });
+  const open = (): OpenedDatabase =>
+    openAppDatabase(dbFile, { nativeBinding: opts.nativeBinding, now: () => clock.now() });
   const build = (opened: OpenedDatabase): Live =>
-    assemble(opened, { opts, clock, logger, emit, dbFile, backupsDir, version: opts.version ?? '0.1.0', onDamaged: (p) => void markDamaged(p) });
+    assemble(opened, {
+      opts,
+      clock,
+      logger,
+      emit,
+      dbFile,
+      backupsDir,
+      version: opts.version ?? '0.1.0',
+      onDamaged: (p) => void markDamaged(p),
+    });
 
   let live = build(open());
   if (live.damage) logger.error('the database failed its check: opened read-only', { problems: live.damage.problems });
@@ -142,8 +157,13 @@ export function createCore(opts: CoreOptions): Core {
     return swap(async () => {
       if (live.damage) return;
       logger.error('the database was found damaged while in use: reopening it read-only', { problem });
-      await live.close(new AppError('CANCELLED', 'Stopped: the database was found damaged, so nothing from this sync was saved.'));
-      live = build({ db: reopenReadOnly(dbFile, { nativeBinding: opts.nativeBinding }), damage: { problems: [problem], message: damagedMessage(dbFile, problem, newestGoodBackup(backupsDir)) } });
+      await live.close(
+        new AppError('CANCELLED', 'Stopped: the database was found damaged, so nothing from this sync was saved.'),
+      );
+      live = build({
+        db: reopenReadOnly(dbFile, { nativeBinding: opts.nativeBinding }),
+        damage: { problems: [problem], message: damagedMessage(dbFile, problem, newestGoodBackup(backupsDir)) },
+      });
       emit('database.changed', status());
       emit('companies.changed', {});
     });
@@ -160,7 +180,13 @@ export function createCore(opts: CoreOptions): Core {
       await live.close();
       let outcome;
       try {
-        outcome = restoreBackup({ dbFile, backupsDir, setAsideDir: setAsideDirFor(opts.dataDir), backup: file, now: clock.now() });
+        outcome = restoreBackup({
+          dbFile,
+          backupsDir,
+          setAsideDir: setAsideDirFor(opts.dataDir),
+          backup: file,
+          now: clock.now(),
+        });
       } catch (err) {
         // The damaged file is still in place: back to it, read-only, as before.
         live = build({ db: reopenReadOnly(dbFile, { nativeBinding: opts.nativeBinding }), damage: live.damage });
@@ -213,21 +239,36 @@ export function createCore(opts: CoreOptions): Core {
       if (!parsed.success) {
         const first = parsed.error.issues[0];
         const where = first?.path.length ? `${first.path.join('.')}: ` : '';
-        return { ok: false, error: { code: 'VALIDATION', message: `${where}${first?.message ?? 'invalid input'}`, details: { issues: parsed.error.issues } } };
+        return {
+          ok: false,
+          error: {
+            code: 'VALIDATION',
+            message: `${where}${first?.message ?? 'invalid input'}`,
+            details: { issues: parsed.error.issues },
+          },
+        };
       }
       const damage = live.damage;
       if (damage && !ALWAYS.has(name) && !(damage.readable && READS.has(name))) {
         return { ok: false, error: { code: 'DB_DAMAGED', message: damage.message } };
       }
       try {
-        if (name === 'app.database.restore') return { ok: true, value: (await restore((parsed.data as { file: string }).file)) as CommandOutputs[typeof name] };
-        const handler = live.handlers[name as Exclude<CommandName, 'app.database.restore'>] as (i: unknown) => Promise<CommandOutputs[typeof name]>;
+        if (name === 'app.database.restore')
+          return {
+            ok: true,
+            value: (await restore((parsed.data as { file: string }).file)) as CommandOutputs[typeof name],
+          };
+        const handler = live.handlers[name as Exclude<CommandName, 'app.database.restore'>] as (
+          i: unknown,
+        ) => Promise<CommandOutputs[typeof name]>;
         return { ok: true, value: await handler(parsed.data) };
       } catch (err) {
         const error = toErrorShape(err);
-        if (error.code === 'INTERNAL') logger.error('command failed', { name, message: err instanceof Error ? err.message : String(err) });
+        if (error.code === 'INTERNAL')
+          logger.error('command failed', { name, message: err instanceof Error ? err.message : String(err) });
         // SQLite itself met a damaged page (not one of the app's own refusals): stop writing to the file.
-        if (error.code === 'DB_DAMAGED' && !(err instanceof AppError) && !live.damage) void markDamaged(err instanceof Error ? err.message : String(err));
+        if (error.code === 'DB_DAMAGED' && !(err instanceof AppError) && !live.damage)
+          void markDamaged(err instanceof Error ? err.message : String(err));
         return { ok: false, error };
       }
     },

@@ -31,7 +31,8 @@ export function toErrorShape(err: unknown): AppErrorShape {
     const problem = err instanceof Error ? err.message : code;
     return { code: 'DB_DAMAGED', message: DAMAGED_AT_RUNTIME.replace('%s', problem), details: { problem } };
   }
-  if (err instanceof Error && err.name === 'AbortError') return { code: 'CANCELLED', message: 'The sync was cancelled.' };
+  if (err instanceof Error && err.name === 'AbortError')
+    return { code: 'CANCELLED', message: 'The sync was cancelled.' };
   return {
     code: 'INTERNAL',
     message: `Something went wrong inside Bureau Sync: ${err instanceof Error ? err.message : String(err)}. Nothing was changed; please try again, and contact support if it keeps happening.`,

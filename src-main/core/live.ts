@@ -76,11 +76,16 @@ export function assemble(opened: OpenedDatabase, d: LiveDeps): Live {
     try {
       if (finishPendingErase(db)) logger.info('finished erasing a removed company from the database file');
     } catch (err) {
-      logger.warn('erasing a removed company from the database file failed again', { message: err instanceof Error ? err.message : String(err) });
+      logger.warn('erasing a removed company from the database file failed again', {
+        message: err instanceof Error ? err.message : String(err),
+      });
     }
   }
   // A damaged file gets no checkpoint thread: its connection is read-only and must stay the only one.
-  const checkpointer = startCheckpointer(db, damage ? ':memory:' : d.dbFile, { nativeBinding: opts.nativeBinding, logger });
+  const checkpointer = startCheckpointer(db, damage ? ':memory:' : d.dbFile, {
+    nativeBinding: opts.nativeBinding,
+    logger,
+  });
   const ctx = buildContext({
     db,
     secrets: opts.secrets,
@@ -158,7 +163,13 @@ export function assemble(opened: OpenedDatabase, d: LiveDeps): Live {
   };
   const handlers: Live['handlers'] = {
     ...base,
-    ...databaseHandlers({ dbFile: d.dbFile, backupsDir: d.backupsDir, dataDir: opts.dataDir, damage, keepDays: () => preferences.backupDays() }),
+    ...databaseHandlers({
+      dbFile: d.dbFile,
+      backupsDir: d.backupsDir,
+      dataDir: opts.dataDir,
+      damage,
+      keepDays: () => preferences.backupDays(),
+    }),
     'app.info': async () => ({
       version: ctx.version,
       mode: ctx.mode,
@@ -168,7 +179,10 @@ export function assemble(opened: OpenedDatabase, d: LiveDeps): Live {
     }),
     'app.chooseFolder': async ({ title }) => {
       if (!opts.chooseFolder) {
-        throw new AppError('VALIDATION', 'Browser mode cannot open the folder dialog: type or paste the folder’s full path instead.');
+        throw new AppError(
+          'VALIDATION',
+          'Browser mode cannot open the folder dialog: type or paste the folder’s full path instead.',
+        );
       }
       return { path: await opts.chooseFolder(title) };
     },
@@ -177,7 +191,10 @@ export function assemble(opened: OpenedDatabase, d: LiveDeps): Live {
     'app.preferences.get': async () => preferences.get(),
     'app.preferences.set': async ({ patch }) => {
       if (patch.startAtLogin !== undefined && !opts.loginItem) {
-        throw new AppError('VALIDATION', 'Starting at login is a setting of the desktop app; browser mode and the command line cannot change it.');
+        throw new AppError(
+          'VALIDATION',
+          'Starting at login is a setting of the desktop app; browser mode and the command line cannot change it.',
+        );
       }
       return preferences.set(patch);
     },
@@ -250,11 +267,14 @@ function throttle<T>(fn: (v: T) => void, ms: number): (v: T) => void {
       return;
     }
     pending = { v };
-    timer ??= setTimeout(() => {
-      timer = null;
-      last = Date.now();
-      if (pending) fn(pending.v);
-      pending = null;
-    }, ms - (now - last));
+    timer ??= setTimeout(
+      () => {
+        timer = null;
+        last = Date.now();
+        if (pending) fn(pending.v);
+        pending = null;
+      },
+      ms - (now - last),
+    );
   };
 }

@@ -50,7 +50,10 @@ export function makeDataFolderPrivate(
     try {
       chmodSync(path, mode);
     } catch (err) {
-      opts.logger?.warn('could not make a file in the data folder private', { path, message: err instanceof Error ? err.message : String(err) });
+      opts.logger?.warn('could not make a file in the data folder private', {
+        path,
+        message: err instanceof Error ? err.message : String(err),
+      });
     }
   };
   const walk = (dir: string, deep: boolean) => {

@@ -77,13 +77,16 @@ export async function startFakeHttpServer(
       const status = faults.serverError?.status ?? 503;
       entry.status = status;
       res.writeHead(status, { 'content-type': 'text/html' });
-      res.end(`<html><head><title>${status} Service Temporarily Unavailable</title></head><body><center><h1>${status}</h1></center><hr><center>nginx</center></body></html>`);
+      res.end(
+        `<html><head><title>${status} Service Temporarily Unavailable</title></head><body><center><h1>${status}</h1></center><hr><center>nginx</center></body></html>`,
+      );
       return;
     }
     if (consume(faults.rateLimit, path)) {
       entry.status = 429;
       const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (faults.rateLimit?.retryAfterSeconds !== undefined) headers['retry-after'] = String(faults.rateLimit.retryAfterSeconds);
+      if (faults.rateLimit?.retryAfterSeconds !== undefined)
+        headers['retry-after'] = String(faults.rateLimit.retryAfterSeconds);
       res.writeHead(429, headers);
       res.end(JSON.stringify({ message: 'Too Many Requests' }));
       return;
@@ -105,7 +108,10 @@ export async function startFakeHttpServer(
     entry.status = out.status;
     let text = out.raw ?? (out.json === undefined ? '' : JSON.stringify(out.json));
     if (truncate && text.length > 2) text = text.slice(0, Math.floor(text.length / 2));
-    res.writeHead(out.status, { 'content-type': out.raw !== undefined ? 'text/plain' : 'application/json', ...out.headers });
+    res.writeHead(out.status, {
+      'content-type': out.raw !== undefined ? 'text/plain' : 'application/json',
+      ...out.headers,
+    });
     res.end(text);
   }
 

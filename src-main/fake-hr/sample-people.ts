@@ -22,7 +22,14 @@ export interface SamplePerson {
   email: string;
   personalEmail: string;
   phone: string;
-  address: { line1: string; line2: string | null; city: string; county: string | null; postcode: string; country: string };
+  address: {
+    line1: string;
+    line2: string | null;
+    city: string;
+    county: string | null;
+    postcode: string;
+    country: string;
+  };
   startDate: string;
   /** Set for leavers (in the past) and a few people with a notice period (in the future). */
   leaveDate: string | null;
@@ -54,7 +61,16 @@ export interface SamplePerson {
   expectedProblems: Array<'niCategory' | 'sortCode' | 'gender'>;
 }
 
-const DEPARTMENTS = ['Finance', 'Operations', 'Sales', 'Customer Service', 'Engineering', 'People', 'Marketing', 'Warehouse'];
+const DEPARTMENTS = [
+  'Finance',
+  'Operations',
+  'Sales',
+  'Customer Service',
+  'Engineering',
+  'People',
+  'Marketing',
+  'Warehouse',
+];
 const TITLES: Record<string, string[]> = {
   Finance: ['Accounts Assistant', 'Finance Manager', 'Credit Controller'],
   Operations: ['Operations Coordinator', 'Office Manager', 'Facilities Assistant'],
@@ -89,7 +105,11 @@ export interface GenerateOptions {
   today?: Date;
 }
 
-export function generatePeople({ count, seed = 42, today = new Date('2026-11-01T00:00:00Z') }: GenerateOptions): SamplePerson[] {
+export function generatePeople({
+  count,
+  seed = 42,
+  today = new Date('2026-11-01T00:00:00Z'),
+}: GenerateOptions): SamplePerson[] {
   // The module's one instance, seeded afresh: generation is synchronous, so no other caller can interleave.
   const f = faker;
   f.seed(seed);
@@ -109,7 +129,10 @@ export function generatePeople({ count, seed = 42, today = new Date('2026-11-01T
     const isContractor = roll >= 0.06 && roll < 0.14;
     const isOverseas = roll >= 0.14 && roll < 0.18;
     const expectedProblems: SamplePerson['expectedProblems'] = [];
-    let gender: string | null = sex === 'male' ? f.helpers.arrayElement(['Male', 'male', 'M']) : f.helpers.arrayElement(['Female', 'female', 'F']);
+    let gender: string | null =
+      sex === 'male'
+        ? f.helpers.arrayElement(['Male', 'male', 'M'])
+        : f.helpers.arrayElement(['Female', 'female', 'F']);
     let niCategory: string | null = f.helpers.weightedArrayElement([
       { weight: 90, value: 'A' },
       { weight: 4, value: 'C' },
@@ -131,7 +154,12 @@ export function generatePeople({ count, seed = 42, today = new Date('2026-11-01T
       }
     }
     const leaveDate = isLeaver
-      ? iso(f.date.between({ from: new Date(Math.max(start.getTime(), today.getTime() - 400 * 864e5)), to: new Date(today.getTime() - 864e5) }))
+      ? iso(
+          f.date.between({
+            from: new Date(Math.max(start.getTime(), today.getTime() - 400 * 864e5)),
+            to: new Date(today.getTime() - 864e5),
+          }),
+        )
       : null;
     const period = f.helpers.weightedArrayElement([
       { weight: 85, value: 'annual' as const },
@@ -177,7 +205,9 @@ export function generatePeople({ count, seed = 42, today = new Date('2026-11-01T
           },
       startDate: iso(start),
       leaveDate,
-      leavingReason: isLeaver ? f.helpers.arrayElement(['Resignation', 'End of contract', 'Retirement', 'Redundancy']) : null,
+      leavingReason: isLeaver
+        ? f.helpers.arrayElement(['Resignation', 'End of contract', 'Retirement', 'Redundancy'])
+        : null,
       isLeaver,
       jobTitle: f.helpers.arrayElement(TITLES[department] ?? ['Associate']),
       department,
@@ -186,7 +216,9 @@ export function generatePeople({ count, seed = 42, today = new Date('2026-11-01T
       supervisorSeq: seq > 5 ? f.number.int({ min: 1, max: 5 }) : null,
       employmentType: isContractor ? 'Contractor' : f.number.float() < 0.1 ? 'Fixed term' : 'Permanent',
       workCountry: isOverseas ? 'Spain' : 'United Kingdom',
-      niNumber: isOverseas ? null : `${f.string.fromCharacters(NI_FIRST)}${f.string.fromCharacters(NI_SECOND)}${f.string.numeric(6)}${f.string.fromCharacters('ABCD')}`,
+      niNumber: isOverseas
+        ? null
+        : `${f.string.fromCharacters(NI_FIRST)}${f.string.fromCharacters(NI_SECOND)}${f.string.numeric(6)}${f.string.fromCharacters('ABCD')}`,
       niCategory,
       taxCode: f.helpers.weightedArrayElement([
         { weight: 80, value: '1257L' },

@@ -25,7 +25,8 @@ export function fitBounds(saved: Partial<Bounds> | undefined, workAreas: readonl
   const width = clampSize(saved?.width, DEFAULT_BOUNDS.width, MIN.width);
   const height = clampSize(saved?.height, DEFAULT_BOUNDS.height, MIN.height);
   const { x, y } = saved ?? {};
-  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return { width, height };
+  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y))
+    return { width, height };
   const titleBar: Rect = { x, y, width, height: 32 };
   const visible = workAreas.some((a) => overlap(titleBar, a) >= 100 * 16);
   return visible ? { width, height, x: Math.round(x), y: Math.round(y) } : { width, height };

@@ -15,7 +15,10 @@ export function bindContract(ipc: IpcMainLike, core: Core, isTrustedSender: (e: 
   for (const name of COMMAND_NAMES) {
     ipc.handle(channelFor(name), async (event, raw) => {
       if (!isTrustedSender(event)) {
-        return { ok: false, error: { code: 'VALIDATION', message: 'This request did not come from the Bureau Sync window.' } };
+        return {
+          ok: false,
+          error: { code: 'VALIDATION', message: 'This request did not come from the Bureau Sync window.' },
+        };
       }
       return core.invoke(name, raw);
     });

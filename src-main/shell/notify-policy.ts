@@ -41,7 +41,12 @@ export function memoFromSummary(c: CompanySummary): CompanyMemo {
   return { failure: a?.status === 'failed' && a.error ? failureKey(a.error) : null, pending: c.counts.pending };
 }
 
-export function decideNotice(prev: CompanyMemo | undefined, run: RunSummary, company: CompanySummary, prefs: Prefs): NotifyDecision {
+export function decideNotice(
+  prev: CompanyMemo | undefined,
+  run: RunSummary,
+  company: CompanySummary,
+  prefs: Prefs,
+): NotifyDecision {
   const before: CompanyMemo = prev ?? { failure: null, pending: 0 };
 
   // Skipped (paused) and cancelled runs change nothing and say nothing; nor does a run still going.

@@ -23,7 +23,9 @@ export function isAppPageUrl(url: string | undefined | null, page: AppPage): boo
     return u.origin === new URL(page.devServerUrl).origin;
   }
   const own = new URL(page.fileUrl);
-  return u.protocol === 'file:' && u.host === own.host && decodeURIComponent(u.pathname) === decodeURIComponent(own.pathname);
+  return (
+    u.protocol === 'file:' && u.host === own.host && decodeURIComponent(u.pathname) === decodeURIComponent(own.pathname)
+  );
 }
 
 /**

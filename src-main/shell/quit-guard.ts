@@ -77,7 +77,10 @@ export function installQuitGuard(deps: QuitGuardDeps): QuitGuard {
 }
 
 /** What closing the window does: hide to the tray while running, really close while quitting. */
-export function onWindowClose(state: { quitting: boolean; trayHintShown: boolean }): { keepRunning: boolean; showTrayHint: boolean } {
+export function onWindowClose(state: { quitting: boolean; trayHintShown: boolean }): {
+  keepRunning: boolean;
+  showTrayHint: boolean;
+} {
   if (state.quitting) return { keepRunning: false, showTrayHint: false };
   return { keepRunning: true, showTrayHint: !state.trayHintShown };
 }

@@ -33,7 +33,11 @@ export function startupFailureText(err: unknown): string {
 }
 
 /** Shows the failure with the data folder's path, opens the folder if asked, and ends the app (exit code 1). */
-export async function reportStartupFailure(err: unknown, dataDir: string, deps: StartupFailureDeps): Promise<'opened-folder' | 'quit'> {
+export async function reportStartupFailure(
+  err: unknown,
+  dataDir: string,
+  deps: StartupFailureDeps,
+): Promise<'opened-folder' | 'quit'> {
   // First, so that a relaunch once the file is fixed starts a working copy even while this dialog is open.
   try {
     deps.releaseSingleInstanceLock();

@@ -89,8 +89,14 @@ function lastSyncAt(companies: readonly CompanySummary[]): Date | null {
 /** "14:05" today, "yesterday 14:05", otherwise "3 Jun 14:05". */
 export function formatWhen(at: Date, opts: { now: Date; timeZone?: string }): string {
   const tz = opts.timeZone;
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: tz }).format(at);
-  const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: tz }).format(d);
+  const time = new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone: tz,
+  }).format(at);
+  const day = (d: Date) =>
+    new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: tz }).format(d);
   if (day(at) === day(opts.now)) return time;
   if (day(at) === day(new Date(opts.now.getTime() - 24 * 3600_000))) return `yesterday ${time}`;
   const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: tz }).format(at);

@@ -34,7 +34,8 @@ export class AppTray {
       const template: Electron.MenuItemConstructorOptions[] = [];
       model.menu.forEach((group, i) => {
         if (i > 0) template.push({ type: 'separator' });
-        for (const item of group) template.push({ label: item.label, enabled: item.enabled, click: () => this.onAction(item.action) });
+        for (const item of group)
+          template.push({ label: item.label, enabled: item.enabled, click: () => this.onAction(item.action) });
       });
       this.#tray.setContextMenu(Menu.buildFromTemplate(template));
     }

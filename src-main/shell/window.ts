@@ -71,7 +71,11 @@ export function isOwnFrame(
   if (!win || win.isDestroyed()) return false;
   const frame = event.senderFrame;
   return isTrustedSender(
-    { fromOurWindow: event.sender === win.webContents, isMainFrame: frame !== null && frame === event.sender.mainFrame, frameUrl: frame?.url },
+    {
+      fromOurWindow: event.sender === win.webContents,
+      isMainFrame: frame !== null && frame === event.sender.mainFrame,
+      frameUrl: frame?.url,
+    },
     page,
   );
 }

@@ -59,13 +59,23 @@ export async function startWebServer(core: Core, opts: { rendererDir: string; po
     if (url.pathname.startsWith('/api/')) {
       if (!authorised(req, url)) {
         res.writeHead(401, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ ok: false, error: { code: 'AUTH_FAILED', message: 'Open Bureau Sync with the address printed when it started (it carries this launch\'s key).' } }));
+        res.end(
+          JSON.stringify({
+            ok: false,
+            error: {
+              code: 'AUTH_FAILED',
+              message: "Open Bureau Sync with the address printed when it started (it carries this launch's key).",
+            },
+          }),
+        );
         return;
       }
       if (url.pathname === '/api/events' && req.method === 'GET') return events(req, res);
       const name = url.pathname.slice('/api/'.length);
       if (req.method !== 'POST' || !names.has(name)) {
-        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: { code: 'NOT_FOUND', message: `No such command: ${name}` } }));
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ ok: false, error: { code: 'NOT_FOUND', message: `No such command: ${name}` } }));
         return;
       }
       const body = await readBody(req);
@@ -73,7 +83,9 @@ export async function startWebServer(core: Core, opts: { rendererDir: string; po
       try {
         input = body === '' ? {} : JSON.parse(body);
       } catch {
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'The request body is not JSON.' } }));
+        res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'The request body is not JSON.' } }));
         return;
       }
       const result = await core.invoke(name as CommandName, input);
@@ -111,10 +123,15 @@ export async function startWebServer(core: Core, opts: { rendererDir: string; po
     }
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(opts.rendererDir, 'index.html');
     if (!existsSync(file)) {
-      res.writeHead(500, { 'content-type': 'text/plain' }).end('The app has not been built: run `npm run build` first.');
+      res
+        .writeHead(500, { 'content-type': 'text/plain' })
+        .end('The app has not been built: run `npm run build` first.');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+    });
     createReadStream(file).pipe(res);
   }
 

@@ -28,10 +28,20 @@ export function App() {
           Bureau Sync
         </button>
         <nav aria-label="Main">
-          <button type="button" className="nav-link" aria-current={route.name !== 'wizard' && route.name !== 'preferences' ? 'page' : undefined} onClick={goHome}>
+          <button
+            type="button"
+            className="nav-link"
+            aria-current={route.name !== 'wizard' && route.name !== 'preferences' ? 'page' : undefined}
+            onClick={goHome}
+          >
             Client companies
           </button>
-          <button type="button" className="nav-link" aria-current={route.name === 'preferences' ? 'page' : undefined} onClick={openPreferences}>
+          <button
+            type="button"
+            className="nav-link"
+            aria-current={route.name === 'preferences' ? 'page' : undefined}
+            onClick={openPreferences}
+          >
             Preferences
           </button>
         </nav>

@@ -16,7 +16,9 @@ export function routeForNavigate(req: PushEvents['app.navigate']): Route {
     case 'settings':
       // A company's settings are asked for by the "credentials stopped working" notification: straight to
       // Settings → Connection, where Replace credentials is.
-      return id ? { name: 'company', companyId: id, tab: 'settings', anchor: 'settings-connection' } : { name: 'preferences' };
+      return id
+        ? { name: 'company', companyId: id, tab: 'settings', anchor: 'settings-connection' }
+        : { name: 'preferences' };
     case 'home':
     default:
       return { name: 'home' };

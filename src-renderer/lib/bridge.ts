@@ -1,4 +1,10 @@
-import { COMMAND_NAMES, EVENT_NAMES, type BureauApi, type EventName, type PushEvents } from '../../src-main/contract/index';
+import {
+  COMMAND_NAMES,
+  EVENT_NAMES,
+  type BureauApi,
+  type EventName,
+  type PushEvents,
+} from '../../src-main/contract/index';
 
 /**
  * The renderer talks to the core only through BureauApi. In the desktop app the preload puts it on
@@ -25,7 +31,10 @@ function browserApi(key: string): BureauApi {
       } catch {
         return {
           ok: false,
-          error: { code: 'INTERNAL', message: 'Lost contact with Bureau Sync. Is it still running? Restart it with `npm run start:web`.' },
+          error: {
+            code: 'INTERNAL',
+            message: 'Lost contact with Bureau Sync. Is it still running? Restart it with `npm run start:web`.',
+          },
         };
       }
     };

@@ -8,7 +8,15 @@ type Props = ButtonHTMLAttributes<HTMLButtonElement> & {
 };
 
 /** A button that stays focusable and says it is working while `busy`. */
-export function Button({ variant = 'secondary', size = 'normal', busy = false, className, children, disabled, ...rest }: Props) {
+export function Button({
+  variant = 'secondary',
+  size = 'normal',
+  busy = false,
+  className,
+  children,
+  disabled,
+  ...rest
+}: Props) {
   return (
     <button
       type="button"

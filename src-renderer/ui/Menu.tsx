@@ -51,7 +51,9 @@ export function Menu({ label, items, testId }: { label: string; items: MenuItem[
   }, [open]);
 
   const onMenuKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const buttons = Array.from(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not([disabled])') ?? []);
+    const buttons = Array.from(
+      menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not([disabled])') ?? [],
+    );
     const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
     if (e.key === 'Escape') {
       e.preventDefault();
@@ -100,7 +102,15 @@ export function Menu({ label, items, testId }: { label: string; items: MenuItem[
       </button>
       {open &&
         createPortal(
-          <div ref={menu} id={id} role="menu" aria-label={label} className="menu" style={{ top: pos.top, left: pos.left }} onKeyDown={onMenuKey}>
+          <div
+            ref={menu}
+            id={id}
+            role="menu"
+            aria-label={label}
+            className="menu"
+            style={{ top: pos.top, left: pos.left }}
+            onKeyDown={onMenuKey}
+          >
             {items.map((item) => (
               <button
                 key={item.label}

@@ -1,6 +1,10 @@
 import type { Page } from '@playwright/test';
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
-import { startFakePersonio, PERSONIO_FAKE_CREDENTIALS, type RunningFakePersonio } from '../../src-main/fake-hr/personio';
+import {
+  startFakePersonio,
+  PERSONIO_FAKE_CREDENTIALS,
+  type RunningFakePersonio,
+} from '../../src-main/fake-hr/personio';
 import { startFakeHumaans, HUMAANS_DEMO_TOKEN, type FakeHumaans } from '../../src-main/fake-hr/humaans';
 import { expect, shot, test } from './fixtures';
 import { callApi, num } from './support/api';
@@ -36,7 +40,10 @@ async function openCompany(page: Page, url: string, name: string): Promise<void>
   await page.getByTestId('company-row').filter({ hasText: name }).getByRole('button', { name, exact: true }).click();
 }
 
-test('settings: a rotated key fails the sync; Replace credentials refuses a wrong key, keeps the old, stores the right one; the next sync succeeds', async ({ page, server }) => {
+test('settings: a rotated key fails the sync; Replace credentials refuses a wrong key, keeps the old, stores the right one; the next sync succeeds', async ({
+  page,
+  server,
+}) => {
   await connectPersonio(server.url, 'Rotating Ltd');
   await openCompany(page, server.url, 'Rotating Ltd');
   const rotated = { clientId: PERSONIO_FAKE_CREDENTIALS.clientId, clientSecret: 'rotated-secret-e2e-51' };
@@ -68,7 +75,9 @@ test('settings: a rotated key fails the sync; Replace credentials refuses a wron
     await expect(page.getByLabel('New client secret', { exact: true })).toHaveAttribute('type', 'password');
     await page.getByRole('button', { name: 'Check and replace credentials' }).click();
     const refused = page.getByTestId('replace-error');
-    await expect(refused).toContainText('The credentials stored before are still in use; nothing was changed.', { timeout: 30_000 });
+    await expect(refused).toContainText('The credentials stored before are still in use; nothing was changed.', {
+      timeout: 30_000,
+    });
     await connection.scrollIntoViewIfNeeded();
     await shot(page, 'replace-credentials-refused');
 
@@ -87,7 +96,10 @@ test('settings: a rotated key fails the sync; Replace credentials refuses a wron
   }
 });
 
-test('settings: change the field matching and a filter; the list shows the effect after the sync each starts', async ({ page, server }) => {
+test('settings: change the field matching and a filter; the list shows the effect after the sync each starts', async ({
+  page,
+  server,
+}) => {
   await connectPersonio(server.url, 'Reshaped Ltd');
   await openCompany(page, server.url, 'Reshaped Ltd');
   await expect(page.getByTestId('filter-count-ready')).toHaveText(/\d/);
@@ -99,7 +111,9 @@ test('settings: change the field matching and a filter; the list shows the effec
   const mapping = page.getByTestId('settings-mapping');
   await expect(page.getByLabel('HR field for Date of birth')).toHaveValue(/.+/);
   await page.getByLabel('HR field for Date of birth').selectOption({ value: 'email' });
-  await expect(page.getByTestId('mapping-impact')).toContainText(`${readyBefore} employees would become Pending`, { timeout: 20_000 });
+  await expect(page.getByTestId('mapping-impact')).toContainText(`${readyBefore} employees would become Pending`, {
+    timeout: 20_000,
+  });
   await mapping.scrollIntoViewIfNeeded();
   await shot(page, 'settings-mapping');
   await page.getByRole('button', { name: 'Save field matching' }).click();
@@ -113,15 +127,21 @@ test('settings: change the field matching and a filter; the list shows the effec
   await page.getByLabel('Rule 1: include or exclude').selectOption('exclude');
   await page.getByLabel('Rule 1: field').selectOption({ label: 'Department' });
   await page.getByLabel('Rule 1: value').selectOption(dept);
-  await expect(page.getByTestId('filter-preview')).toContainText(`Excluded by rule 1: "Department" is "${dept}"`, { timeout: 20_000 });
+  await expect(page.getByTestId('filter-preview')).toContainText(`Excluded by rule 1: "Department" is "${dept}"`, {
+    timeout: 20_000,
+  });
   await filters.scrollIntoViewIfNeeded();
   await shot(page, 'settings-filters');
   await filters.getByRole('button', { name: 'Save filters' }).click();
   await expect(page.getByTestId('filters-result')).toContainText('Saved — syncing now');
 
   await page.getByRole('tab', { name: 'Employees' }).click();
-  await expect.poll(async () => num(await page.getByTestId('filter-count-ready').textContent()), { timeout: 30_000 }).toBe(0);
-  await expect.poll(async () => num(await page.getByTestId('filter-count-excluded').textContent()), { timeout: 30_000 }).toBeGreaterThanOrEqual(inDept);
+  await expect
+    .poll(async () => num(await page.getByTestId('filter-count-ready').textContent()), { timeout: 30_000 })
+    .toBe(0);
+  await expect
+    .poll(async () => num(await page.getByTestId('filter-count-excluded').textContent()), { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(inDept);
   await page.getByTestId('filter-excluded').click();
   const row = page.getByTestId('employee-row').first();
   await expect(row).toContainText(`Excluded by rule 1: "Department" is "${dept}"`);
@@ -135,13 +155,19 @@ test('an unfinished company refuses Sync now, and nothing is imported', async ({
   await connectPersonio(server.url, 'Half Done Ltd', false);
   await openCompany(page, server.url, 'Half Done Ltd');
   await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(page.getByText('Finish setting up Half Done Ltd first: nothing has been synced')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('Finish setting up Half Done Ltd first: nothing has been synced')).toBeVisible({
+    timeout: 20_000,
+  });
   await expect(page.getByTestId('filter-count-all')).toHaveText(/0/);
   await shot(page, 'unfinished-refuses-sync');
 });
 
 test('Humaans: employees are shown and found by the Employee ID Humaans shows', async ({ page, server }) => {
-  const { id } = await callApi(server.url, 'companies.create', { name: 'Humaans IDs Ltd', credentials: { provider: 'humaans', token: HUMAANS_DEMO_TOKEN }, baseUrl: humaans.baseUrl });
+  const { id } = await callApi(server.url, 'companies.create', {
+    name: 'Humaans IDs Ltd',
+    credentials: { provider: 'humaans', token: HUMAANS_DEMO_TOKEN },
+    baseUrl: humaans.baseUrl,
+  });
   await callApi(server.url, 'companies.review', { companyId: id });
   await openCompany(page, server.url, 'Humaans IDs Ltd');
   const someone = people.find((p) => !p.isLeaver)!;

@@ -13,7 +13,10 @@ const seeded = (out: string) => JSON.parse(out.trim().split('\n').at(-1)!) as Se
 test.describe('a damaged database', () => {
   test.use({ seed: { script: 'tests/e2e/support/seed-backed-up.ts', args: ['damaged'] } });
 
-  test('is shown as damaged, read-only, with the newest good backup; one click restores it and keeps the damaged file aside', async ({ page, server }) => {
+  test('is shown as damaged, read-only, with the newest good backup; one click restores it and keeps the damaged file aside', async ({
+    page,
+    server,
+  }) => {
     const { backup } = seeded(server.seedOutput);
     const damagedBytes = readFileSync(join(server.dataDir, 'bureau-sync.sqlite'));
     await page.goto(server.url);
@@ -21,7 +24,9 @@ test.describe('a damaged database', () => {
     await expect(notice).toBeVisible();
     await expect(notice).toContainText('The database is damaged');
     await expect(notice).toContainText("failed SQLite's check");
-    await expect(notice).toContainText('Bureau Sync has opened it read-only, so nothing more is written to it, and syncs are stopped.');
+    await expect(notice).toContainText(
+      'Bureau Sync has opened it read-only, so nothing more is written to it, and syncs are stopped.',
+    );
     await expect(notice).toContainText(`Restore the newest good backup, ${backup} (`);
     // What it holds can still be read.
     await expect(page.getByRole('button', { name: 'Demo Company Ltd', exact: true })).toBeVisible();
@@ -47,12 +52,17 @@ test.describe('a damaged database', () => {
 test.describe('with a backup holding the company', () => {
   test.use({ seed: { script: 'tests/e2e/support/seed-backed-up.ts' } });
 
-  test('Preferences lists the backups with dates and sizes, and keeps them the days chosen', async ({ page, server }) => {
+  test('Preferences lists the backups with dates and sizes, and keeps them the days chosen', async ({
+    page,
+    server,
+  }) => {
     const { backup } = seeded(server.seedOutput);
     await page.goto(server.url);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Preferences' }).click();
     const section = page.getByTestId('backups-section');
-    await expect(section).toContainText('Once a day, and before each upgrade of Bureau Sync, a copy of the database is made');
+    await expect(section).toContainText(
+      'Once a day, and before each upgrade of Bureau Sync, a copy of the database is made',
+    );
     const rows = section.getByRole('table', { name: 'Backups' }).locator('tbody tr');
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText(backup);
@@ -87,7 +97,9 @@ test.describe('with a backup holding the company', () => {
     await page.getByRole('tab', { name: 'Settings' }).click();
     const card = page.getByTestId('remove-company');
     const copies = card.getByTestId('remove-company-backups');
-    await expect(copies).toContainText('1 backup (in the backups folder beside the database) holds Demo Company Ltd’s staff data.');
+    await expect(copies).toContainText(
+      '1 backup (in the backups folder beside the database) holds Demo Company Ltd’s staff data.',
+    );
     await expect(copies).toContainText('It is rewritten without Demo Company Ltd');
     const keep = copies.getByLabel('Keep this backup as it is');
     await keep.check();

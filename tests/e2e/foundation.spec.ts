@@ -2,7 +2,10 @@ import { expect, shot, test } from './fixtures';
 
 const num = (s: string | null) => Number((s ?? '').replace(/[^\d]/g, ''));
 
-test('demo company: sync, list with Ready and Pending, search, sync one employee, detail, history', async ({ page, server }) => {
+test('demo company: sync, list with Ready and Pending, search, sync one employee, detail, history', async ({
+  page,
+  server,
+}) => {
   await page.goto(server.url);
 
   // Home, empty.
@@ -58,9 +61,7 @@ test('demo company: sync, list with Ready and Pending, search, sync one employee
   await page.getByRole('menuitem', { name: 'Sync now' }).click();
   await expect(page.getByTestId('employee-notice')).toContainText(`${firstName.split(' ')[0]}`);
   await expect(page.getByTestId('employee-notice')).toContainText('synced');
-  await expect
-    .poll(async () => rows.first().getByTestId('employee-synced').getAttribute('datetime'))
-    .not.toBe(before);
+  await expect.poll(async () => rows.first().getByTestId('employee-synced').getAttribute('datetime')).not.toBe(before);
   const after = await rows.first().getByTestId('employee-synced').getAttribute('datetime');
   expect(Date.parse(after ?? '')).toBeGreaterThan(Date.parse(before ?? ''));
 
@@ -81,7 +82,11 @@ test('demo company: sync, list with Ready and Pending, search, sync one employee
   await expect(page.getByTestId('sync-history')).toContainText('First sync');
   await expect(page.getByTestId('sync-history')).toContainText('Sync now (one employee)');
   const download = page.waitForEvent('download');
-  await page.getByTestId('run-row').filter({ hasText: 'First sync' }).getByRole('button', { name: /Download problems/ }).click();
+  await page
+    .getByTestId('run-row')
+    .filter({ hasText: 'First sync' })
+    .getByRole('button', { name: /Download problems/ })
+    .click();
   expect((await download).suggestedFilename()).toMatch(/\.csv$/);
   await shot(page, 'history');
 });

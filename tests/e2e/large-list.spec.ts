@@ -10,7 +10,10 @@ const TOTAL = 50_000;
 test.use({ seed: { script: 'tests/e2e/support/seed-large.ts', args: [String(TOTAL)] } });
 test.setTimeout(180_000);
 
-test('50,000 employees from the real core: counts, only visible rows render, deep scroll, search', async ({ page, server }) => {
+test('50,000 employees from the real core: counts, only visible rows render, deep scroll, search', async ({
+  page,
+  server,
+}) => {
   expect(JSON.parse(server.seedOutput.trim().split('\n').pop() ?? '{}')).toMatchObject({ created: TOTAL });
   const offsets: number[] = [];
   page.on('request', (r) => {

@@ -4,7 +4,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { HUMAANS_DEMO_TOKEN, startFakeHumaans, type FakeHumaans } from '../../src-main/fake-hr/humaans';
-import { PERSONIO_FAKE_CREDENTIALS, startFakePersonio, type RunningFakePersonio } from '../../src-main/fake-hr/personio';
+import {
+  PERSONIO_FAKE_CREDENTIALS,
+  startFakePersonio,
+  type RunningFakePersonio,
+} from '../../src-main/fake-hr/personio';
 import { generatePeople, type SamplePerson } from '../../src-main/fake-hr/sample-people';
 import { expect, shot, test } from './fixtures';
 import { callApi, num } from './support/api';
@@ -31,13 +35,26 @@ test.afterAll(async () => {
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-test('export for payroll from the Employees tab, the Exports history, changes awaiting the pay run, the Pending report, search across companies', async ({ page, server }) => {
-  const acme = await callApi(server.url, 'companies.create', { name: 'Acme Ltd', credentials: { provider: 'personio', ...PERSONIO_FAKE_CREDENTIALS }, baseUrl: personio.baseUrl });
+test('export for payroll from the Employees tab, the Exports history, changes awaiting the pay run, the Pending report, search across companies', async ({
+  page,
+  server,
+}) => {
+  const acme = await callApi(server.url, 'companies.create', {
+    name: 'Acme Ltd',
+    credentials: { provider: 'personio', ...PERSONIO_FAKE_CREDENTIALS },
+    baseUrl: personio.baseUrl,
+  });
   await callApi(server.url, 'companies.review', { companyId: acme.id });
-  const beta = await callApi(server.url, 'companies.create', { name: 'Beta Ltd', credentials: { provider: 'humaans', token: HUMAANS_DEMO_TOKEN }, baseUrl: humaans.baseUrl });
+  const beta = await callApi(server.url, 'companies.create', {
+    name: 'Beta Ltd',
+    credentials: { provider: 'humaans', token: HUMAANS_DEMO_TOKEN },
+    baseUrl: humaans.baseUrl,
+  });
   await callApi(server.url, 'companies.review', { companyId: beta.id });
   // Current employees (active, and leavers) by readiness: leavers are exported too, with their leave date.
-  const current = (await callApi(server.url, 'employees.list', { companyId: acme.id, status: 'all', limit: 200 })).rows.filter((r) => r.state === 'active' || r.state === 'leaver');
+  const current = (
+    await callApi(server.url, 'employees.list', { companyId: acme.id, status: 'all', limit: 200 })
+  ).rows.filter((r) => r.state === 'active' || r.state === 'leaver');
   const pending = current.filter((r) => r.readiness === 'pending');
   const ready = current.filter((r) => r.readiness === 'ready');
   expect(pending.length).toBeGreaterThan(0);
@@ -101,14 +118,20 @@ test('export for payroll from the Employees tab, the Exports history, changes aw
   await expect(acmeRow.getByTestId('count-changes')).toContainText('1');
   await expect(acmeRow.getByTestId('count-changes')).toContainText('1 bank');
   // The attention strip says it too, one click from the changes.
-  await expect(page.getByTestId('attention-bank')).toContainText("Acme Ltd: 1 employee’s bank details changed since the last export.");
-  await expect(page.getByTestId('attention-awaiting')).toContainText('1 employee across 1 company changed since the last export');
+  await expect(page.getByTestId('attention-bank')).toContainText(
+    'Acme Ltd: 1 employee’s bank details changed since the last export.',
+  );
+  await expect(page.getByTestId('attention-awaiting')).toContainText(
+    '1 employee across 1 company changed since the last export',
+  );
   await shot(page, 'home-changes-awaiting');
 
   await expect(acmeRow.getByRole('button', { name: /changes awaiting the next pay run/ })).toBeVisible();
   // The strip's button opens the changes pack, the bank change first and loud (as the count does).
   await page.getByTestId('attention-bank').getByRole('button', { name: 'See the changes' }).click();
-  await expect(page.getByTestId('bank-flags')).toContainText(`${target.firstName} ${target.lastName}: Sort code changed on`);
+  await expect(page.getByTestId('bank-flags')).toContainText(
+    `${target.firstName} ${target.lastName}: Sort code changed on`,
+  );
   await expect(page.getByTestId('bank-flags')).toContainText('confirm with the employee before paying');
   await expect(page.getByTestId('pack-changed')).toContainText('404784');
   await shot(page, 'changes-pack-bank');
@@ -132,16 +155,27 @@ test('export for payroll from the Employees tab, the Exports history, changes aw
   const hit = page.getByTestId('search-hit').filter({ hasText: `${betaPerson.firstName} ${betaPerson.lastName}` });
   await expect(hit).toContainText('Beta Ltd');
   await shot(page, 'search-by-name');
-  await page.getByLabel('Find an employee in any company').fill(`${target.niNumber!.slice(0, 2)} ${target.niNumber!.slice(2, 8)}`);
-  await expect(page.getByTestId('search-hit').filter({ hasText: `${target.firstName} ${target.lastName}` })).toContainText('Acme Ltd · ');
+  await page
+    .getByLabel('Find an employee in any company')
+    .fill(`${target.niNumber!.slice(0, 2)} ${target.niNumber!.slice(2, 8)}`);
+  await expect(
+    page.getByTestId('search-hit').filter({ hasText: `${target.firstName} ${target.lastName}` }),
+  ).toContainText('Acme Ltd · ');
   await expect(page.getByTestId('search-hit').first()).toContainText('matched by NI number');
   await shot(page, 'search-by-ni');
   await page.getByTestId('search-hit').first().click();
   await expect(page.getByTestId('employee-detail')).toContainText(`${target.firstName} ${target.lastName}`);
 });
 
-test('a custom CSV layout: columns chosen, renamed and reordered by the bureau, saved for the company, and the file follows it', async ({ page, server }) => {
-  const acme = await callApi(server.url, 'companies.create', { name: 'Acme Ltd', credentials: { provider: 'personio', ...PERSONIO_FAKE_CREDENTIALS }, baseUrl: personio.baseUrl });
+test('a custom CSV layout: columns chosen, renamed and reordered by the bureau, saved for the company, and the file follows it', async ({
+  page,
+  server,
+}) => {
+  const acme = await callApi(server.url, 'companies.create', {
+    name: 'Acme Ltd',
+    credentials: { provider: 'personio', ...PERSONIO_FAKE_CREDENTIALS },
+    baseUrl: personio.baseUrl,
+  });
   await callApi(server.url, 'companies.review', { companyId: acme.id });
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Acme Ltd', exact: true }).click();
@@ -175,7 +209,22 @@ test('a custom CSV layout: columns chosen, renamed and reordered by the bureau, 
   await (await dl).saveAs(file);
   expect(file).toMatch(/Acme-Ltd-custom-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true });
-  expect(csv.meta.fields).toEqual(['Emp Code', 'Surname', 'Forename', 'Date of Birth', 'Gender', 'NI Number', 'NI Category', 'Tax Code', 'Week1/Month1', 'Start Date', 'Leave Date', 'Sort Code', 'Account Number', 'Dept']);
+  expect(csv.meta.fields).toEqual([
+    'Emp Code',
+    'Surname',
+    'Forename',
+    'Date of Birth',
+    'Gender',
+    'NI Number',
+    'NI Category',
+    'Tax Code',
+    'Week1/Month1',
+    'Start Date',
+    'Leave Date',
+    'Sort Code',
+    'Account Number',
+    'Dept',
+  ]);
   expect(csv.data).toHaveLength(count);
   for (const r of csv.data) expect(r['Date of Birth']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   await shot(page, 'custom-layout-exported');

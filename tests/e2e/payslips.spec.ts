@@ -11,7 +11,11 @@ const plainName = (r: EmployeeRow) => /^[A-Za-z]+ [A-Za-z]+$/.test(r.name);
 
 /** Sets up the company through the API (the wizard has its own tests) and picks three current employees. */
 async function companyWithEmployees(serverUrl: string, v: PayslipVendor) {
-  const { id } = await callApi(serverUrl, 'companies.create', { name: v.company, credentials: v.credentials, baseUrl: v.baseUrl() });
+  const { id } = await callApi(serverUrl, 'companies.create', {
+    name: v.company,
+    credentials: v.credentials,
+    baseUrl: v.baseUrl(),
+  });
   await callApi(serverUrl, 'companies.review', { companyId: id });
   const { rows } = await callApi(serverUrl, 'employees.list', { companyId: id, status: 'all', limit: 50 });
   const current = rows.filter((r) => r.state === 'active');
@@ -35,7 +39,10 @@ for (const make of PAYSLIP_VENDORS) {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    test(`payslips (${v.label}): match a folder, choose the person for a file, send, a fault mid-run, retry failed, history, nothing delivered twice`, async ({ page, server }) => {
+    test(`payslips (${v.label}): match a folder, choose the person for a file, send, a fault mid-run, retry failed, history, nothing delivered twice`, async ({
+      page,
+      server,
+    }) => {
       const { a, b, c } = await companyWithEmployees(server.url, v);
       // Binary PDFs (bytes that are not UTF-8), each a different length, so what arrived can be told apart.
       const files = [
@@ -51,7 +58,9 @@ for (const make of PAYSLIP_VENDORS) {
       await page.getByRole('tab', { name: 'Payslips' }).click();
 
       // Off by default for a company: the reason in words and a way to switch it on.
-      await expect(page.getByTestId('payslips-off')).toContainText(`Sending payslips through ${v.label} is switched off`);
+      await expect(page.getByTestId('payslips-off')).toContainText(
+        `Sending payslips through ${v.label} is switched off`,
+      );
       await page.getByRole('button', { name: 'Switch it on' }).click();
       const category = page.getByLabel('Category in the HR system');
       if (v.category.freeText) await expect(category).toHaveValue(v.category.name);
@@ -60,7 +69,9 @@ for (const make of PAYSLIP_VENDORS) {
       await page.getByLabel('Pay date').fill('31/03/2026');
       await page.getByLabel('Folder with the payslip PDFs').fill(dir);
       await page.getByRole('button', { name: 'Match files' }).click();
-      await expect(page.getByTestId('match-summary')).toHaveText('2 matched · 1 needs a person · 1 problem file (not sent)');
+      await expect(page.getByTestId('match-summary')).toHaveText(
+        '2 matched · 1 needs a person · 1 problem file (not sent)',
+      );
       const file = (name: string) => page.getByTestId('payslip-file').filter({ hasText: name });
       await expect(file(files[0]!.name)).toContainText(a.name);
       await expect(file(files[1]!.name)).toContainText(b.name);
@@ -86,7 +97,9 @@ for (const make of PAYSLIP_VENDORS) {
       await expect(summary).toContainText('2 payslips did not go through; 1 payslip did.', { timeout: 90_000 });
       const results = page.getByTestId('payslip-result');
       await expect(results.and(page.locator('[data-status="delivered"]'))).toHaveCount(1);
-      await expect(results.and(page.locator('[data-status="delivered"]'))).toContainText(`documents in ${v.label} in "${v.category.name}".`);
+      await expect(results.and(page.locator('[data-status="delivered"]'))).toContainText(
+        `documents in ${v.label} in "${v.category.name}".`,
+      );
       await expect(results.and(page.locator('[data-status="failed"], [data-status="unknown"]'))).toHaveCount(2);
       await expect(results.filter({ hasText: 'notes.txt' })).toContainText('Not sent');
       expect(v.received()).toHaveLength(1);
@@ -106,8 +119,14 @@ for (const make of PAYSLIP_VENDORS) {
 
       // What arrived at the HR system: each payslip once, for the right person, byte for byte.
       const arrived = v.received();
-      expect(arrived.map((r) => ({ employee: r.employee, fileName: r.fileName, category: r.category, length: r.bytes.length })).sort((x, y) => x.fileName.localeCompare(y.fileName))).toEqual(
-        files.map((f) => ({ employee: f.who.hrId, fileName: f.name, category: v.category.name, length: f.bytes.length })).sort((x, y) => x.fileName.localeCompare(y.fileName)),
+      expect(
+        arrived
+          .map((r) => ({ employee: r.employee, fileName: r.fileName, category: r.category, length: r.bytes.length }))
+          .sort((x, y) => x.fileName.localeCompare(y.fileName)),
+      ).toEqual(
+        files
+          .map((f) => ({ employee: f.who.hrId, fileName: f.name, category: v.category.name, length: f.bytes.length }))
+          .sort((x, y) => x.fileName.localeCompare(y.fileName)),
       );
       for (const f of files) expect(arrived.find((r) => r.fileName === f.name)?.bytes.equals(f.bytes)).toBe(true);
 

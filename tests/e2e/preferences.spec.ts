@@ -1,7 +1,10 @@
 import { expect, shot, test } from './fixtures';
 import { callApi } from './support/api';
 
-test('preferences: start at login is desktop-only in browser mode; notification choices are saved', async ({ page, server }) => {
+test('preferences: start at login is desktop-only in browser mode; notification choices are saved', async ({
+  page,
+  server,
+}) => {
   await page.goto(server.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Preferences' }).click();
   await expect(page.getByRole('heading', { name: 'Preferences', level: 1 })).toBeVisible();
@@ -22,14 +25,22 @@ test('preferences: start at login is desktop-only in browser mode; notification 
   await shot(page, 'preferences');
 
   // Saved in the core, and shown again after a reload.
-  expect(await callApi(server.url, 'app.preferences.get', {})).toEqual({ startAtLogin: null, notifyOnFailure: false, notifyOnPending: true, backupDays: 14 });
+  expect(await callApi(server.url, 'app.preferences.get', {})).toEqual({
+    startAtLogin: null,
+    notifyOnFailure: false,
+    notifyOnPending: true,
+    backupDays: 14,
+  });
   await page.reload();
   await page.getByRole('button', { name: 'Preferences' }).click();
   await expect(page.getByLabel('Tell me when a sync fails')).not.toBeChecked();
   await expect(page.getByLabel('Tell me when employees become Pending')).toBeChecked();
 });
 
-test('app.navigate from the desktop shell (a clicked notification) opens the screen it names', async ({ page, server }) => {
+test('app.navigate from the desktop shell (a clicked notification) opens the screen it names', async ({
+  page,
+  server,
+}) => {
   const { id } = await callApi(server.url, 'companies.addDemo', {});
   // Browser mode has no notifications, so the push stream's first answer carries the shell's request.
   let sent = false;
@@ -37,7 +48,11 @@ test('app.navigate from the desktop shell (a clicked notification) opens the scr
     if (sent) return route.continue();
     sent = true;
     const body = `event: app.navigate\ndata: ${JSON.stringify({ screen: 'history', companyId: id })}\n\n`;
-    await route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }, body });
+    await route.fulfill({
+      status: 200,
+      headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' },
+      body,
+    });
   });
   await page.goto(server.url);
   await expect(page.getByTestId('company-page')).toBeVisible();

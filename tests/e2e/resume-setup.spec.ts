@@ -11,7 +11,10 @@ test.afterAll(async () => {
   await fake?.close();
 });
 
-test('resume set-up: a company left at “Who to sync” reopens there and finishes with its first sync', async ({ page, server }) => {
+test('resume set-up: a company left at “Who to sync” reopens there and finishes with its first sync', async ({
+  page,
+  server,
+}) => {
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Connect a client’s HR system' }).click();
   await page.getByRole('button', { name: /^Humaans/ }).click();
@@ -30,13 +33,16 @@ test('resume set-up: a company left at “Who to sync” reopens there and finis
   await expect(row.getByText('Set-up not finished')).toBeVisible();
   await expect(row.getByRole('button', { name: 'Sync Osprey Dental Group now' })).toHaveCount(0);
   // Never synced: its counts are not known yet, so "—" rather than a misleading 0 / 0.
-  for (const id of ['count-ready', 'count-pending', 'count-leaver']) await expect(row.getByTestId(id)).toHaveText('—Not synced yet');
+  for (const id of ['count-ready', 'count-pending', 'count-leaver'])
+    await expect(row.getByTestId(id)).toHaveText('—Not synced yet');
   await expect(row.getByRole('button', { name: '0 ready' })).toHaveCount(0);
   await shot(page, 'home-setup-not-finished');
 
   // The company page says so too; either button reopens the wizard at "Who to sync".
   await row.getByRole('button', { name: 'Osprey Dental Group', exact: true }).click();
-  await expect(page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: 'Set-up not finished' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: 'Set-up not finished' }),
+  ).toBeVisible();
   await page.getByRole('button', { name: '← All companies' }).click();
   await row.getByRole('button', { name: 'Resume set-up of Osprey Dental Group' }).click();
   await expect(page.getByTestId('wizard')).toBeVisible();
@@ -62,5 +68,11 @@ test('resume set-up: a company left at “Who to sync” reopens there and finis
   await expect(row.getByText('Set-up not finished')).toHaveCount(0);
   await expect(row.getByRole('button', { name: 'Sync Osprey Dental Group now' })).toBeVisible();
   // Synced now: real counts again.
-  await expect.poll(async () => num(await row.getByTestId('count-ready').textContent()) + num(await row.getByTestId('count-pending').textContent())).toBeGreaterThan(0);
+  await expect
+    .poll(
+      async () =>
+        num(await row.getByTestId('count-ready').textContent()) +
+        num(await row.getByTestId('count-pending').textContent()),
+    )
+    .toBeGreaterThan(0);
 });

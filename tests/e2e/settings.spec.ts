@@ -19,7 +19,9 @@ test('settings: pause a company and set a payroll default', async ({ page, serve
   await page.getByLabel('NI category letter', { exact: true }).selectOption('A');
   await page.getByLabel('How often to sync').selectOption({ label: 'Every 4 hours' });
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByTestId('settings-result')).toContainText('Saved — syncing is paused, so the sync it starts is recorded as skipped');
+  await expect(page.getByTestId('settings-result')).toContainText(
+    'Saved — syncing is paused, so the sync it starts is recorded as skipped',
+  );
   await shot(page, 'settings');
 
   await page.getByRole('button', { name: '← All companies' }).click();

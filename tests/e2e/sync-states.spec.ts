@@ -11,7 +11,10 @@ test.afterAll(async () => {
   await fake?.close();
 });
 
-test('sync states: one employee synced, an HR failure in words, pause all skips Sync now, resume all', async ({ page, server }) => {
+test('sync states: one employee synced, an HR failure in words, pause all skips Sync now, resume all', async ({
+  page,
+  server,
+}) => {
   // Set up through the API: this test is about what the screens say, not the wizard.
   const { id } = await callApi(server.url, 'companies.create', {
     name: 'Kestrel Foods Ltd',
@@ -43,7 +46,9 @@ test('sync states: one employee synced, an HR failure in words, pause all skips 
   await page.getByRole('button', { name: '← All companies' }).click();
   await row.getByRole('button', { name: 'Sync Kestrel Foods Ltd now' }).click();
   // Said once on the row and once in "Needs attention today", not a third time in a notice.
-  await expect(page.getByTestId('attention-item')).toContainText('Kestrel Foods Ltd: the last sync failed', { timeout: 60_000 });
+  await expect(page.getByTestId('attention-item')).toContainText('Kestrel Foods Ltd: the last sync failed', {
+    timeout: 60_000,
+  });
   await expect(page.getByTestId('home-notice')).toHaveCount(0);
   const failure = row.getByTestId('last-attempt-error');
   await expect(failure).toContainText('Humaans');

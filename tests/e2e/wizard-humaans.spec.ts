@@ -26,19 +26,27 @@ async function fillHumaans(page: import('@playwright/test').Page, name: string, 
   await page.getByLabel('Server address').fill(baseUrl);
 }
 
-test('wizard (Humaans): a token without private:read is refused with the scope and how to grant it', async ({ page, server }) => {
+test('wizard (Humaans): a token without private:read is refused with the scope and how to grant it', async ({
+  page,
+  server,
+}) => {
   await page.goto(server.url);
   await fillHumaans(page, 'Hidden Fields Ltd', publicOnly.baseUrl);
   await page.getByRole('button', { name: 'Check connection' }).click();
   const error = page.getByTestId('check-error');
-  await expect(error).toContainText('missing the “View public and private data (private:read)” scope', { timeout: 30_000 });
+  await expect(error).toContainText('missing the “View public and private data (private:read)” scope', {
+    timeout: 30_000,
+  });
   await expect(error).toContainText('How to fix it:');
   await expect(error).toContainText('generate a new token with “View public and private data (private:read)” ticked');
   await expect(page.getByRole('button', { name: 'Save and continue' })).toBeDisabled();
   await shot(page, 'humaans-missing-scope');
 });
 
-test('wizard (Humaans): connect, exclude contractors with a value Humaans holds, match fields, first sync', async ({ page, server }) => {
+test('wizard (Humaans): connect, exclude contractors with a value Humaans holds, match fields, first sync', async ({
+  page,
+  server,
+}) => {
   await page.goto(server.url);
   await fillHumaans(page, 'Northwind Studios', fake.baseUrl);
   await page.getByRole('button', { name: 'Check connection' }).click();
@@ -63,7 +71,9 @@ test('wizard (Humaans): connect, exclude contractors with a value Humaans holds,
   // Contractors: fewer left out than full-timers, and each left-out person says which rule did it.
   await value.selectOption('Contractor');
   const contractors = people.filter((p) => p.employmentType === 'Contractor' && !p.isLeaver).length;
-  await expect.poll(async () => num(await page.getByTestId('preview-excluded').textContent()), { timeout: 20_000 }).toBe(contractors);
+  await expect
+    .poll(async () => num(await page.getByTestId('preview-excluded').textContent()), { timeout: 20_000 })
+    .toBe(contractors);
   expect(contractors).toBeGreaterThan(0);
   await expect(included).toHaveText(`${everyone - contractors} employees`);
   await expect(page.getByTestId('filter-preview')).toContainText('Excluded by rule 1: "Contract type" is "Contractor"');

@@ -1,5 +1,10 @@
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
-import { PEOPLEHR_FAKE_API_KEY, PEOPLEHR_FAKE_EMPLOYEE_ONLY_KEY, startFakePeopleHR, type FakePeopleHR } from '../../src-main/fake-hr/peoplehr';
+import {
+  PEOPLEHR_FAKE_API_KEY,
+  PEOPLEHR_FAKE_EMPLOYEE_ONLY_KEY,
+  startFakePeopleHR,
+  type FakePeopleHR,
+} from '../../src-main/fake-hr/peoplehr';
 import { expect, shot, test } from './fixtures';
 import { num } from './support/api';
 
@@ -12,7 +17,10 @@ test.afterAll(async () => {
   await fake?.close();
 });
 
-test('wizard (PeopleHR): salary permission missing in words, contractors excluded, tax code and NI category from API columns, Ready after the first sync', async ({ page, server }) => {
+test('wizard (PeopleHR): salary permission missing in words, contractors excluded, tax code and NI category from API columns, Ready after the first sync', async ({
+  page,
+  server,
+}) => {
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Connect a client’s HR system' }).click();
   await page.getByRole('button', { name: /^PeopleHR/ }).click();
@@ -51,7 +59,9 @@ test('wizard (PeopleHR): salary permission missing in words, contractors exclude
   await value.selectOption('Contractor');
   const contractors = people.filter((p) => p.employmentType === 'Contractor' && !p.isLeaver).length;
   expect(contractors).toBeGreaterThan(0);
-  await expect.poll(async () => num(await page.getByTestId('preview-excluded').textContent()), { timeout: 20_000 }).toBe(contractors);
+  await expect
+    .poll(async () => num(await page.getByTestId('preview-excluded').textContent()), { timeout: 20_000 })
+    .toBe(contractors);
   await expect(included).toHaveText(`${everyone - contractors} employees`);
   await page.getByRole('button', { name: 'Continue to matching fields' }).click();
 

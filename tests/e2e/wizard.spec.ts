@@ -1,5 +1,9 @@
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
-import { PERSONIO_FAKE_CREDENTIALS, startFakePersonio, type RunningFakePersonio } from '../../src-main/fake-hr/personio';
+import {
+  PERSONIO_FAKE_CREDENTIALS,
+  startFakePersonio,
+  type RunningFakePersonio,
+} from '../../src-main/fake-hr/personio';
 import { expect, shot, test } from './fixtures';
 import { num } from './support/api';
 
@@ -12,7 +16,10 @@ test.afterAll(async () => {
   await fake?.close();
 });
 
-test('wizard: Personio credentials checked, filters previewed, fields matched, first sync runs', async ({ page, server }) => {
+test('wizard: Personio credentials checked, filters previewed, fields matched, first sync runs', async ({
+  page,
+  server,
+}) => {
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Connect a client’s HR system' }).click();
   await page.getByRole('button', { name: /^Personio/ }).click();
@@ -44,17 +51,26 @@ test('wizard: Personio credentials checked, filters previewed, fields matched, f
   await page.getByRole('button', { name: 'Add a rule' }).click();
   await page.getByLabel('Rule 1: include or exclude').selectOption('exclude');
   await page.getByLabel('Rule 1: condition').selectOption('isNotEmpty');
-  await expect.poll(async () => Number((await included.textContent())?.replace(/\D/g, '')), { timeout: 20_000 }).not.toBe(everyone);
+  await expect
+    .poll(async () => Number((await included.textContent())?.replace(/\D/g, '')), { timeout: 20_000 })
+    .not.toBe(everyone);
   await shot(page, 'wizard-filters');
   await page.getByRole('button', { name: 'Remove rule 1' }).click();
-  await expect.poll(async () => Number((await included.textContent())?.replace(/\D/g, '')), { timeout: 20_000 }).toBe(everyone);
+  await expect
+    .poll(async () => Number((await included.textContent())?.replace(/\D/g, '')), { timeout: 20_000 })
+    .toBe(everyone);
 
   // The values Personio holds are offered: "external" is ticked from the list, not typed.
   await page.getByRole('button', { name: 'Add a rule' }).click();
   await page.getByLabel('Rule 1: include or exclude').selectOption('exclude');
   await page.getByLabel('Rule 1: field').selectOption({ label: 'Employment type' });
   // "is": a drop-down of the values.
-  await expect(page.getByLabel('Rule 1: value').locator('option')).toHaveText(['Choose a value…', 'external', 'internal', '(blank) — nothing in the field']);
+  await expect(page.getByLabel('Rule 1: value').locator('option')).toHaveText([
+    'Choose a value…',
+    'external',
+    'internal',
+    '(blank) — nothing in the field',
+  ]);
   await expect(page.getByLabel('Rule 1: value')).toHaveJSProperty('tagName', 'SELECT');
   // "is one of": tick boxes.
   await page.getByLabel('Rule 1: condition').selectOption('isOneOf');
@@ -69,7 +85,9 @@ test('wizard: Personio credentials checked, filters previewed, fields matched, f
   const excluded = page.getByTestId('preview-excluded');
   await expect.poll(async () => num(await excluded.textContent()), { timeout: 20_000 }).toBe(externals);
   await expect(included).toHaveText(`${everyone - externals} employees`);
-  await expect(page.getByTestId('filter-preview')).toContainText('Excluded by rule 1: "Employment type" is one of external');
+  await expect(page.getByTestId('filter-preview')).toContainText(
+    'Excluded by rule 1: "Employment type" is one of external',
+  );
   // A field with too many different values to list (everyone's e-mail) is typed instead.
   await page.getByRole('button', { name: 'Add a rule' }).click();
   await page.getByLabel('Rule 2: field').selectOption({ label: 'Email' });

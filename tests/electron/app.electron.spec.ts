@@ -11,7 +11,10 @@ type ShellHooks = { trayModel(): TrayModel | null; trayAction(a: TrayAction): vo
 
 async function launch(): Promise<ElectronApplication> {
   const userData = mkdtempSync(join(tmpdir(), 'bureau-electron-'));
-  return electron.launch({ args: ['.', `--user-data-dir=${userData}`], env: { ...process.env, BUREAU_SYNC_TEST_HOOKS: '1' } as Record<string, string> });
+  return electron.launch({
+    args: ['.', `--user-data-dir=${userData}`],
+    env: { ...process.env, BUREAU_SYNC_TEST_HOOKS: '1' } as Record<string, string>,
+  });
 }
 
 async function tray(app: ElectronApplication): Promise<TrayModel | null> {
@@ -21,7 +24,10 @@ async function tray(app: ElectronApplication): Promise<TrayModel | null> {
 }
 
 async function trayAction(app: ElectronApplication, action: TrayAction): Promise<void> {
-  await app.evaluate((_electron, a) => (globalThis as unknown as { __bureauShell: ShellHooks }).__bureauShell.trayAction(a), action);
+  await app.evaluate(
+    (_electron, a) => (globalThis as unknown as { __bureauShell: ShellHooks }).__bureauShell.trayAction(a),
+    action,
+  );
 }
 
 const menuLabels = (m: TrayModel | null) => (m?.menu ?? []).flat().map((i) => i.label);
@@ -69,7 +75,11 @@ test('the window is locked down: no Node, no eval, no navigation, no new windows
   expect(await win.evaluate(() => Notification.requestPermission())).toBe('denied');
   // Our own page's IPC works.
   const info = await win.evaluate(() =>
-    (window as unknown as { bureau: Record<string, (i: unknown) => Promise<{ ok: boolean; value?: { mode: string } }>> }).bureau['app.info']!({}),
+    (
+      window as unknown as {
+        bureau: Record<string, (i: unknown) => Promise<{ ok: boolean; value?: { mode: string } }>>;
+      }
+    ).bureau['app.info']!({}),
   );
   expect(info.ok && info.value?.mode).toBe('desktop');
   await app.close();
@@ -81,7 +91,9 @@ test('the tray: state, pause/resume all, close to tray, open, and quit', async (
   await win.getByRole('button', { name: /try the demo company/i }).click();
   await expect(win.getByText(/ready/i).first()).toBeVisible({ timeout: 60_000 });
 
-  await expect.poll(async () => (await tray(app))?.tooltip, { timeout: 30_000 }).toMatch(/^Bureau Sync — last sync \d\d:\d\d, all good$/);
+  await expect
+    .poll(async () => (await tray(app))?.tooltip, { timeout: 30_000 })
+    .toMatch(/^Bureau Sync — last sync \d\d:\d\d, all good$/);
   expect((await tray(app))?.icon).toBe('idle');
   expect(menuLabels(await tray(app))).toEqual(['Open Bureau Sync', 'Sync all now', 'Pause all', 'Quit Bureau Sync']);
 
@@ -95,9 +107,13 @@ test('the tray: state, pause/resume all, close to tray, open, and quit', async (
 
   // Closing the window keeps the app (and its syncing) alive in the tray.
   await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.close());
-  await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible()))).toEqual([false]);
+  await expect
+    .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible())))
+    .toEqual([false]);
   await trayAction(app, 'open');
-  await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible()))).toEqual([true]);
+  await expect
+    .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible())))
+    .toEqual([true]);
 
   // Quit from the tray: the app waits for the core to close, then exits.
   const closed = app.waitForEvent('close');

@@ -6,5 +6,7 @@ if (!electronBinary()) {
   console.log('skipped: no Electron binary (the Electron-launch e2e runs where `npm start` has downloaded Electron)');
   process.exit(0);
 }
-const res = spawnSync('npx', ['playwright', 'test', '--config', 'tests/electron/playwright.electron.config.ts'], { stdio: 'inherit' });
+const res = spawnSync('npx', ['playwright', 'test', '--config', 'tests/electron/playwright.electron.config.ts'], {
+  stdio: 'inherit',
+});
 process.exit(res.status ?? 1);

@@ -66,7 +66,9 @@ export function startCli(args: string[], o: CliOptions): LiveCli {
   const poke = () => waiters.splice(0).forEach((w) => w());
   child.stdout!.on('data', (d: Buffer) => ((out += d.toString('utf8')), poke()));
   child.stderr!.on('data', (d: Buffer) => ((err += d.toString('utf8')), poke()));
-  const done = new Promise<CliResult>((res) => child.on('close', (code, signal) => (poke(), res({ code, signal, out, err }))));
+  const done = new Promise<CliResult>((res) =>
+    child.on('close', (code, signal) => (poke(), res({ code, signal, out, err }))),
+  );
   return {
     child,
     get out() {
@@ -77,7 +79,10 @@ export function startCli(args: string[], o: CliOptions): LiveCli {
     },
     waitFor(pattern, timeoutMs = 20_000) {
       return new Promise((res, rej) => {
-        const timer = setTimeout(() => rej(new Error(`timed out waiting for ${pattern}; stdout: ${out}\nstderr: ${err}`)), timeoutMs);
+        const timer = setTimeout(
+          () => rej(new Error(`timed out waiting for ${pattern}; stdout: ${out}\nstderr: ${err}`)),
+          timeoutMs,
+        );
         const check = () => {
           if (pattern.test(out + err)) {
             clearTimeout(timer);

@@ -12,7 +12,14 @@ import type { Clock, SecretStore } from '../../src-main/core/ports';
  * PeopleHR's 2-seconds-a-call pace lifted (the fake has no limit; hr-peoplehr-* tests cover the pace).
  */
 export function makeCore(
-  opts: { dataDir?: string; clock?: Clock; secrets?: SecretStore; version?: string; peoplehrHoldReplyBytes?: number; schedule?: boolean } = {},
+  opts: {
+    dataDir?: string;
+    clock?: Clock;
+    secrets?: SecretStore;
+    version?: string;
+    peoplehrHoldReplyBytes?: number;
+    schedule?: boolean;
+  } = {},
 ): Core & { dataDir: string } {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'bureau-test-'));
   const core = createCore({

@@ -1,6 +1,18 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { call, makeCore } from './core';
@@ -46,7 +58,10 @@ export async function dataFolderWithCompany(): Promise<{ dataDir: string; dbFile
  * sync client that copied the folder mid-write) leaves it: the log is copied while a connection has it
  * open with checkpoints off, then put back after that connection closed.
  */
-export function leaveUncheckpointedLog(dbFile: string, sql = "INSERT INTO app_settings (key, value) VALUES ('only-in-the-log', 'x')"): void {
+export function leaveUncheckpointedLog(
+  dbFile: string,
+  sql = "INSERT INTO app_settings (key, value) VALUES ('only-in-the-log', 'x')",
+): void {
   const db = new Database(dbFile);
   db.pragma('journal_mode = WAL');
   db.pragma('wal_autocheckpoint = 0');

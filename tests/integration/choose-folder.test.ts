@@ -29,7 +29,9 @@ describe('choosing a folder (payslips)', () => {
       },
     });
     expect((await call(core, 'app.info', {})).canChooseFolder).toBe(true);
-    expect(await call(core, 'app.chooseFolder', { title: 'Choose the payslips' })).toEqual({ path: '/Users/sam/Payslips/March' });
+    expect(await call(core, 'app.chooseFolder', { title: 'Choose the payslips' })).toEqual({
+      path: '/Users/sam/Payslips/March',
+    });
     expect(await call(core, 'app.chooseFolder', {})).toEqual({ path: null });
     expect(titles).toEqual(['Choose the payslips', 'Choose a folder']);
     await core.close();

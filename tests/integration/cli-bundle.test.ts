@@ -62,7 +62,14 @@ describe('the CLI bundle', () => {
   });
 
   it('companies list --json on an empty data folder prints [] and nothing else, exit 0', async () => {
-    const r = await run(process.execPath, [bundle, 'companies', 'list', '--json', '--data-dir', tempDir('cli-bundle-data-')]);
+    const r = await run(process.execPath, [
+      bundle,
+      'companies',
+      'list',
+      '--json',
+      '--data-dir',
+      tempDir('cli-bundle-data-'),
+    ]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toEqual([]);
     expect(r.out.trim()).toBe('[]');
@@ -72,7 +79,15 @@ describe('the CLI bundle', () => {
 
 describe('npm run cli', () => {
   it('a command it does not know: exit 2, the message on stderr, nothing on stdout', async () => {
-    const r = await run('npm', ['run', '--silent', 'cli', '--', 'nosuchcommand', '--data-dir', tempDir('cli-npm-data-')]);
+    const r = await run('npm', [
+      'run',
+      '--silent',
+      'cli',
+      '--',
+      'nosuchcommand',
+      '--data-dir',
+      tempDir('cli-npm-data-'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toMatch(/Unknown command "nosuchcommand"/);
@@ -81,7 +96,8 @@ describe('npm run cli', () => {
   it('builds the bundle when it is missing or older than the source, saying so on stderr only; a broken source exits 2', async () => {
     // A copy of what the bundle is made from, so this test's builds touch nothing of the working tree's.
     const copy = tempDir('cli-npm-copy-');
-    for (const part of ['src-main', 'scripts', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+    for (const part of ['src-main', 'scripts', 'package.json', 'tsconfig.json'])
+      cpSync(join(ROOT, part), join(copy, part), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
     const cli = (...args: string[]) => run(process.execPath, [join(copy, 'scripts', 'cli.mjs'), ...args], copy);
 

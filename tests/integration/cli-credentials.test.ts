@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
-import { startFakePersonio, PERSONIO_FAKE_CREDENTIALS, type RunningFakePersonio } from '../../src-main/fake-hr/personio';
+import {
+  startFakePersonio,
+  PERSONIO_FAKE_CREDENTIALS,
+  type RunningFakePersonio,
+} from '../../src-main/fake-hr/personio';
 import { startFakeHumaans, HUMAANS_DEMO_TOKEN, type FakeHumaans } from '../../src-main/fake-hr/humaans';
 import { startFakePeopleHR, PEOPLEHR_FAKE_API_KEY, type FakePeopleHR } from '../../src-main/fake-hr/peoplehr';
 import { parse, runCli, type CliResult } from '../helpers/cli-process';
@@ -47,7 +51,10 @@ const vendors: Vendor[] = [
     baseUrl: () => personio.baseUrl,
     old: PERSONIO_FAKE_CREDENTIALS.clientSecret,
     next: NEW_PERSONIO,
-    give: (secret) => ({ args: ['--client-id', PERSONIO_FAKE_CREDENTIALS.clientId], env: { BUREAU_SYNC_CLIENT_SECRET: secret } }),
+    give: (secret) => ({
+      args: ['--client-id', PERSONIO_FAKE_CREDENTIALS.clientId],
+      env: { BUREAU_SYNC_CLIENT_SECRET: secret },
+    }),
     rotate: () => personio.setCredentials({ clientId: PERSONIO_FAKE_CREDENTIALS.clientId, clientSecret: NEW_PERSONIO }),
   },
   {
@@ -87,7 +94,20 @@ describe.each(vendors)('companies credentials against the $provider fake', (v) =
       const g = secret === undefined ? { args: [], env: {} } : v.give(secret, dataDir);
       return runCli([...args, ...g.args], { dataDir, env: g.env, input: g.input });
     };
-    const add = await run(['companies', 'add', '--name', `${v.provider} rotating`, '--provider', v.provider, '--base-url', v.baseUrl(), '--json'], v.old);
+    const add = await run(
+      [
+        'companies',
+        'add',
+        '--name',
+        `${v.provider} rotating`,
+        '--provider',
+        v.provider,
+        '--base-url',
+        v.baseUrl(),
+        '--json',
+      ],
+      v.old,
+    );
     expect(add.code).toBe(0);
     const { id } = parse<{ id: string }>(add);
     expect((await run(['sync', '--company', id, '--json'])).code).toBe(0);
@@ -95,7 +115,10 @@ describe.each(vendors)('companies credentials against the $provider fake', (v) =
     v.rotate();
     const failing = await run(['sync', '--company', id, '--json']);
     expect(failing.code).toBe(1);
-    expect(parse<{ status: string; error: { code: string } }>(failing)).toMatchObject({ status: 'failed', error: { code: 'AUTH_FAILED' } });
+    expect(parse<{ status: string; error: { code: string } }>(failing)).toMatchObject({
+      status: 'failed',
+      error: { code: 'AUTH_FAILED' },
+    });
 
     const store = join(dataDir, 'credentials.json');
     const before = readFileSync(store);
@@ -115,7 +138,9 @@ describe.each(vendors)('companies credentials against the $provider fake', (v) =
     expect(readFileSync(store).equals(before)).toBe(false);
     expect(statSync(store).mode & 0o777).toBe(0o600);
 
-    const history = parse<Array<{ trigger: string; status: string }>>(await run(['history', '--company', id, '--json']));
+    const history = parse<Array<{ trigger: string; status: string }>>(
+      await run(['history', '--company', id, '--json']),
+    );
     // The replacement started a sync (recorded as a settings change), which succeeded with the new key.
     expect(history[0]).toMatchObject({ trigger: 'settings', status: 'succeeded' });
     const next = await run(['sync', '--company', id, '--json']);
@@ -130,7 +155,10 @@ describe('companies credentials: usage', () => {
     const none = await runCli(['companies', 'credentials'], { dataDir, env: { BUREAU_SYNC_TOKEN: 'x' } });
     expect(none.code).toBe(2);
     expect(none.err).toContain('--company is required');
-    const withProvider = await runCli(['companies', 'credentials', '--company', 'abc', '--provider', 'humaans'], { dataDir, env: { BUREAU_SYNC_TOKEN: 'x' } });
+    const withProvider = await runCli(['companies', 'credentials', '--company', 'abc', '--provider', 'humaans'], {
+      dataDir,
+      env: { BUREAU_SYNC_TOKEN: 'x' },
+    });
     expect(withProvider.code).toBe(2);
     expect(withProvider.err).toContain('--provider is not needed');
     const help = await runCli(['--help'], { dataDir });

@@ -5,7 +5,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { userInfo, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
-import { startFakePersonio, PERSONIO_FAKE_CREDENTIALS, type RunningFakePersonio } from '../../src-main/fake-hr/personio';
+import {
+  startFakePersonio,
+  PERSONIO_FAKE_CREDENTIALS,
+  type RunningFakePersonio,
+} from '../../src-main/fake-hr/personio';
 import { parse, ROOT, runCli } from '../helpers/cli-process';
 import { readCsv } from './export-helpers';
 
@@ -25,15 +29,33 @@ beforeAll(async () => {
   fake = await startFakePersonio({ people });
   dataDir = mkdtempSync(join(tmpdir(), 'cli-export-'));
   out = mkdtempSync(join(tmpdir(), 'cli-export-out-'));
-  const add = await runCli(['companies', 'add', '--name', 'Acme Payroll Ltd', '--provider', 'personio', '--base-url', fake.baseUrl, '--client-id', PERSONIO_FAKE_CREDENTIALS.clientId, '--json'], {
-    dataDir,
-    env: { BUREAU_SYNC_CLIENT_SECRET: PERSONIO_FAKE_CREDENTIALS.clientSecret },
-  });
+  const add = await runCli(
+    [
+      'companies',
+      'add',
+      '--name',
+      'Acme Payroll Ltd',
+      '--provider',
+      'personio',
+      '--base-url',
+      fake.baseUrl,
+      '--client-id',
+      PERSONIO_FAKE_CREDENTIALS.clientId,
+      '--json',
+    ],
+    {
+      dataDir,
+      env: { BUREAU_SYNC_CLIENT_SECRET: PERSONIO_FAKE_CREDENTIALS.clientSecret },
+    },
+  );
   expect(add.code).toBe(0);
   id = parse<{ id: string }>(add).id;
   expect((await runCli(['sync', '--company', id, '--json'], { dataDir })).code).toBe(0);
-  const list = parse<Array<{ readiness: string; state: string; fields: Record<string, string | null> }>>(await runCli(['employees', '--company', id, '--json'], { dataDir }));
-  for (const e of list) employees.push({ name: `${e.fields.firstName} ${e.fields.lastName}`, readiness: e.readiness, state: e.state });
+  const list = parse<Array<{ readiness: string; state: string; fields: Record<string, string | null> }>>(
+    await runCli(['employees', '--company', id, '--json'], { dataDir }),
+  );
+  for (const e of list)
+    employees.push({ name: `${e.fields.firstName} ${e.fields.lastName}`, readiness: e.readiness, state: e.state });
 });
 afterAll(async () => {
   await fake.close();
@@ -47,17 +69,36 @@ describe('export, as a process', () => {
     const file = join(out, 'acme-brightpay.csv');
     const r = await runCli(['export', '--company', id, '--format', 'brightpay', '--out', file, '--json'], { dataDir });
     expect(r).toMatchObject({ code: 0, err: '' });
-    const summary = parse<{ file: string; sha256: string; employees: number; counts: { exported: number; pending: number; cannotHold: number }; leftOut: Array<{ name: string; kind: string; reasons: string[] }>; user: string }>(r);
+    const summary = parse<{
+      file: string;
+      sha256: string;
+      employees: number;
+      counts: { exported: number; pending: number; cannotHold: number };
+      leftOut: Array<{ name: string; kind: string; reasons: string[] }>;
+      user: string;
+    }>(r);
     expect(summary.file).toBe(resolve(file));
     expect(summary.sha256).toBe(sha256(file));
     expect(summary.user).toBe(userInfo().username);
     const csv = readCsv(readFileSync(file));
-    expect(csv.header.slice(0, 6)).toEqual(['Title', 'Name', 'Middle Name', 'Surname', 'Works Number', 'National Insurance Number']);
+    expect(csv.header.slice(0, 6)).toEqual([
+      'Title',
+      'Name',
+      'Middle Name',
+      'Surname',
+      'Works Number',
+      'National Insurance Number',
+    ]);
     expect(csv.rows).toHaveLength(summary.employees);
     const pending = current().filter((e) => e.readiness === 'pending');
     expect(pending.length).toBeGreaterThan(0);
     expect(summary.counts.pending).toBe(pending.length);
-    expect(summary.leftOut.filter((l) => l.kind === 'pending').map((l) => l.name).sort()).toEqual(pending.map((e) => e.name).sort());
+    expect(
+      summary.leftOut
+        .filter((l) => l.kind === 'pending')
+        .map((l) => l.name)
+        .sort(),
+    ).toEqual(pending.map((e) => e.name).sort());
     for (const l of summary.leftOut) expect(l.reasons.length).toBeGreaterThan(0);
     const written = new Set(csv.rows.map((row) => `${row.Name} ${row.Surname}`));
     for (const p of pending) expect(written.has(p.name)).toBe(false);
@@ -73,7 +114,10 @@ describe('export, as a process', () => {
     expect(r.out).toMatch(/LEFT OUT \S+ .+ \(Pending\): /);
     expect(readCsv(readFileSync(file)).header[0]).toBe('Employee Reference');
 
-    const changes = await runCli(['export', '--company', id, '--format', 'staffology', '--changes', '--out', join(out, 'changes.csv'), '--json'], { dataDir });
+    const changes = await runCli(
+      ['export', '--company', id, '--format', 'staffology', '--changes', '--out', join(out, 'changes.csv'), '--json'],
+      { dataDir },
+    );
     expect(changes.code).toBe(0);
     expect(parse(changes)).toMatchObject({ nothingChanged: true, employees: 0, changesOnly: true });
     expect(readCsv(readFileSync(join(out, 'changes.csv'))).rows).toEqual([]);
@@ -81,7 +125,9 @@ describe('export, as a process', () => {
     expect(text).toMatchObject({ code: 0, err: '' });
     expect(text.out).toMatch(/^Nothing has changed since the export of \d\d\/\d\d\/\d{4} \d\d:\d\d \(Staffology/);
 
-    const history = parse<Array<{ format: string; changesOnly: boolean; user: string; sha256: string; path: string }>>(await runCli(['export', 'history', '--company', id, '--json'], { dataDir }));
+    const history = parse<Array<{ format: string; changesOnly: boolean; user: string; sha256: string; path: string }>>(
+      await runCli(['export', 'history', '--company', id, '--json'], { dataDir }),
+    );
     expect(history.map((h) => [h.format, h.changesOnly])).toEqual([
       ['staffology', true],
       ['sage50', false],
@@ -91,29 +137,44 @@ describe('export, as a process', () => {
   });
 
   it('bad usage exits 2 with the option named, and a file that cannot be written is not recorded as exported', async () => {
-    const bad = await runCli(['export', '--company', id, '--format', 'quickbooks', '--out', join(out, 'x.csv')], { dataDir });
+    const bad = await runCli(['export', '--company', id, '--format', 'quickbooks', '--out', join(out, 'x.csv')], {
+      dataDir,
+    });
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--format must be one of brightpay|sage50|staffology|custom|full');
     const noOut = await runCli(['export', '--company', id, '--format', 'brightpay'], { dataDir });
     expect(noOut.code).toBe(2);
     expect(noOut.err).toContain('--out is required');
-    const unknown = await runCli(['export', '--company', 'nope', '--format', 'brightpay', '--out', join(out, 'y.csv'), '--json'], { dataDir });
+    const unknown = await runCli(
+      ['export', '--company', 'nope', '--format', 'brightpay', '--out', join(out, 'y.csv'), '--json'],
+      { dataDir },
+    );
     expect(unknown.code).toBe(2);
     expect(parse<{ error: { code: string } }>(unknown).error.code).toBe('NOT_FOUND');
-    const noLayout = await runCli(['export', '--company', id, '--format', 'custom', '--out', join(out, 'c.csv')], { dataDir });
+    const noLayout = await runCli(['export', '--company', id, '--format', 'custom', '--out', join(out, 'c.csv')], {
+      dataDir,
+    });
     expect(noLayout.code).toBe(2);
     expect(noLayout.err).toContain('has no custom CSV layout yet');
 
-    const notCsv = await runCli(['export', '--company', id, '--format', 'brightpay', '--out', join(out, 'settings.json')], { dataDir });
+    const notCsv = await runCli(
+      ['export', '--company', id, '--format', 'brightpay', '--out', join(out, 'settings.json')],
+      { dataDir },
+    );
     expect(notCsv.code).toBe(2);
     expect(notCsv.err).toContain('the file name must end in .csv');
     expect(existsSync(join(out, 'settings.json'))).toBe(false);
 
     const before = parse<unknown[]>(await runCli(['export', 'history', '--company', id, '--json'], { dataDir })).length;
-    const nowhere = await runCli(['export', '--company', id, '--format', 'brightpay', '--out', join(out, 'no-such-folder', 'x.csv')], { dataDir });
+    const nowhere = await runCli(
+      ['export', '--company', id, '--format', 'brightpay', '--out', join(out, 'no-such-folder', 'x.csv')],
+      { dataDir },
+    );
     expect(nowhere.code).toBe(2);
     expect(nowhere.err).toMatch(/Cannot write .*no-such-folder.*Nothing was exported/);
-    expect(parse<unknown[]>(await runCli(['export', 'history', '--company', id, '--json'], { dataDir })).length).toBe(before);
+    expect(parse<unknown[]>(await runCli(['export', 'history', '--company', id, '--json'], { dataDir })).length).toBe(
+      before,
+    );
   });
 });
 
@@ -124,7 +185,18 @@ describe('export target, as a process', () => {
     expect(none.out).toContain('No payroll software chosen yet');
 
     const bad = join(out, 'bad-layout.json');
-    writeFileSync(bad, JSON.stringify({ format: 'custom', customLayout: { columns: [{ value: 'employeeId', header: 'Code' }, { value: 'taxCodeOnly', header: 'Tax' }] } }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        format: 'custom',
+        customLayout: {
+          columns: [
+            { value: 'employeeId', header: 'Code' },
+            { value: 'taxCodeOnly', header: 'Tax' },
+          ],
+        },
+      }),
+    );
     const refused = await runCli(['export', 'target', '--company', id, '--set', bad], { dataDir });
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('week 1/month 1 codes would load as cumulative');
@@ -137,7 +209,10 @@ describe('export target, as a process', () => {
       { value: 'taxCodeBasis', header: 'NonCumulative' },
       { value: 'startDate', header: 'Started' },
     ];
-    writeFileSync(good, JSON.stringify({ format: 'custom', customLayout: { columns, dateStyle: 'dd/mm/yyyy', booleanStyle: '1/0' } }));
+    writeFileSync(
+      good,
+      JSON.stringify({ format: 'custom', customLayout: { columns, dateStyle: 'dd/mm/yyyy', booleanStyle: '1/0' } }),
+    );
     const set = await runCli(['export', 'target', '--company', id, '--set', good, '--json'], { dataDir });
     expect(set.code).toBe(0);
     expect(parse(set)).toMatchObject({ format: 'custom', customLayout: { columns, booleanStyle: '1/0' } });
@@ -185,9 +260,23 @@ describe('report pending, as a process', () => {
     const bytes = readFileSync(file);
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const csv = readCsv(bytes.subarray(3));
-    expect(csv.header).toEqual(['Section', 'Employee', 'About them', 'Detail', 'Problem', 'What Personio holds', 'Where to fix it']);
-    const pending = new Set(current().filter((e) => e.readiness === 'pending').map((e) => e.name));
-    expect(new Set(csv.rows.filter((x) => x.Section === 'Must be fixed before payroll').map((x) => x.Employee))).toEqual(pending);
+    expect(csv.header).toEqual([
+      'Section',
+      'Employee',
+      'About them',
+      'Detail',
+      'Problem',
+      'What Personio holds',
+      'Where to fix it',
+    ]);
+    const pending = new Set(
+      current()
+        .filter((e) => e.readiness === 'pending')
+        .map((e) => e.name),
+    );
+    expect(
+      new Set(csv.rows.filter((x) => x.Section === 'Must be fixed before payroll').map((x) => x.Employee)),
+    ).toEqual(pending);
     expect(bytes.toString('utf8')).not.toMatch(/dynamic_\d+/);
     const wrong = await runCli(['report', 'pending', '--company', id, '--out', join(out, 'x.txt')], { dataDir });
     expect(wrong.code).toBe(2);

@@ -51,7 +51,12 @@ const vendors = [
     secret: PERSONIO_FAKE_CREDENTIALS.clientSecret,
     args: () => ['--client-id', PERSONIO_FAKE_CREDENTIALS.clientId],
     how: 'BUREAU_SYNC_CLIENT_SECRET',
-    pass: (secret: string, dir: string) => ({ args: [] as string[], env: { BUREAU_SYNC_CLIENT_SECRET: secret }, input: undefined as string | undefined, dir }),
+    pass: (secret: string, dir: string) => ({
+      args: [] as string[],
+      env: { BUREAU_SYNC_CLIENT_SECRET: secret },
+      input: undefined as string | undefined,
+      dir,
+    }),
   },
   {
     provider: 'humaans',
@@ -76,13 +81,33 @@ const vendors = [
 
 type Vendor = (typeof vendors)[number];
 
-async function addCompany(v: Vendor, dataDir: string, secret: string = v.secret, baseUrl = urls[v.provider]!): Promise<CliResult> {
+async function addCompany(
+  v: Vendor,
+  dataDir: string,
+  secret: string = v.secret,
+  baseUrl = urls[v.provider]!,
+): Promise<CliResult> {
   const p = v.pass(secret, dataDir);
-  return runCli(['companies', 'add', '--name', `${v.provider} client`, '--provider', v.provider, '--base-url', baseUrl, ...v.args(), ...p.args, '--json'], {
-    dataDir,
-    env: p.env,
-    input: p.input,
-  });
+  return runCli(
+    [
+      'companies',
+      'add',
+      '--name',
+      `${v.provider} client`,
+      '--provider',
+      v.provider,
+      '--base-url',
+      baseUrl,
+      ...v.args(),
+      ...p.args,
+      '--json',
+    ],
+    {
+      dataDir,
+      env: p.env,
+      input: p.input,
+    },
+  );
 }
 
 describe.concurrent.each(vendors)('the CLI process against the $provider fake', (v) => {
@@ -97,7 +122,9 @@ describe.concurrent.each(vendors)('the CLI process against the $provider fake', 
 
     const list = await runCli(['companies', 'list', '--json'], { dataDir });
     expect(list).toMatchObject({ code: 0, err: '' });
-    expect(parse<Array<{ id: string; lastSuccessfulSyncAt: string | null }>>(list)).toEqual([expect.objectContaining({ id, lastSuccessfulSyncAt: null })]);
+    expect(parse<Array<{ id: string; lastSuccessfulSyncAt: string | null }>>(list)).toEqual([
+      expect.objectContaining({ id, lastSuccessfulSyncAt: null }),
+    ]);
 
     const fields = await runCli(['fields', '--company', id, '--json'], { dataDir });
     expect(fields.code).toBe(0);
@@ -109,7 +136,10 @@ describe.concurrent.each(vendors)('the CLI process against the $provider fake', 
 
     const preview = await runCli(['preview', '--company', id, '--json'], { dataDir });
     expect(preview.code).toBe(0);
-    expect(parse<{ included: number; excluded: number }>(preview)).toMatchObject({ included: people.length, excluded: 0 });
+    expect(parse<{ included: number; excluded: number }>(preview)).toMatchObject({
+      included: people.length,
+      excluded: 0,
+    });
 
     for (const verb of ['filters', 'settings', 'employees', 'history', 'changes']) {
       const r = await runCli([verb, '--company', id, '--json'], { dataDir });
@@ -133,13 +163,17 @@ describe.concurrent.each(vendors)('the CLI process against the $provider fake', 
     expect(full.code).toBe(0);
     expect(full.out).toMatch(/^Sync [0-9a-f-]{36}: succeeded\. Created 0, updated 0/);
 
-    const emps = parse<Array<{ externalId: string }>>(await runCli(['employees', '--company', id, '--json'], { dataDir }));
+    const emps = parse<Array<{ externalId: string }>>(
+      await runCli(['employees', '--company', id, '--json'], { dataDir }),
+    );
     expect(emps).toHaveLength(people.length);
     const one = await runCli(['sync', '--company', id, '--employee', emps[0]!.externalId, '--json'], { dataDir });
     expect(one.code).toBe(0);
     expect(parse(one)).toMatchObject({ status: 'succeeded', trigger: 'employee' });
 
-    const history = parse<Array<{ trigger: string; status: string }>>(await runCli(['history', '--company', id, '--json'], { dataDir }));
+    const history = parse<Array<{ trigger: string; status: string }>>(
+      await runCli(['history', '--company', id, '--json'], { dataDir }),
+    );
     expect(history.map((h) => h.trigger)).toEqual(['employee', 'cli', 'scheduled', 'first']);
   });
 
@@ -169,7 +203,12 @@ describe.concurrent('the CLI process: failures that ran (exit 1)', () => {
     const humaansFaults: FaultSwitches = {};
     const fake = await startFakeHumaans({ people, faults: humaansFaults });
     fakes.push(fake);
-    const { id } = parse<{ id: string }>(await runCli(['companies', 'add', '--name', 'Failing Ltd', '--provider', 'humaans', '--base-url', fake.baseUrl, '--json'], { dataDir, env: { BUREAU_SYNC_TOKEN: HUMAANS_DEMO_TOKEN } }));
+    const { id } = parse<{ id: string }>(
+      await runCli(
+        ['companies', 'add', '--name', 'Failing Ltd', '--provider', 'humaans', '--base-url', fake.baseUrl, '--json'],
+        { dataDir, env: { BUREAU_SYNC_TOKEN: HUMAANS_DEMO_TOKEN } },
+      ),
+    );
     expect((await runCli(['sync', '--company', id], { dataDir })).code).toBe(0);
     humaansFaults.dropConnection = { count: 1_000_000 };
     const json = await runCli(['sync', '--company', id, '--json'], { dataDir });
@@ -178,7 +217,11 @@ describe.concurrent('the CLI process: failures that ran (exit 1)', () => {
     const text = await runCli(['sync', '--company', id, '--scheduled'], { dataDir });
     expect(text.code).toBe(1);
     expect(text.out).toMatch(/^Sync [0-9a-f-]{36}: failed\. Could not reach Humaans/);
-    expect(parse<Array<{ status: string }>>(await runCli(['history', '--company', id, '--json'], { dataDir })).map((h) => h.status)).toEqual(['failed', 'failed', 'succeeded']);
+    expect(
+      parse<Array<{ status: string }>>(await runCli(['history', '--company', id, '--json'], { dataDir })).map(
+        (h) => h.status,
+      ),
+    ).toEqual(['failed', 'failed', 'succeeded']);
   });
 
   it('sync --all runs every company in turn, one line or JSON entry each, and exits 1 when one failed', async () => {
@@ -188,7 +231,24 @@ describe.concurrent('the CLI process: failures that ran (exit 1)', () => {
     const failing = await startFakePersonio({ people, faults: personioFaults });
     fakes.push(failing);
     const add = async (name: string, url: string) =>
-      parse<{ id: string }>(await runCli(['companies', 'add', '--name', name, '--provider', 'personio', '--base-url', url, '--client-id', PERSONIO_FAKE_CREDENTIALS.clientId, '--json'], { dataDir, env })).id;
+      parse<{ id: string }>(
+        await runCli(
+          [
+            'companies',
+            'add',
+            '--name',
+            name,
+            '--provider',
+            'personio',
+            '--base-url',
+            url,
+            '--client-id',
+            PERSONIO_FAKE_CREDENTIALS.clientId,
+            '--json',
+          ],
+          { dataDir, env },
+        ),
+      ).id;
     const good = await add('Alpha Ltd', urls.personio!);
     const bad = await add('Beta Ltd', failing.baseUrl);
     const notSetUp = await add('Gamma Ltd', urls.personio!);
@@ -205,7 +265,8 @@ describe.concurrent('the CLI process: failures that ran (exit 1)', () => {
     personioFaults.malformedJson = { count: 1000 };
     const r = await runCli(['sync', '--all', '--json'], { dataDir });
     expect(r.code).toBe(1);
-    const entries = parse<Array<{ companyId: string; name: string; status: string; trigger?: string; error?: { code: string } }>>(r);
+    const entries =
+      parse<Array<{ companyId: string; name: string; status: string; trigger?: string; error?: { code: string } }>>(r);
     expect(entries.map((e) => [e.name, e.status])).toEqual([
       ['Alpha Ltd', 'succeeded'],
       ['Beta Ltd', 'failed'],
@@ -221,11 +282,38 @@ describe.concurrent('the CLI process: bad usage and bad input (exit 2, the messa
   const dataDir = newDir('usage');
   let id = '';
   beforeAll(async () => {
-    id = parse<{ id: string }>(await runCli(['companies', 'add', '--name', 'Usage Ltd', '--provider', 'personio', '--base-url', urls.personio!, '--client-id', PERSONIO_FAKE_CREDENTIALS.clientId, '--json'], { dataDir, env: { BUREAU_SYNC_CLIENT_SECRET: PERSONIO_FAKE_CREDENTIALS.clientSecret } })).id;
+    id = parse<{ id: string }>(
+      await runCli(
+        [
+          'companies',
+          'add',
+          '--name',
+          'Usage Ltd',
+          '--provider',
+          'personio',
+          '--base-url',
+          urls.personio!,
+          '--client-id',
+          PERSONIO_FAKE_CREDENTIALS.clientId,
+          '--json',
+        ],
+        { dataDir, env: { BUREAU_SYNC_CLIENT_SECRET: PERSONIO_FAKE_CREDENTIALS.clientSecret } },
+      ),
+    ).id;
   });
 
   it('an unknown company, for every command that takes one: exit 2, NOT_FOUND as JSON', async () => {
-    for (const verb of ['fields', 'mapping', 'filters', 'settings', 'preview', 'sync', 'employees', 'history', 'changes']) {
+    for (const verb of [
+      'fields',
+      'mapping',
+      'filters',
+      'settings',
+      'preview',
+      'sync',
+      'employees',
+      'history',
+      'changes',
+    ]) {
       const r = await runCli([verb, '--company', 'no-such-company', '--json'], { dataDir });
       expect({ verb, code: r.code }).toEqual({ verb, code: 2 });
       expect(errorOf(r).code).toBe('NOT_FOUND');
@@ -266,9 +354,18 @@ describe.concurrent('the CLI process: bad usage and bad input (exit 2, the messa
       [['sync', '--all', '--company', 'x'], /--all syncs every company/],
       [['sync', '--company', 'x', '--employee', 'y', '--scheduled'], /--scheduled is for whole companies/],
       [['companies', 'add', '--name', 'X', '--provider', 'sage'], /--provider must be one of/],
-      [['companies', 'add', '--name', 'X', '--provider', 'humaans'], /access token is needed, and it is missing: set BUREAU_SYNC_TOKEN/],
-      [['companies', 'add', '--name', 'X', '--provider', 'humaans', '--token', 'a', '--secret-stdin'], /one way only: --secret-stdin and --token/],
-      [['companies', 'add', '--name', 'X', '--provider', 'peoplehr', '--api-key-file', join(dataDir, 'no-key.txt')], /no-key\.txt: cannot read this file/],
+      [
+        ['companies', 'add', '--name', 'X', '--provider', 'humaans'],
+        /access token is needed, and it is missing: set BUREAU_SYNC_TOKEN/,
+      ],
+      [
+        ['companies', 'add', '--name', 'X', '--provider', 'humaans', '--token', 'a', '--secret-stdin'],
+        /one way only: --secret-stdin and --token/,
+      ],
+      [
+        ['companies', 'add', '--name', 'X', '--provider', 'peoplehr', '--api-key-file', join(dataDir, 'no-key.txt')],
+        /no-key\.txt: cannot read this file/,
+      ],
     ];
     for (const [args, message] of cases) {
       const r = await runCli(args, { dataDir });
@@ -278,12 +375,30 @@ describe.concurrent('the CLI process: bad usage and bad input (exit 2, the messa
     }
     const json = await runCli(['sync', '--json'], { dataDir });
     expect(json.code).toBe(2);
-    expect(errorOf(json)).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/--company is required/) });
+    expect(errorOf(json)).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/--company is required/),
+    });
   });
 
   it('a secret typed as an argument still works, with a one-line warning on stderr that does not repeat it', async () => {
     const dir = newDir('inline');
-    const r = await runCli(['companies', 'add', '--name', 'Inline Ltd', '--provider', 'humaans', '--base-url', urls.humaans!, '--token', HUMAANS_DEMO_TOKEN, '--json'], { dataDir: dir });
+    const r = await runCli(
+      [
+        'companies',
+        'add',
+        '--name',
+        'Inline Ltd',
+        '--provider',
+        'humaans',
+        '--base-url',
+        urls.humaans!,
+        '--token',
+        HUMAANS_DEMO_TOKEN,
+        '--json',
+      ],
+      { dataDir: dir },
+    );
     expect(r.code).toBe(0);
     const warning = r.err.trim().split('\n');
     expect(warning).toHaveLength(1);
@@ -304,7 +419,21 @@ describe.concurrent('npm run --silent cli', () => {
     const dataDir = newDir('npm');
     const empty = await runCli(['companies', 'list', '--json'], { dataDir, via: 'npm' });
     expect(empty).toMatchObject({ code: 0, out: '[]\n', err: '' });
-    const auth = await runCli(['companies', 'add', '--name', 'X', '--provider', 'peoplehr', '--base-url', urls.peoplehr!, '--secret-stdin', '--json'], { dataDir, via: 'npm', input: 'not-the-key' });
+    const auth = await runCli(
+      [
+        'companies',
+        'add',
+        '--name',
+        'X',
+        '--provider',
+        'peoplehr',
+        '--base-url',
+        urls.peoplehr!,
+        '--secret-stdin',
+        '--json',
+      ],
+      { dataDir, via: 'npm', input: 'not-the-key' },
+    );
     expect(auth.code).toBe(1);
     expect(errorOf(auth).code).toBe('AUTH_FAILED');
     const usage = await runCli(['sync'], { dataDir, via: 'npm' });

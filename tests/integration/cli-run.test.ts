@@ -24,7 +24,22 @@ afterAll(async () => {
 const env = { BUREAU_SYNC_CLIENT_SECRET: PERSONIO_FAKE_CREDENTIALS.clientSecret };
 
 async function company(dataDir: string, name: string, baseUrl: string): Promise<string> {
-  const add = await runCli(['companies', 'add', '--name', name, '--provider', 'personio', '--base-url', baseUrl, '--client-id', PERSONIO_FAKE_CREDENTIALS.clientId, '--json'], { dataDir, env });
+  const add = await runCli(
+    [
+      'companies',
+      'add',
+      '--name',
+      name,
+      '--provider',
+      'personio',
+      '--base-url',
+      baseUrl,
+      '--client-id',
+      PERSONIO_FAKE_CREDENTIALS.clientId,
+      '--json',
+    ],
+    { dataDir, env },
+  );
   const { id } = parse<{ id: string }>(add);
   expect((await runCli(['sync', '--company', id], { dataDir })).code).toBe(0);
   return id;
@@ -102,7 +117,10 @@ describe('run: the headless scheduler', () => {
 
     expect(stoppedIn).toBeLessThan(10_000);
     expect(end.code).toBe(0);
-    const lines = end.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = end.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => [l.name, l.trigger, l.status])).toEqual([
       ['Alpha Ltd', 'scheduled', 'succeeded'],
       ['Beta Ltd', 'scheduled', 'cancelled'],
@@ -119,7 +137,9 @@ describe('run: the headless scheduler', () => {
     // Beta's changed people were not written, nor anyone else: every employee is as before the stopped run.
     expect(after.employees).toBe(before.employees);
     expect(after.changes).toBe(before.changes);
-    const history = parse<Array<{ status: string; error?: { message: string } }>>(await runCli(['history', '--company', b, '--json'], { dataDir }));
+    const history = parse<Array<{ status: string; error?: { message: string } }>>(
+      await runCli(['history', '--company', b, '--json'], { dataDir }),
+    );
     expect(history[0]).toMatchObject({ status: 'cancelled', error: { message: SHUTDOWN_MESSAGE } });
   }, 60_000);
 });
@@ -155,7 +175,13 @@ describe('browser mode', () => {
     const after = snapshot(dataDir);
     expect(after.integrity).toBe('ok');
     expect(after.employees).toBe(before.employees);
-    const history = parse<Array<{ trigger: string; status: string; error?: { message: string } }>>(await runCli(['history', '--company', id, '--json'], { dataDir }));
-    expect(history[0]).toMatchObject({ trigger: 'scheduled', status: 'cancelled', error: { message: SHUTDOWN_MESSAGE } });
+    const history = parse<Array<{ trigger: string; status: string; error?: { message: string } }>>(
+      await runCli(['history', '--company', id, '--json'], { dataDir }),
+    );
+    expect(history[0]).toMatchObject({
+      trigger: 'scheduled',
+      status: 'cancelled',
+      error: { message: SHUTDOWN_MESSAGE },
+    });
   }, 60_000);
 });

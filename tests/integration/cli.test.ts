@@ -42,9 +42,29 @@ afterAll(async () => {
 });
 
 const vendors = [
-  { provider: 'personio', creds: () => ['--client-id', PERSONIO_FAKE_CREDENTIALS.clientId, '--client-secret', PERSONIO_FAKE_CREDENTIALS.clientSecret], url: () => personio.baseUrl, nameKey: 'first_name' },
-  { provider: 'humaans', creds: () => ['--token', HUMAANS_DEMO_TOKEN], url: () => humaans.baseUrl, nameKey: 'firstName' },
-  { provider: 'peoplehr', creds: () => ['--api-key', PEOPLEHR_FAKE_API_KEY], url: () => peoplehr.baseUrl, nameKey: 'FirstName' },
+  {
+    provider: 'personio',
+    creds: () => [
+      '--client-id',
+      PERSONIO_FAKE_CREDENTIALS.clientId,
+      '--client-secret',
+      PERSONIO_FAKE_CREDENTIALS.clientSecret,
+    ],
+    url: () => personio.baseUrl,
+    nameKey: 'first_name',
+  },
+  {
+    provider: 'humaans',
+    creds: () => ['--token', HUMAANS_DEMO_TOKEN],
+    url: () => humaans.baseUrl,
+    nameKey: 'firstName',
+  },
+  {
+    provider: 'peoplehr',
+    creds: () => ['--api-key', PEOPLEHR_FAKE_API_KEY],
+    url: () => peoplehr.baseUrl,
+    nameKey: 'FirstName',
+  },
 ];
 
 describe.each(vendors)('CLI against the $provider fake', ({ provider, creds, url, nameKey }) => {
@@ -52,13 +72,27 @@ describe.each(vendors)('CLI against the $provider fake', ({ provider, creds, url
   let id = '';
 
   it('companies add checks the credentials and stores the company, not yet synced', async () => {
-    const r = await cli(dataDir, 'companies', 'add', '--name', `${provider} client`, '--provider', provider, '--base-url', url(), ...creds(), '--json');
+    const r = await cli(
+      dataDir,
+      'companies',
+      'add',
+      '--name',
+      `${provider} client`,
+      '--provider',
+      provider,
+      '--base-url',
+      url(),
+      ...creds(),
+      '--json',
+    );
     expect(r.code).toBe(0);
     id = json<{ id: string }>(r).id;
     expect(id).toMatch(/[0-9a-f-]{36}/);
     // Secrets given on the command line are never printed back.
     for (const secret of creds().filter((_, i) => i % 2 === 1)) expect(r.out + r.err).not.toContain(secret);
-    const list = json<Array<{ id: string; lastSuccessfulSyncAt: string | null; counts: { ready: number } }>>(await cli(dataDir, 'companies', 'list', '--json'));
+    const list = json<Array<{ id: string; lastSuccessfulSyncAt: string | null; counts: { ready: number } }>>(
+      await cli(dataDir, 'companies', 'list', '--json'),
+    );
     expect(list.find((c) => c.id === id)).toMatchObject({ lastSuccessfulSyncAt: null, counts: { ready: 0 } });
   });
 
@@ -74,7 +108,19 @@ describe.each(vendors)('CLI against the $provider fake', ({ provider, creds, url
 
   it('companies add with wrong credentials exits 1 with AUTH_FAILED as JSON and stores nothing', async () => {
     const bad = creds().map((v, i) => (i % 2 === 1 ? `${v}-wrong` : v));
-    const r = await cli(dataDir, 'companies', 'add', '--name', 'Bad', '--provider', provider, '--base-url', url(), ...bad, '--json');
+    const r = await cli(
+      dataDir,
+      'companies',
+      'add',
+      '--name',
+      'Bad',
+      '--provider',
+      provider,
+      '--base-url',
+      url(),
+      ...bad,
+      '--json',
+    );
     expect(r.code).toBe(1);
     expect(json<{ error: { code: string } }>(r).error.code).toBe('AUTH_FAILED');
     const list = json<unknown[]>(await cli(dataDir, 'companies', 'list', '--json'));
@@ -86,20 +132,32 @@ describe.each(vendors)('CLI against the $provider fake', ({ provider, creds, url
       // PeopleHR keeps tax code and NI category in the API columns the bureau chose; the user maps them.
       const file = join(dataDir, 'mapping.json');
       writeFileSync(file, JSON.stringify({ taxCode: 'APIColumn1', niCategory: 'APIColumn2' }));
-      const m = json<Record<string, string | null>>(await cli(dataDir, 'mapping', '--company', id, '--set', file, '--json'));
+      const m = json<Record<string, string | null>>(
+        await cli(dataDir, 'mapping', '--company', id, '--set', file, '--json'),
+      );
       expect(m).toMatchObject({ taxCode: 'APIColumn1', niCategory: 'APIColumn2', firstName: 'FirstName' });
       expect(Object.keys(m)).toContain('salary');
     }
     const settingsFile = join(dataDir, 'settings.json');
     writeFileSync(settingsFile, JSON.stringify({ defaults: { paymentFrequency: 'Monthly' } }));
-    const settings = json<{ defaults: Record<string, string> }>(await cli(dataDir, 'settings', '--company', id, '--set', settingsFile, '--json'));
+    const settings = json<{ defaults: Record<string, string> }>(
+      await cli(dataDir, 'settings', '--company', id, '--set', settingsFile, '--json'),
+    );
     expect(settings.defaults.paymentFrequency).toBe('monthly');
     const s = await cli(dataDir, 'sync', '--company', id, '--json');
     expect(s.code).toBe(0);
     const run = json<{ status: string; created: number; trigger: string }>(s);
     // A company added from the command line finishes its set-up with its first sync, as the wizard's review does.
     expect(run).toMatchObject({ status: 'succeeded', created: people.length, trigger: 'first' });
-    const emps = json<Array<{ externalId: string; readiness: string; state: string; fields: Record<string, unknown>; problems: unknown[] }>>(await cli(dataDir, 'employees', '--company', id, '--json'));
+    const emps = json<
+      Array<{
+        externalId: string;
+        readiness: string;
+        state: string;
+        fields: Record<string, unknown>;
+        problems: unknown[];
+      }>
+    >(await cli(dataDir, 'employees', '--company', id, '--json'));
     expect(emps).toHaveLength(people.length);
     expect(new Set(emps.map((e) => e.readiness))).toEqual(new Set(['ready', 'pending']));
     const hist = json<Array<{ status: string }>>(await cli(dataDir, 'history', '--company', id, '--json'));
@@ -126,7 +184,9 @@ describe('CLI usage errors', () => {
   });
 
   it('exits 2 for a --set file that is not JSON, naming the file, and changes nothing', async () => {
-    const { id } = json<{ id: string }>(await cli(dataDir, 'companies', 'add', '--name', 'Demo', '--provider', 'demo', '--json'));
+    const { id } = json<{ id: string }>(
+      await cli(dataDir, 'companies', 'add', '--name', 'Demo', '--provider', 'demo', '--json'),
+    );
     const before = await cli(dataDir, 'mapping', '--company', id, '--json');
     const file = join(dataDir, 'mapping.json');
     writeFileSync(file, '{ not json');
@@ -137,7 +197,9 @@ describe('CLI usage errors', () => {
   });
 
   it('companies remove needs the name typed out, then deletes the company', async () => {
-    const { id } = json<{ id: string }>(await cli(dataDir, 'companies', 'add', '--name', 'Leaving Ltd', '--provider', 'demo', '--json'));
+    const { id } = json<{ id: string }>(
+      await cli(dataDir, 'companies', 'add', '--name', 'Leaving Ltd', '--provider', 'demo', '--json'),
+    );
     const missing = await cli(dataDir, 'companies', 'remove', '--company', id);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/--confirm/);
@@ -163,13 +225,18 @@ describe('CLI usage errors', () => {
   it('filters --set replaces the filters and preview says who is in and out, and why, writing nothing', async () => {
     const { id } = json<Array<{ id: string }>>(await cli(dataDir, 'companies', 'list', '--json'))[0]!;
     const file = join(dataDir, 'filters.json');
-    writeFileSync(file, JSON.stringify([{ mode: 'exclude', field: 'employment_type', operator: 'is', values: ['external'] }]));
+    writeFileSync(
+      file,
+      JSON.stringify([{ mode: 'exclude', field: 'employment_type', operator: 'is', values: ['external'] }]),
+    );
     const set = await cli(dataDir, 'filters', '--company', id, '--set', file, '--json');
     expect(set.code).toBe(0);
     expect(json<unknown[]>(set)).toHaveLength(1);
-    const p = json<{ included: number; excluded: number; employees: Array<{ externalId: string; name: string; included: boolean; reason: string }> }>(
-      await cli(dataDir, 'preview', '--company', id, '--json'),
-    );
+    const p = json<{
+      included: number;
+      excluded: number;
+      employees: Array<{ externalId: string; name: string; included: boolean; reason: string }>;
+    }>(await cli(dataDir, 'preview', '--company', id, '--json'));
     expect(p.excluded).toBeGreaterThan(0);
     expect(p.included + p.excluded).toBe(p.employees.length);
     const out = p.employees.find((e) => !e.included)!;

@@ -7,7 +7,11 @@ import type { CompanyRemoval } from '../../src-main/contract/companies';
 import type { Core } from '../../src-main/core/app';
 import { MIGRATIONS } from '../../src-main/core/db/migrations';
 import { openDatabase } from '../../src-main/core/db/open';
-import { PERSONIO_FAKE_CREDENTIALS, startFakePersonio, type RunningFakePersonio } from '../../src-main/fake-hr/personio';
+import {
+  PERSONIO_FAKE_CREDENTIALS,
+  startFakePersonio,
+  type RunningFakePersonio,
+} from '../../src-main/fake-hr/personio';
 import { generatePeople, type SamplePerson } from '../../src-main/fake-hr/sample-people';
 import { parse, runCli } from '../helpers/cli-process';
 import { call, makeCore } from '../helpers/core';
@@ -45,13 +49,17 @@ function oldSchemaBackup(dataDir: string, companyId: string, ni: string): string
   const raw = new Database(file);
   for (const m of MIGRATIONS.filter((x) => x.version <= 60)) m.up(raw);
   raw.pragma('user_version = 60');
-  raw.prepare(
-    `INSERT INTO companies (id, name, provider, settings_json, created_at) VALUES (?, 'Acme Payroll Ltd', 'personio', '{}', '2026-01-01T00:00:00Z')`,
-  ).run(companyId);
-  raw.prepare(
-    `INSERT INTO employees (company_id, identity, hr_id, display_name, state, readiness, values_json, sources_json, record_json, record_hash, first_synced_at, last_synced_at)
+  raw
+    .prepare(
+      `INSERT INTO companies (id, name, provider, settings_json, created_at) VALUES (?, 'Acme Payroll Ltd', 'personio', '{}', '2026-01-01T00:00:00Z')`,
+    )
+    .run(companyId);
+  raw
+    .prepare(
+      `INSERT INTO employees (company_id, identity, hr_id, display_name, state, readiness, values_json, sources_json, record_json, record_hash, first_synced_at, last_synced_at)
      VALUES (?, '1', '1', 'Old Employee', 'active', 'ready', ?, '{}', '{}', 'h', '2026-01-01', '2026-01-01')`,
-  ).run(companyId, JSON.stringify({ niNumber: ni }));
+    )
+    .run(companyId, JSON.stringify({ niNumber: ni }));
   raw.close();
   openDatabase(file).close();
   const name = readdirSync(join(dir, 'backups'))[0]!;
@@ -69,7 +77,11 @@ async function twoCompanies(count: number) {
   const core: Core = makeCore();
   open.unshift(core);
   const add = async (name: string, hr: RunningFakePersonio) => {
-    const { id } = await call(core, 'companies.create', { name, credentials: { provider: 'personio', ...PERSONIO_FAKE_CREDENTIALS }, baseUrl: hr.baseUrl });
+    const { id } = await call(core, 'companies.create', {
+      name,
+      credentials: { provider: 'personio', ...PERSONIO_FAKE_CREDENTIALS },
+      baseUrl: hr.baseUrl,
+    });
     expect((await call(core, 'companies.review', { companyId: id })).status).toBe('succeeded');
     return id;
   };
@@ -89,7 +101,8 @@ describe('Remove this company erases the company from the disk', () => {
     expect(await core.backupIfDue()).not.toBeNull();
     // Three rounds of HR changes and catalogue refreshes leave free pages with old rows (and NI numbers) behind.
     for (let round = 1; round <= 3; round++) {
-      const edit = (p: SamplePerson, i: number) => (i % 7 === round ? { ...p, lastName: `${p.lastName}${round}`, jobTitle: `${p.jobTitle} ${round}` } : p);
+      const edit = (p: SamplePerson, i: number) =>
+        i % 7 === round ? { ...p, lastName: `${p.lastName}${round}`, jobTitle: `${p.jobTitle} ${round}` } : p;
       leavingHr.setPeople(leavingStaff.map(edit));
       stayingHr.setPeople(stayingStaff.map(edit));
       for (const id of [leaving, staying]) {
@@ -107,7 +120,10 @@ describe('Remove this company erases the company from the disk', () => {
     );
 
     expect(await call(core, 'companies.removalCopies', { companyId: leaving })).toEqual({ copies: 3 });
-    const removed: CompanyRemoval = await call(core, 'companies.remove', { companyId: leaving, confirmName: 'Acme Payroll Ltd' });
+    const removed: CompanyRemoval = await call(core, 'companies.remove', {
+      companyId: leaving,
+      confirmName: 'Acme Payroll Ltd',
+    });
     expect(removed.backups).toEqual({ rewritten: 2, deleted: 1, kept: 0 });
     expect(removed.warning).toBeNull();
 
@@ -125,7 +141,8 @@ describe('Remove this company erases the company from the disk', () => {
       const db = new Database(join(dataDir, 'backups', b), { readonly: true });
       expect(db.pragma('integrity_check', { simple: true }), b).toBe('ok');
       expect(db.prepare('SELECT COUNT(*) FROM companies WHERE id = ?').pluck().get(leaving), b).toBe(0);
-      if (b.startsWith('daily-')) expect(db.prepare('SELECT COUNT(*) FROM employees WHERE company_id = ?').pluck().get(staying)).toBe(400);
+      if (b.startsWith('daily-'))
+        expect(db.prepare('SELECT COUNT(*) FROM employees WHERE company_id = ?').pluck().get(staying)).toBe(400);
       db.close();
     }
     expect(readdirSync(join(dataDir, 'set-aside'))).toEqual([]);
@@ -135,7 +152,11 @@ describe('Remove this company erases the company from the disk', () => {
     const { core, leaving, leavingStaff } = await twoCompanies(30);
     const dataDir = (core as Core & { dataDir: string }).dataDir;
     const backup = (await core.backupIfDue())!;
-    const removed = await call(core, 'companies.remove', { companyId: leaving, confirmName: 'Acme Payroll Ltd', keepBackups: true });
+    const removed = await call(core, 'companies.remove', {
+      companyId: leaving,
+      confirmName: 'Acme Payroll Ltd',
+      keepBackups: true,
+    });
     expect(removed.backups).toEqual({ rewritten: 0, deleted: 0, kept: 1 });
     await core.close();
     const ni = niOf(leavingStaff);
@@ -151,11 +172,19 @@ describe('companies remove on the command line', () => {
     await core.close();
     open.shift();
 
-    const kept = await runCli(['companies', 'remove', '--company', staying, '--confirm', 'Staying Ltd', '--keep-backups'], { dataDir });
+    const kept = await runCli(
+      ['companies', 'remove', '--company', staying, '--confirm', 'Staying Ltd', '--keep-backups'],
+      { dataDir },
+    );
     expect(kept.code).toBe(0);
-    expect(kept.out).toMatch(/^Removed Staying Ltd: 30 employees, 1 sync run and 0 payslip delivery records deleted; its stored credentials deleted; 1 backup holding it kept, as asked\.$/m);
+    expect(kept.out).toMatch(
+      /^Removed Staying Ltd: 30 employees, 1 sync run and 0 payslip delivery records deleted; its stored credentials deleted; 1 backup holding it kept, as asked\.$/m,
+    );
 
-    const purged = await runCli(['companies', 'remove', '--company', leaving, '--confirm', 'Acme Payroll Ltd', '--json'], { dataDir });
+    const purged = await runCli(
+      ['companies', 'remove', '--company', leaving, '--confirm', 'Acme Payroll Ltd', '--json'],
+      { dataDir },
+    );
     expect(purged.code).toBe(0);
     expect(parse<CompanyRemoval>(purged).backups).toEqual({ rewritten: 1, deleted: 0, kept: 0 });
 

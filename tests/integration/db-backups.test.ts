@@ -1,5 +1,14 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -37,7 +46,11 @@ describe('the daily backup', () => {
     const { core, dir } = await coreWithCompany(clock);
 
     const first = await core.backupIfDue();
-    expect(first).toMatchObject({ file: 'daily-2026-11-02T09-00-00-000Z.sqlite', kind: 'daily', createdAt: '2026-11-02T09:00:00.000Z' });
+    expect(first).toMatchObject({
+      file: 'daily-2026-11-02T09-00-00-000Z.sqlite',
+      kind: 'daily',
+      createdAt: '2026-11-02T09:00:00.000Z',
+    });
     const file = join(dir, first!.file);
     expect(first!.bytes).toBe(statSync(file).size);
     expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
@@ -69,7 +82,10 @@ describe('the daily backup', () => {
     utimesSync(join(dir, 'before-year-end.sqlite'), handMade, handMade);
 
     const bad = await core.invoke('app.preferences.set', { patch: { backupDays: 0 } });
-    expect(bad.ok ? null : bad.error).toMatchObject({ code: 'VALIDATION', message: 'patch.backupDays: Keep backups for at least 1 day' });
+    expect(bad.ok ? null : bad.error).toMatchObject({
+      code: 'VALIDATION',
+      message: 'patch.backupDays: Keep backups for at least 1 day',
+    });
     expect((await call(core, 'app.preferences.set', { patch: { backupDays: 3 } })).backupDays).toBe(3);
     for (let day = 0; day < 6; day++) {
       expect(await core.backupIfDue()).not.toBeNull();
@@ -121,7 +137,9 @@ describe('the daily backup', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(names(dir)).toHaveLength(1);
     clock.advance(23 * 3_600_000);
-    await expect.poll(() => names(dir)).toEqual(['daily-2026-11-02T09-00-00-000Z.sqlite', 'daily-2026-11-03T09-00-00-000Z.sqlite']);
+    await expect
+      .poll(() => names(dir))
+      .toEqual(['daily-2026-11-02T09-00-00-000Z.sqlite', 'daily-2026-11-03T09-00-00-000Z.sqlite']);
   });
 });
 

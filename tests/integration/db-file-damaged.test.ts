@@ -72,14 +72,22 @@ describe('a database with a damaged page', () => {
 
     const doctor = await runCli(['doctor'], { dataDir: dir });
     expect(doctor.code).toBe(1);
-    expect(doctor.out).toMatch(new RegExp(`The database ${dbFile.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(.+\\) is damaged: SQLite's integrity check found .+, the first: `));
+    expect(doctor.out).toMatch(
+      new RegExp(
+        `The database ${dbFile.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(.+\\) is damaged: SQLite's integrity check found .+, the first: `,
+      ),
+    );
     expect(doctor.out).toContain(`${backupName}  `);
     expect(doctor.out).toContain(`To put a backup back: doctor --restore ${backupName}`);
     expect(snapshot(dir)).toEqual(before);
 
     const restore = await runCli(['doctor', '--restore', backupName], { dataDir: dir });
     expect(restore.code).toBe(0);
-    expect(restore.out).toMatch(new RegExp(`^Restored ${backupName}, the backup of .+, as ${dbFile.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\. The file it replaced is kept in ${dir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/set-aside/`));
+    expect(restore.out).toMatch(
+      new RegExp(
+        `^Restored ${backupName}, the backup of .+, as ${dbFile.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\. The file it replaced is kept in ${dir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/set-aside/`,
+      ),
+    );
     // The damaged file, byte for byte, in set-aside/<time>/; the backup, unchanged, still in backups/.
     const aside = join(dir, 'set-aside', readdirSync(join(dir, 'set-aside'))[0]!);
     expect(snapshot(aside)[DB_NAME]).toBe(before[DB_NAME]);
@@ -123,7 +131,9 @@ describe('a database with a damaged page', () => {
     expect(snapshot(dir)).toEqual(before);
 
     const wrong = await core.invoke('app.database.restore', { file: 'daily-nope.sqlite' });
-    expect(wrong.ok ? null : wrong.error.message).toMatch(/^There is no backup called "daily-nope.sqlite" in .+backups\. The backups there are: daily-.+\. Nothing was changed\.$/);
+    expect(wrong.ok ? null : wrong.error.message).toMatch(
+      /^There is no backup called "daily-nope.sqlite" in .+backups\. The backups there are: daily-.+\. Nothing was changed\.$/,
+    );
     expect(snapshot(dir)).toEqual(before);
 
     const restored = await call(core, 'app.database.restore', { file: backupName });
@@ -145,7 +155,11 @@ describe('a database with a damaged page', () => {
     const status = await call(core, 'app.database.status', {});
     expect(status.state === 'damaged' && status.newestGoodBackup).toBeNull();
     const r = await core.invoke('app.database.restore', { file: backupName });
-    expect(r.ok ? null : r.error.message).toMatch(new RegExp(`^The backup ${backupName} \\(.+\\) is damaged too \\(SQLite's check says: .+\\)\\. Choose an older backup\\. Nothing was changed\\.$`));
+    expect(r.ok ? null : r.error.message).toMatch(
+      new RegExp(
+        `^The backup ${backupName} \\(.+\\) is damaged too \\(SQLite's check says: .+\\)\\. Choose an older backup\\. Nothing was changed\\.$`,
+      ),
+    );
     expect(snapshot(dir)).toEqual(before);
     expect(core.database).toBe('damaged');
     expect((await call(core, 'companies.list', {})).length).toBe(1);
@@ -159,7 +173,11 @@ describe('damage found while the app is running', () => {
     try {
       const core = makeCore();
       open.push(core);
-      const { id } = await call(core, 'companies.create', { name: 'Big Ltd', credentials: { provider: 'personio', ...PERSONIO_FAKE_CREDENTIALS }, baseUrl: fake.baseUrl });
+      const { id } = await call(core, 'companies.create', {
+        name: 'Big Ltd',
+        credentials: { provider: 'personio', ...PERSONIO_FAKE_CREDENTIALS },
+        baseUrl: fake.baseUrl,
+      });
       expect((await call(core, 'companies.review', { companyId: id })).status).toBe('succeeded');
       const events: DatabaseStatus[] = [];
       core.subscribe((e, p) => e === 'database.changed' && events.push(p as DatabaseStatus));
@@ -173,7 +191,9 @@ describe('damage found while the app is running', () => {
       const run = await call(core, 'sync.company', { companyId: id });
       expect(run.status).toBe('failed');
       expect(run.error?.code).toBe('DB_DAMAGED');
-      expect(run.error?.message).toMatch(/^The database file is damaged \(SQLite says: database disk image is malformed\)\. Bureau Sync has stopped writing to it/);
+      expect(run.error?.message).toMatch(
+        /^The database file is damaged \(SQLite says: database disk image is malformed\)\. Bureau Sync has stopped writing to it/,
+      );
       await expect.poll(() => core.database).toBe('damaged');
       expect(events.at(-1)?.state).toBe('damaged');
       const next = await core.invoke('sync.company', { companyId: id });

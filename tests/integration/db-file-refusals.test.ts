@@ -49,7 +49,8 @@ interface Case {
   ignoreShm?: boolean;
 }
 
-const newest = (dir: string) => /daily-\d{4}-\d{2}-\d{2}T[\d-]+Z\.sqlite/.exec(JSON.stringify(snapshot(join(dir, 'backups'))))![0];
+const newest = (dir: string) =>
+  /daily-\d{4}-\d{2}-\d{2}T[\d-]+Z\.sqlite/.exec(JSON.stringify(snapshot(join(dir, 'backups'))))![0];
 
 const CASES: Case[] = [
   {
@@ -71,19 +72,33 @@ const CASES: Case[] = [
     name: 'a 0-byte database alone',
     prepare: (db) => truncateSync(db, 0),
     code: 'DB_UNREADABLE',
-    words: (db, dir) => [`The database file ${db} is empty (0 bytes)`, 'nothing was deleted or changed', `put it back as ${db}`, `copy ${join(dir, 'backups')}/${newest(dir)} in its place`],
+    words: (db, dir) => [
+      `The database file ${db} is empty (0 bytes)`,
+      'nothing was deleted or changed',
+      `put it back as ${db}`,
+      `copy ${join(dir, 'backups')}/${newest(dir)} in its place`,
+    ],
   },
   {
     name: 'a zeroed database (the right size, every byte 0)',
     prepare: (db) => writeFileSync(db, Buffer.alloc(statSync(db).size)),
     code: 'DB_UNREADABLE',
-    words: (db) => [`The database file ${db} (`, 'cannot be read: its first bytes are not those of an SQLite database (the file was zeroed, overwritten or replaced)', 'nothing was deleted or changed'],
+    words: (db) => [
+      `The database file ${db} (`,
+      'cannot be read: its first bytes are not those of an SQLite database (the file was zeroed, overwritten or replaced)',
+      'nothing was deleted or changed',
+    ],
   },
   {
     name: 'a truncated database (a copy that stopped part way)',
     prepare: (db) => truncateSync(db, Math.floor(statSync(db).size / 4096 / 3) * 4096),
     code: 'DB_UNREADABLE',
-    words: (db) => [`The database file ${db} is cut short: it is`, 'but its own header says', '(a copy or download that did not finish)', 'nothing was deleted or changed'],
+    words: (db) => [
+      `The database file ${db} is cut short: it is`,
+      'but its own header says',
+      '(a copy or download that did not finish)',
+      'nothing was deleted or changed',
+    ],
   },
   {
     name: 'a -wal without its database',
@@ -108,7 +123,10 @@ const CASES: Case[] = [
       raw.close();
     },
     code: 'DB_FROM_FUTURE',
-    words: () => [`This database was written by a newer version of Bureau Sync (schema ${latestVersion() + 10}; this version knows up to ${latestVersion()})`, 'nothing was changed'],
+    words: () => [
+      `This database was written by a newer version of Bureau Sync (schema ${latestVersion() + 10}; this version knows up to ${latestVersion()})`,
+      'nothing was changed',
+    ],
   },
   {
     name: 'a newer version’s database in WAL mode, closed cleanly',
@@ -129,14 +147,16 @@ const CASES: Case[] = [
   },
 ];
 
-const withoutShm = (s: Record<string, string>) => Object.fromEntries(Object.entries(s).filter(([k]) => !k.endsWith('-shm')));
+const withoutShm = (s: Record<string, string>) =>
+  Object.fromEntries(Object.entries(s).filter(([k]) => !k.endsWith('-shm')));
 
 describe('a database file the app cannot trust is refused, shown in words, and left exactly as it was', () => {
   for (const c of CASES) {
     it(c.name, async () => {
       const { dir, dbFile } = folder(c.prepare);
       const before = snapshot(dir);
-      const same = (after: Record<string, string>) => expect(c.ignoreShm ? withoutShm(after) : after).toEqual(c.ignoreShm ? withoutShm(before) : before);
+      const same = (after: Record<string, string>) =>
+        expect(c.ignoreShm ? withoutShm(after) : after).toEqual(c.ignoreShm ? withoutShm(before) : before);
 
       const text = await runCli(['companies', 'list'], { dataDir: dir });
       expect(text.code).toBe(1);

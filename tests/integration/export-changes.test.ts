@@ -19,7 +19,14 @@ afterEach(async () => {
 });
 
 const ADMIN_NI = /^(CR|FY|MW|NC|OO|PP)/;
-const fine = (p: SamplePerson) => p.expectedProblems.length === 0 && !p.isLeaver && p.leaveDate === null && p.workCountry === 'United Kingdom' && p.employmentType !== 'Contractor' && !ADMIN_NI.test(p.niNumber ?? '') && p.studentLoanPlan !== '5';
+const fine = (p: SamplePerson) =>
+  p.expectedProblems.length === 0 &&
+  !p.isLeaver &&
+  p.leaveDate === null &&
+  p.workCountry === 'United Kingdom' &&
+  p.employmentType !== 'Contractor' &&
+  !ADMIN_NI.test(p.niNumber ?? '') &&
+  p.studentLoanPlan !== '5';
 
 describe.each(VENDORS)('changes since the last export, %s', (provider) => {
   it('nothing changed says so; an edit shows exactly that change; a sort code change is flagged; changes-only holds exactly who changed', async () => {
@@ -31,14 +38,18 @@ describe.each(VENDORS)('changes since the last export, %s', (provider) => {
     open.push({ core, v });
     const id = await connectForExport(core, v);
 
-    expect((await call(core, 'exports.changes', { companyId: id })).summary).toMatch(/^Not exported yet: the first export loads every Ready employee/);
+    expect((await call(core, 'exports.changes', { companyId: id })).summary).toMatch(
+      /^Not exported yet: the first export loads every Ready employee/,
+    );
     const first = await call(core, 'exports.create', { companyId: id, format: 'brightpay' });
     expect(first.preview.included).toBeGreaterThan(15);
 
     clock.advance(3_600_000);
     const nothing = await call(core, 'exports.changes', { companyId: id });
     expect(nothing).toMatchObject({ total: 0, newStarters: [], leavers: [], changed: [] });
-    expect(nothing.summary).toBe('Nothing has changed since the export of 03/12/2026 09:00 (BrightPay (Import/Update Employees CSV)).');
+    expect(nothing.summary).toBe(
+      'Nothing has changed since the export of 03/12/2026 09:00 (BrightPay (Import/Update Employees CSV)).',
+    );
     const empty = await call(core, 'exports.create', { companyId: id, format: 'brightpay', changesOnly: true });
     expect(empty.preview).toMatchObject({ nothingChanged: true, included: 0 });
     expect(readCsv(Buffer.from(empty.data, 'base64')).rows).toEqual([]);
@@ -68,7 +79,11 @@ describe.each(VENDORS)('changes since the last export, %s', (provider) => {
       ['accountNumber', bank!.accountNumber, '99887766'],
     ]);
     expect(bankEntry.flags).toEqual([
-      { kind: 'bank', message: 'Sort code and account number changed on 03/12/2026 — confirm with the employee before paying: payroll diversion fraud arrives as a bank-detail change.' },
+      {
+        kind: 'bank',
+        message:
+          'Sort code and account number changed on 03/12/2026 — confirm with the employee before paying: payroll diversion fraud arrives as a bank-detail change.',
+      },
     ]);
 
     const renamedEntry = pack.changed.find((c) => c.employee.name === `${renamed!.firstName} Fairweather`)!;
@@ -76,23 +91,39 @@ describe.each(VENDORS)('changes since the last export, %s', (provider) => {
       ['lastName', renamed!.lastName, 'Fairweather'],
       ['dateOfBirth', renamed!.dateOfBirth, '1985-06-15'],
     ]);
-    expect(renamedEntry.flags).toEqual([{ kind: 'identity', message: expect.stringMatching(/^Last name and date of birth changed on 03\/12\/2026 — more than one identity detail .* duplicate employments at HMRC/) }]);
+    expect(renamedEntry.flags).toEqual([
+      {
+        kind: 'identity',
+        message: expect.stringMatching(
+          /^Last name and date of birth changed on 03\/12\/2026 — more than one identity detail .* duplicate employments at HMRC/,
+        ),
+      },
+    ]);
 
     const leaverEntry = pack.changed.find((c) => c.employee.name === byName(leaving!))!;
     expect(leaverEntry.changes.map((c) => [c.field, c.to])).toContainEqual(['leaveDate', '2026-10-15']);
     // Humaans also closes the leaver's current job role, which the HR system reports as a new job title.
-    for (const c of leaverEntry.changes) expect(provider === 'humaans' ? ['leaveDate', 'jobTitle', 'department'] : ['leaveDate']).toContain(c.field);
+    for (const c of leaverEntry.changes)
+      expect(provider === 'humaans' ? ['leaveDate', 'jobTitle', 'department'] : ['leaveDate']).toContain(c.field);
     // Nobody else changed: exactly these three employees, and the starter.
-    expect(pack.changed.map((c) => c.employee.employeeId).sort()).toEqual([bankEntry, renamedEntry, leaverEntry].map((c) => c.employee.employeeId).sort());
+    expect(pack.changed.map((c) => c.employee.employeeId).sort()).toEqual(
+      [bankEntry, renamedEntry, leaverEntry].map((c) => c.employee.employeeId).sort(),
+    );
     expect(pack.total).toBe(4);
     // Since the last export of all: the changes-only file at 10:00 that held no one.
-    expect(pack.summary).toMatch(/^4 employees to update since the export of 03\/12\/2026 10:00: 1 new starter, 1 leaver, 3 with changed details; 1 bank detail change to confirm/);
+    expect(pack.summary).toMatch(
+      /^4 employees to update since the export of 03\/12\/2026 10:00: 1 new starter, 1 leaver, 3 with changed details; 1 bank detail change to confirm/,
+    );
 
     const changes = await call(core, 'exports.create', { companyId: id, format: 'brightpay', changesOnly: true });
     const rows = readCsv(Buffer.from(changes.data, 'base64')).rows;
-    expect(rows.map((r) => `${r.Name} ${r.Surname}`).sort()).toEqual([byName(bank!), `${renamed!.firstName} Fairweather`, byName(leaving!), byName(starter)].sort());
+    expect(rows.map((r) => `${r.Name} ${r.Surname}`).sort()).toEqual(
+      [byName(bank!), `${renamed!.firstName} Fairweather`, byName(leaving!), byName(starter)].sort(),
+    );
     expect(rows.find((r) => r.Surname === 'Fairweather')!['Date of Birth']).toBe('15/06/1985');
-    expect(rows.find((r) => r.Name === leaving!.firstName && r.Surname === leaving!.lastName)!['Leave Date']).toBe('15/10/2026');
+    expect(rows.find((r) => r.Name === leaving!.firstName && r.Surname === leaving!.lastName)!['Leave Date']).toBe(
+      '15/10/2026',
+    );
 
     // Loaded: nothing awaits the next pay run any more.
     const after = await call(core, 'exports.changes', { companyId: id });

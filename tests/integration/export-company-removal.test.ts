@@ -24,15 +24,20 @@ function exportRows(dbFile: string, companyId: string) {
     return {
       targets: n('SELECT COUNT(*) FROM payroll_targets WHERE company_id = ?'),
       exports: n('SELECT COUNT(*) FROM payroll_exports WHERE company_id = ?'),
-      held: n('SELECT COUNT(*) FROM payroll_export_employees WHERE export_id IN (SELECT id FROM payroll_exports WHERE company_id = ?)'),
-      orphans: db.prepare('SELECT COUNT(*) FROM payroll_export_employees WHERE employee_id NOT IN (SELECT id FROM employees)').pluck().get() as number,
+      held: n(
+        'SELECT COUNT(*) FROM payroll_export_employees WHERE export_id IN (SELECT id FROM payroll_exports WHERE company_id = ?)',
+      ),
+      orphans: db
+        .prepare('SELECT COUNT(*) FROM payroll_export_employees WHERE employee_id NOT IN (SELECT id FROM employees)')
+        .pluck()
+        .get() as number,
     };
   } finally {
     db.close();
   }
 }
 
-it('removing a company deletes its payroll software, exports and export rows, and no other company\'s', async () => {
+it("removing a company deletes its payroll software, exports and export rows, and no other company's", async () => {
   const a = await startVendor('personio', people(20, 3));
   const b = await startVendor('humaans', people(15, 4));
   const core = makeCore();

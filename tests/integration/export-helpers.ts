@@ -11,7 +11,15 @@ import { connect, settle, type VendorFake } from './sync-rules-vendors';
 export async function connectForExport(core: Core, v: VendorFake, name?: string): Promise<string> {
   const id = await connect(core, v, name);
   if (v.provider === 'peoplehr') {
-    await call(core, 'mapping.set', { companyId: id, mapping: { taxCode: 'APIColumn1', niCategory: 'APIColumn2', studentLoanPlan: 'APIColumn3', starterDeclaration: 'APIColumn4' } });
+    await call(core, 'mapping.set', {
+      companyId: id,
+      mapping: {
+        taxCode: 'APIColumn1',
+        niCategory: 'APIColumn2',
+        studentLoanPlan: 'APIColumn3',
+        starterDeclaration: 'APIColumn4',
+      },
+    });
     await settle(core, id);
     await call(core, 'settings.set', { companyId: id, patch: { syncSalaries: true } });
     await settle(core, id);

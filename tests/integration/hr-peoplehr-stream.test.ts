@@ -9,7 +9,8 @@ import { generatePeople, type SamplePerson } from '../../src-main/fake-hr/sample
 import { FAST, TODAY, clientFor, listAll as listAllFake, readWhole } from '../helpers/peoplehr';
 
 /** Resuming from a reply digest: PeopleHR's cursor (a roll call is not PeopleHR's to use). */
-const sinceDigest = (cursor: string | undefined) => (cursor === undefined ? {} : { since: { cursor, lastRollCall: () => new Set<string>() } });
+const sinceDigest = (cursor: string | undefined) =>
+  cursor === undefined ? {} : { since: { cursor, lastRollCall: () => new Set<string>() } };
 
 // The staff list is read as it arrives and handed to the sync a page at a time. These replies come from a
 // bare HTTP server that sends the fake's real reply text the awkward ways a network can: in pieces, cut
@@ -79,7 +80,11 @@ function client(baseUrl: string, over: Parameters<typeof clientFor>[1] = {}) {
 
 async function listAll(c: ReturnType<typeof client>, lastReply?: string) {
   const pages: ProviderRecord[][] = [];
-  const result = await c.listEmployees({ includeSalaries: false, ...sinceDigest(lastReply), onPage: (p) => void pages.push(p) });
+  const result = await c.listEmployees({
+    includeSalaries: false,
+    ...sinceDigest(lastReply),
+    onPage: (p) => void pages.push(p),
+  });
   return { pages, records: pages.flat(), result };
 }
 
@@ -294,7 +299,11 @@ describe.each([
   describe('PeopleHR staff list compared with the last one', () => {
     async function read(c: ReturnType<typeof client>, lastReply?: string) {
       const pages: ProviderRecord[][] = [];
-      const result = await c.listEmployees({ includeSalaries: false, ...sinceDigest(lastReply), onPage: (p) => void pages.push(p) });
+      const result = await c.listEmployees({
+        includeSalaries: false,
+        ...sinceDigest(lastReply),
+        onPage: (p) => void pages.push(p),
+      });
       return { records: pages.flat(), result };
     }
 

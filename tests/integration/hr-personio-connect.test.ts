@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPersonioClient, personioSuggestedMapping, type PersonioClientOptions } from '../../src-main/core/hr/personio';
+import {
+  createPersonioClient,
+  personioSuggestedMapping,
+  type PersonioClientOptions,
+} from '../../src-main/core/hr/personio';
 import type { HrClient, ProviderRecord } from '../../src-main/core/hr/types';
 import type { FaultSwitches } from '../../src-main/fake-hr/faults';
 import {
@@ -20,7 +24,11 @@ afterEach(async () => {
   fake = null;
 });
 
-async function start(count: number, opts: Partial<FakePersonioOptions> = {}, faults: FaultSwitches = {}): Promise<RunningFakePersonio> {
+async function start(
+  count: number,
+  opts: Partial<FakePersonioOptions> = {},
+  faults: FaultSwitches = {},
+): Promise<RunningFakePersonio> {
   fake = await startFakePersonio({ people: generatePeople({ count, seed: 3 }), faults, ...opts });
   return fake;
 }
@@ -51,36 +59,53 @@ describe('Personio: checking credentials', () => {
     expect(f.log.filter((e) => e.path === '/v1/auth')).toHaveLength(1);
   });
 
-  it.each([401, 403] as const)('wrong client ID or secret (Personio answering %i) is AUTH_FAILED, explained in Personio words', async (status) => {
-    const f = await start(5, { authFailureStatus: status });
-    const c = createPersonioClient({ baseUrl: f.baseUrl, credentials: { clientId: 'x', clientSecret: 'wrong' }, rateLimit: null });
-    await expect(c.checkCredentials()).rejects.toMatchObject({
-      code: 'AUTH_FAILED',
-      message: expect.stringContaining('Settings → Integrations → API credentials'),
-    });
-  });
+  it.each([401, 403] as const)(
+    'wrong client ID or secret (Personio answering %i) is AUTH_FAILED, explained in Personio words',
+    async (status) => {
+      const f = await start(5, { authFailureStatus: status });
+      const c = createPersonioClient({
+        baseUrl: f.baseUrl,
+        credentials: { clientId: 'x', clientSecret: 'wrong' },
+        rateLimit: null,
+      });
+      await expect(c.checkCredentials()).rejects.toMatchObject({
+        code: 'AUTH_FAILED',
+        message: expect.stringContaining('Settings → Integrations → API credentials'),
+      });
+    },
+  );
 
   it('an address where nothing answers is HR_UNREACHABLE', async () => {
     const f = await start(1);
     const { baseUrl } = f;
     await f.close();
     fake = null;
-    const c = createPersonioClient({ baseUrl, credentials: PERSONIO_FAKE_CREDENTIALS, http: { retries: 1, retryBaseMs: 5 } });
+    const c = createPersonioClient({
+      baseUrl,
+      credentials: PERSONIO_FAKE_CREDENTIALS,
+      http: { retries: 1, retryBaseMs: 5 },
+    });
     await expect(c.checkCredentials()).rejects.toMatchObject({ code: 'HR_UNREACHABLE' });
   });
 
   it('a credential that may not read attributes the sync needs is FORBIDDEN, naming them and how to tick them', async () => {
     const f = await start(5, {}, { missingPermissions: ['status', 'first_name'] });
-    const err = (await client(f).checkCredentials().catch((e: unknown) => e)) as { code: string; message: string; details: Record<string, unknown> };
+    const err = (await client(f)
+      .checkCredentials()
+      .catch((e: unknown) => e)) as { code: string; message: string; details: Record<string, unknown> };
     expect(err.code).toBe('FORBIDDEN');
     expect(err.message).toContain('"First name"');
     expect(err.details['permission']).toBe('Readable employee attributes: First name, Status');
     expect(err.details['missingAttributes']).toEqual(['first_name', 'status']);
-    expect(err.details['howToGrant']).toMatch(/Settings → Integrations → API credentials.*"Readable employee attributes".*"First name", "Status"/);
+    expect(err.details['howToGrant']).toMatch(
+      /Settings → Integrations → API credentials.*"Readable employee attributes".*"First name", "Status"/,
+    );
   });
 
   it('missing useful attributes, custom attributes or the salary interval are warnings, not failures', async () => {
-    const f = await start(5, { readableAttributes: without('email', 'fix_salary_interval', ...DEFAULT_CUSTOM_ATTRIBUTES.map((a) => a.key)) });
+    const f = await start(5, {
+      readableAttributes: without('email', 'fix_salary_interval', ...DEFAULT_CUSTOM_ATTRIBUTES.map((a) => a.key)),
+    });
     const check = await client(f).checkCredentials();
     expect(check.canReadSalaries).toBe(true);
     expect(check.warnings).toHaveLength(3);
@@ -108,7 +133,11 @@ describe('Personio: reading people', () => {
     const paid = await listAll(c, true);
     const annual = people.find((p) => p.salary.period === 'annual')!;
     const rec = paid.records.find((r) => r.externalId === String(1_132_000 + annual.seq))!;
-    expect(rec.fields).toMatchObject({ fix_salary: String(annual.salary.amount), fix_salary_interval: 'yearly', fix_salary_currency: 'GBP' });
+    expect(rec.fields).toMatchObject({
+      fix_salary: String(annual.salary.amount),
+      fix_salary_interval: 'yearly',
+      fix_salary_currency: 'GBP',
+    });
   });
 
   it('reports progress with Personio’s total and stops when cancelled', async () => {
@@ -136,7 +165,11 @@ describe('Personio: reading people', () => {
     const c = client(f);
     const leaver = people.find((p) => p.isLeaver) ?? people[0]!;
     const rec = await c.getEmployee(String(1_132_000 + leaver.seq), { includeSalaries: false });
-    expect(rec?.fields).toMatchObject({ id: String(1_132_000 + leaver.seq), first_name: leaver.firstName, last_name: leaver.lastName });
+    expect(rec?.fields).toMatchObject({
+      id: String(1_132_000 + leaver.seq),
+      first_name: leaver.firstName,
+      last_name: leaver.lastName,
+    });
     expect(rec?.leaver.isLeaver).toBe(leaver.isLeaver);
     expect(rec?.leaver.leaveDate).toBe(leaver.leaveDate);
     expect(await c.getEmployee('999999', { includeSalaries: false })).toBeNull();
@@ -153,7 +186,11 @@ describe('Personio: reading people', () => {
 
   it('never logs the client secret, even while retrying', async () => {
     const lines: string[] = [];
-    const logger = { info: (m: string, meta?: object) => lines.push(m + JSON.stringify(meta ?? {})), warn: (m: string, meta?: object) => lines.push(m + JSON.stringify(meta ?? {})), error: (m: string, meta?: object) => lines.push(m + JSON.stringify(meta ?? {})) };
+    const logger = {
+      info: (m: string, meta?: object) => lines.push(m + JSON.stringify(meta ?? {})),
+      warn: (m: string, meta?: object) => lines.push(m + JSON.stringify(meta ?? {})),
+      error: (m: string, meta?: object) => lines.push(m + JSON.stringify(meta ?? {})),
+    };
     const f = await start(10, {}, { serverError: { count: 2 }, changeBetweenPages: true });
     await listAll(client(f, { logger, pageSize: 4 }), true);
     expect(lines.length).toBeGreaterThan(0);
@@ -170,7 +207,11 @@ describe('Personio: field catalogue and suggested mapping', () => {
     const { records } = await listAll(c, true);
     for (const key of new Set(records.flatMap((r) => Object.keys(r.fields)))) expect(byKey.has(key), key).toBe(true);
     expect(byKey.has('profile_picture')).toBe(false);
-    expect(byKey.get('dynamic_24417')).toMatchObject({ label: 'National Insurance number', type: 'text', custom: true });
+    expect(byKey.get('dynamic_24417')).toMatchObject({
+      label: 'National Insurance number',
+      type: 'text',
+      custom: true,
+    });
     expect(byKey.get('dynamic_24417')?.sample).toMatch(/^[A-Z]{2}\d{6}[A-D]$/);
     expect(byKey.get('hire_date')).toMatchObject({ type: 'date', custom: false });
     expect(byKey.get('dynamic_24428')).toMatchObject({ type: 'list', custom: true });

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakePersonio, PERSONIO_FAKE_CREDENTIALS, type RunningFakePersonio } from '../../src-main/fake-hr/personio';
+import {
+  startFakePersonio,
+  PERSONIO_FAKE_CREDENTIALS,
+  type RunningFakePersonio,
+} from '../../src-main/fake-hr/personio';
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
 
 /**
@@ -48,13 +52,27 @@ describe('fake Personio', () => {
 
   it('v2 /auth/token wants a form body and client_credentials, and answers problems as OAuth2 errors', async () => {
     fake = await startFakePersonio({ people: generatePeople({ count: 2 }) });
-    const post = (type: string, body: string) => fetch(`${fake!.baseUrl}/v2/auth/token`, { method: 'POST', headers: { 'content-type': type }, body });
-    const asJson = await post('application/json', JSON.stringify({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }));
+    const post = (type: string, body: string) =>
+      fetch(`${fake!.baseUrl}/v2/auth/token`, { method: 'POST', headers: { 'content-type': type }, body });
+    const asJson = await post(
+      'application/json',
+      JSON.stringify({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
+    );
     expect(asJson.status).toBe(400);
     expect(await asJson.json()).toMatchObject({ error: 'invalid_request' });
-    const wrong = await post('application/x-www-form-urlencoded', `grant_type=client_credentials&client_id=${clientId}&client_secret=nope`);
+    const wrong = await post(
+      'application/x-www-form-urlencoded',
+      `grant_type=client_credentials&client_id=${clientId}&client_secret=nope`,
+    );
     expect(await wrong.json()).toMatchObject({ error: 'invalid_client' });
-    const ok = await post('application/x-www-form-urlencoded', new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }).toString());
+    const ok = await post(
+      'application/x-www-form-urlencoded',
+      new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: clientId,
+        client_secret: clientSecret,
+      }).toString(),
+    );
     expect(await ok.json()).toMatchObject({ token_type: 'Bearer', access_token: expect.stringMatching(/^papi-/) });
   });
 
@@ -63,7 +81,12 @@ describe('fake Personio', () => {
     const t = await token(fake);
     expect((await get(fake, '/v1/company/employees?limit=101', t)).status).toBe(400);
     const page = await get(fake, '/v1/company/employees?limit=10&offset=20', t);
-    expect(page.body).toMatchObject({ success: true, offset: 20, limit: 10, metadata: { total_elements: 25, current_page: 2, total_pages: 3 } });
+    expect(page.body).toMatchObject({
+      success: true,
+      offset: 20,
+      limit: 10,
+      metadata: { total_elements: 25, current_page: 2, total_pages: 3 },
+    });
     expect(page.body['data']).toHaveLength(5);
     const past = await get(fake, '/v1/company/employees?limit=10&offset=40', t);
     expect(past.body).toMatchObject({ success: true, data: [] });
@@ -73,9 +96,15 @@ describe('fake Personio', () => {
     fake = await startFakePersonio({ people: generatePeople({ count: 2 }) });
     const none = await fetch(`${fake.baseUrl}/v1/company/employees`);
     expect(none.status).toBe(401);
-    expect(await none.json()).toEqual({ success: false, error: { code: 401, message: 'Authorization is not provided' } });
+    expect(await none.json()).toEqual({
+      success: false,
+      error: { code: 401, message: 'Authorization is not provided' },
+    });
     const missing = await get(fake, '/v1/company/employees/42', await token(fake));
-    expect(missing).toEqual({ status: 404, body: { success: false, error: { code: 404, message: 'Es ist ein Problem aufgetreten ' } } });
+    expect(missing).toEqual({
+      status: 404,
+      body: { success: false, error: { code: 404, message: 'Es ist ein Problem aufgetreten ' } },
+    });
   });
 
   it('supports the email filter and the attributes[] projection (id always kept)', async () => {
@@ -83,7 +112,11 @@ describe('fake Personio', () => {
     fake = await startFakePersonio({ people });
     const t = await token(fake);
     const target = people[4]!;
-    const one = await get(fake, `/v1/company/employees?email=${encodeURIComponent(target.email)}&attributes[]=first_name`, t);
+    const one = await get(
+      fake,
+      `/v1/company/employees?email=${encodeURIComponent(target.email)}&attributes[]=first_name`,
+      t,
+    );
     const data = one.body['data'] as Array<{ attributes: Record<string, { value: unknown }> }>;
     expect(data).toHaveLength(1);
     expect(Object.keys(data[0]!.attributes).sort()).toEqual(['first_name', 'id']);
@@ -97,6 +130,8 @@ describe('fake Personio', () => {
     fake.setPeople(people.map((p) => (p.seq === 2 ? { ...p, lastName: 'Renamed' } : p)).slice(0, 4));
     expect(fake.ids()).toEqual(before.slice(0, 4));
     const rec = await get(fake, `/v1/company/employees/${before[1]}`, await token(fake));
-    expect((rec.body['data'] as { attributes: Record<string, { value: unknown }> }).attributes['last_name']?.value).toBe('Renamed');
+    expect(
+      (rec.body['data'] as { attributes: Record<string, { value: unknown }> }).attributes['last_name']?.value,
+    ).toBe('Renamed');
   });
 });

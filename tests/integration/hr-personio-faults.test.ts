@@ -3,7 +3,12 @@ import { createPersonioClient, type PersonioClientOptions } from '../../src-main
 import type { HrClient, ProviderRecord } from '../../src-main/core/hr/types';
 import type { FaultSwitches } from '../../src-main/fake-hr/faults';
 import { startFakeHttpServer, type RunningFake } from '../../src-main/fake-hr/http-server';
-import { startFakePersonio, PERSONIO_FAKE_CREDENTIALS, type FakePersonioOptions, type RunningFakePersonio } from '../../src-main/fake-hr/personio';
+import {
+  startFakePersonio,
+  PERSONIO_FAKE_CREDENTIALS,
+  type FakePersonioOptions,
+  type RunningFakePersonio,
+} from '../../src-main/fake-hr/personio';
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
 
 /** Every generic fault switch, played by the fake Personio against the real client over HTTP. */
@@ -14,7 +19,11 @@ afterEach(async () => {
   fake = null;
 });
 
-async function start(count: number, faults: FaultSwitches, opts: Partial<FakePersonioOptions> = {}): Promise<RunningFakePersonio> {
+async function start(
+  count: number,
+  faults: FaultSwitches,
+  opts: Partial<FakePersonioOptions> = {},
+): Promise<RunningFakePersonio> {
   fake = await startFakePersonio({ people: generatePeople({ count, seed: 11 }), faults, ...opts });
   return fake;
 }
@@ -45,7 +54,10 @@ describe('Personio client under fault switches', () => {
     expect(listCalls(f).map((e) => e.status)).toEqual([503, 503, 200]);
 
     f.faults.serverError = { count: 100, status: 502, paths: LIST };
-    await expect(listAll(client(f))).rejects.toMatchObject({ code: 'HR_ERROR', message: expect.stringContaining('Personio') });
+    await expect(listAll(client(f))).rejects.toMatchObject({
+      code: 'HR_ERROR',
+      message: expect.stringContaining('Personio'),
+    });
   });
 
   it('malformedJson: a 200 that is not JSON is retried; if it persists, HR_ERROR (never an empty list)', async () => {
@@ -54,7 +66,9 @@ describe('Personio client under fault switches', () => {
 
     f.faults.malformedJson = { count: 100, paths: LIST };
     const pages: ProviderRecord[][] = [];
-    await expect(client(f).listEmployees({ includeSalaries: false, onPage: (p) => void pages.push(p) })).rejects.toMatchObject({ code: 'HR_ERROR' });
+    await expect(
+      client(f).listEmployees({ includeSalaries: false, onPage: (p) => void pages.push(p) }),
+    ).rejects.toMatchObject({ code: 'HR_ERROR' });
     expect(pages).toHaveLength(0);
   });
 
@@ -71,7 +85,10 @@ describe('Personio client under fault switches', () => {
   it('slowMs: Personio answering slower than the timeout is HR_UNREACHABLE', async () => {
     const f = await start(5, { slowMs: 400 });
     const c = client(f, { http: { timeoutMs: 60, retries: 1, retryBaseMs: 5 } });
-    await expect(c.checkCredentials()).rejects.toMatchObject({ code: 'HR_UNREACHABLE', message: expect.stringContaining('took too long') });
+    await expect(c.checkCredentials()).rejects.toMatchObject({
+      code: 'HR_UNREACHABLE',
+      message: expect.stringContaining('took too long'),
+    });
   });
 
   it('rateLimit with Retry-After: the client waits as told and carries on', async () => {
@@ -84,7 +101,9 @@ describe('Personio client under fault switches', () => {
 
   it('rateLimit without Retry-After that never ends: RATE_LIMITED in Personio words, nothing delivered', async () => {
     const f = await start(10, { rateLimit: { count: 100, paths: LIST } });
-    await expect(listAll(client(f, { http: { retries: 2, minRateLimitWaitMs: 10, retryBaseMs: 5 } }))).rejects.toMatchObject({
+    await expect(
+      listAll(client(f, { http: { retries: 2, minRateLimitWaitMs: 10, retryBaseMs: 5 } })),
+    ).rejects.toMatchObject({
       code: 'RATE_LIMITED',
       message: expect.stringContaining('Personio'),
     });
@@ -95,7 +114,9 @@ describe('Personio client under fault switches', () => {
     // The premise: a burst of 16 unthrottled calls trips the fake's documented limit, without Retry-After.
     const token = await rawToken(f);
     const burst = await Promise.all(
-      Array.from({ length: 16 }, () => fetch(`${f.baseUrl}/v1/company/employees?limit=1`, { headers: { authorization: `Bearer ${token}` } })),
+      Array.from({ length: 16 }, () =>
+        fetch(`${f.baseUrl}/v1/company/employees?limit=1`, { headers: { authorization: `Bearer ${token}` } }),
+      ),
     );
     const limited = burst.filter((r) => r.status === 429);
     expect(limited.length).toBeGreaterThan(0);
@@ -113,15 +134,23 @@ describe('Personio client under fault switches', () => {
     const calls = listCalls(f);
     expect(calls).toHaveLength(20);
     expect(calls.every((e) => e.status === 200)).toBe(true);
-    for (const e of calls) expect(calls.filter((o) => o.at >= e.at && o.at < e.at + 1000).length).toBeLessThanOrEqual(15);
+    for (const e of calls)
+      expect(calls.filter((o) => o.at >= e.at && o.at < e.at + 1000).length).toBeLessThanOrEqual(15);
   });
 
   it('enforceRateLimit: more than 60 sign-ins a minute are refused by the fake, and the client says so as RATE_LIMITED', async () => {
     const f = await start(1, { enforceRateLimit: true });
-    const body = JSON.stringify({ client_id: PERSONIO_FAKE_CREDENTIALS.clientId, client_secret: PERSONIO_FAKE_CREDENTIALS.clientSecret });
-    for (let i = 0; i < 60; i++) await fetch(`${f.baseUrl}/v1/auth`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const body = JSON.stringify({
+      client_id: PERSONIO_FAKE_CREDENTIALS.clientId,
+      client_secret: PERSONIO_FAKE_CREDENTIALS.clientSecret,
+    });
+    for (let i = 0; i < 60; i++)
+      await fetch(`${f.baseUrl}/v1/auth`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const c = client(f, { http: { retries: 1, minRateLimitWaitMs: 10, retryBaseMs: 5 } });
-    await expect(c.checkCredentials()).rejects.toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('60 sign-ins') });
+    await expect(c.checkCredentials()).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      message: expect.stringContaining('60 sign-ins'),
+    });
   });
 
   it('expireTokenAfterRequests: each 401 mid-run is followed by exactly one sign-in and a retry of the same page', async () => {
@@ -173,13 +202,25 @@ describe('Personio client under fault switches', () => {
   it('a list that ends before the total Personio itself states is incomplete, never complete', async () => {
     // A Personio-shaped server whose list stops at 20 of the 30 people it says it holds.
     const short: RunningFake = await startFakeHttpServer((req) => {
-      if (req.path === '/v1/auth') return { status: 200, json: { success: true, data: { token: 'papi-x', expires_in: 86400 } } };
+      if (req.path === '/v1/auth')
+        return { status: 200, json: { success: true, data: { token: 'papi-x', expires_in: 86400 } } };
       const offset = Number(req.query.get('offset') ?? 0);
-      const data = offset === 0 ? Array.from({ length: 20 }, (_, i) => ({ type: 'Employee', attributes: { id: { label: 'ID', value: i + 1 } } })) : [];
+      const data =
+        offset === 0
+          ? Array.from({ length: 20 }, (_, i) => ({
+              type: 'Employee',
+              attributes: { id: { label: 'ID', value: i + 1 } },
+            }))
+          : [];
       return { status: 200, json: { success: true, metadata: { total_elements: 30 }, offset, limit: 20, data } };
     });
     try {
-      const c = createPersonioClient({ baseUrl: short.baseUrl, credentials: PERSONIO_FAKE_CREDENTIALS, rateLimit: null, pageSize: 20 });
+      const c = createPersonioClient({
+        baseUrl: short.baseUrl,
+        credentials: PERSONIO_FAKE_CREDENTIALS,
+        rateLimit: null,
+        pageSize: 20,
+      });
       const { result, records } = await listAll(c);
       expect(result.complete).toBe(false);
       expect(result.incompleteReason).toMatch(/30 employees but sent only 20/);
@@ -191,9 +232,13 @@ describe('Personio client under fault switches', () => {
 
   it('missingPermissions: a credential that may not read employees is FORBIDDEN with how to grant it', async () => {
     const f = await start(5, { missingPermissions: ['employees'] });
-    const err = await client(f).checkCredentials().catch((e: unknown) => e);
+    const err = await client(f)
+      .checkCredentials()
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'FORBIDDEN', details: { permission: 'Employees: Read' } });
-    expect((err as { details: { howToGrant: string } }).details.howToGrant).toContain('Settings → Integrations → API credentials');
+    expect((err as { details: { howToGrant: string } }).details.howToGrant).toContain(
+      'Settings → Integrations → API credentials',
+    );
     await expect(listAll(client(f))).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
@@ -211,7 +256,10 @@ async function rawToken(f: RunningFakePersonio): Promise<string> {
   const res = await fetch(`${f.baseUrl}/v1/auth`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ client_id: PERSONIO_FAKE_CREDENTIALS.clientId, client_secret: PERSONIO_FAKE_CREDENTIALS.clientSecret }),
+    body: JSON.stringify({
+      client_id: PERSONIO_FAKE_CREDENTIALS.clientId,
+      client_secret: PERSONIO_FAKE_CREDENTIALS.clientSecret,
+    }),
   });
   return ((await res.json()) as { data: { token: string } }).data.token;
 }

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPersonioClient, type PersonioClientOptions } from '../../src-main/core/hr/personio';
 import type { HrClient, ProviderRecord } from '../../src-main/core/hr/types';
-import { startFakePersonio, PERSONIO_FAKE_CREDENTIALS, type FakePersonioOptions, type RunningFakePersonio } from '../../src-main/fake-hr/personio';
+import {
+  startFakePersonio,
+  PERSONIO_FAKE_CREDENTIALS,
+  type FakePersonioOptions,
+  type RunningFakePersonio,
+} from '../../src-main/fake-hr/personio';
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
 
 /** One test per trap in docs/hris/personio.md §8 that applies to a v1 employee sync. */
@@ -47,12 +52,21 @@ describe('Personio traps (personio.md §8)', () => {
   it('T2 unpaginated calls are silently truncated to 50: the client always sends a limit of at most 100 and gets everyone', async () => {
     const f = await start(130);
     // The trap itself: no limit → 50 people and nothing says the rest are missing except the metadata.
-    const { token } = ((await (await fetch(`${f.baseUrl}/v1/auth`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ client_id: PERSONIO_FAKE_CREDENTIALS.clientId, client_secret: PERSONIO_FAKE_CREDENTIALS.clientSecret }),
-    })).json()) as { data: { token: string } }).data;
-    const naive = (await (await fetch(`${f.baseUrl}/v1/company/employees`, { headers: { authorization: `Bearer ${token}` } })).json()) as { data: unknown[] };
+    const { token } = (
+      (await (
+        await fetch(`${f.baseUrl}/v1/auth`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            client_id: PERSONIO_FAKE_CREDENTIALS.clientId,
+            client_secret: PERSONIO_FAKE_CREDENTIALS.clientSecret,
+          }),
+        })
+      ).json()) as { data: { token: string } }
+    ).data;
+    const naive = (await (
+      await fetch(`${f.baseUrl}/v1/company/employees`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { data: unknown[] };
     expect(naive.data).toHaveLength(50);
 
     const { result } = await listAll(client(f, { pageSize: 200 }));
@@ -133,7 +147,10 @@ describe('Personio traps (personio.md §8)', () => {
     const auth = f.log.filter((e) => e.path === '/v1/auth');
     expect(auth).toHaveLength(1);
     expect(auth[0]?.query).toEqual({});
-    expect(JSON.parse(auth[0]?.body ?? '{}')).toEqual({ client_id: PERSONIO_FAKE_CREDENTIALS.clientId, client_secret: PERSONIO_FAKE_CREDENTIALS.clientSecret });
+    expect(JSON.parse(auth[0]?.body ?? '{}')).toEqual({
+      client_id: PERSONIO_FAKE_CREDENTIALS.clientId,
+      client_secret: PERSONIO_FAKE_CREDENTIALS.clientSecret,
+    });
     for (const e of f.log) {
       expect(e.url).not.toContain(PERSONIO_FAKE_CREDENTIALS.clientSecret);
       expect(e.url).not.toContain(PERSONIO_FAKE_CREDENTIALS.clientId);
@@ -163,7 +180,8 @@ describe('Personio traps (personio.md §8)', () => {
       expect(r.fields['weekly_working_hours']).toMatch(/^\d+(\.\d+)?$/);
       expect(r.fields['dynamic_24428']).not.toMatch(/,(?! )/);
     }
-    const skillsOf = (seq: number) => records.find((r) => r.externalId === String(1_132_000 + seq))?.fields['dynamic_24428'];
+    const skillsOf = (seq: number) =>
+      records.find((r) => r.externalId === String(1_132_000 + seq))?.fields['dynamic_24428'];
     // seq 3 (comma string) and seq 6 (array) hold the same tags in the fake.
     expect(skillsOf(3)).toBe(skillsOf(6));
   });
@@ -185,8 +203,16 @@ describe('Personio traps (personio.md §8)', () => {
     expect(records).toHaveLength(120);
     const statuses = new Set(records.map((r) => r.fields['status']));
     expect(statuses).toEqual(new Set(['active', 'inactive', 'leave', 'onboarding']));
-    expect(records.filter((r) => r.leaver.isLeaver).map((r) => r.externalId).sort()).toEqual(
-      people.filter((p) => p.isLeaver).map((p) => String(1_132_000 + p.seq)).sort(),
+    expect(
+      records
+        .filter((r) => r.leaver.isLeaver)
+        .map((r) => r.externalId)
+        .sort(),
+    ).toEqual(
+      people
+        .filter((p) => p.isLeaver)
+        .map((p) => String(1_132_000 + p.seq))
+        .sort(),
     );
     for (const r of records.filter((x) => x.leaver.isLeaver)) expect(r.leaver.leaveDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
@@ -224,6 +250,8 @@ describe('Personio traps (personio.md §8)', () => {
   it('T16 the employee array is "data" (not "employees" as the adoption guide says)', async () => {
     const f = await start(3);
     const { records } = await listAll(client(f));
-    expect(records.map((r) => r.fields['first_name'])).toEqual(generatePeople({ count: 3, seed: 7 }).map((p) => p.firstName));
+    expect(records.map((r) => r.fields['first_name'])).toEqual(
+      generatePeople({ count: 3, seed: 7 }).map((p) => p.firstName),
+    );
   });
 });

@@ -40,7 +40,9 @@ describe('Humaans: the Employee ID a clerk sees is the one Humaans shows', () =>
 
     const [run] = await call(core, 'sync.history', { companyId: id, limit: 1 });
     const { csv } = await call(core, 'sync.runProblemsCsv', { runId: run!.runId });
-    const ids = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data.map((r) => r['Employee ID']);
+    const ids = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data.map(
+      (r) => r['Employee ID'],
+    );
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.some((x) => staff.some((p) => vendor!.externalId(p) === x))).toBe(false);
   });

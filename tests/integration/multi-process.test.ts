@@ -6,7 +6,11 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERRUPTED_NOTE } from '../../src-main/core/db/repositories/leases';
 import type { FaultSwitches } from '../../src-main/fake-hr/faults';
-import { startFakePersonio, PERSONIO_FAKE_CREDENTIALS, type RunningFakePersonio } from '../../src-main/fake-hr/personio';
+import {
+  startFakePersonio,
+  PERSONIO_FAKE_CREDENTIALS,
+  type RunningFakePersonio,
+} from '../../src-main/fake-hr/personio';
 import { generatePeople, type SamplePerson } from '../../src-main/fake-hr/sample-people';
 
 /**
@@ -38,7 +42,11 @@ function cli(dataDir: string, ...args: string[]): Cli {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('BUREAU_SYNC_')) env[k] = v;
   // node itself runs the CLI (tsx as a loader, no launcher process): the pid is the one that owns the runs.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/index.ts', ...args, '--data-dir', dataDir], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/index.ts', ...args, '--data-dir', dataDir], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
@@ -70,12 +78,26 @@ function peek<T>(dataDir: string, fn: (db: Database.Database) => T): T {
 }
 
 const leaseOf = (dataDir: string, companyId: string) =>
-  peek(dataDir, (db) => db.prepare('SELECT run_id AS runId, owner FROM sync_leases WHERE company_id = ?').get(companyId) as { runId: string; owner: string } | undefined);
+  peek(
+    dataDir,
+    (db) =>
+      db.prepare('SELECT run_id AS runId, owner FROM sync_leases WHERE company_id = ?').get(companyId) as
+        { runId: string; owner: string } | undefined,
+  );
 const runRow = (dataDir: string, runId: string) =>
-  peek(dataDir, (db) => db.prepare('SELECT status, note, owner FROM sync_runs WHERE id = ?').get(runId) as { status: string; note: string | null; owner: string } | undefined);
+  peek(
+    dataDir,
+    (db) =>
+      db.prepare('SELECT status, note, owner FROM sync_runs WHERE id = ?').get(runId) as
+        { status: string; note: string | null; owner: string } | undefined,
+  );
 
 /** Waits until some process holds the company's lease (its sync is under way), and says which run. */
-async function leased(dataDir: string, companyId: string, timeoutMs = 20_000): Promise<{ runId: string; owner: string }> {
+async function leased(
+  dataDir: string,
+  companyId: string,
+  timeoutMs = 20_000,
+): Promise<{ runId: string; owner: string }> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const l = leaseOf(dataDir, companyId);
@@ -107,14 +129,29 @@ describe('several processes on one data folder', () => {
   beforeAll(async () => {
     fake = await startFakePersonio({ people, faults });
     const add = await cli(
-      dataDir, 'companies', 'add', '--name', NAME, '--provider', 'personio', '--base-url', fake.baseUrl,
-      '--client-id', PERSONIO_FAKE_CREDENTIALS.clientId, '--client-secret', PERSONIO_FAKE_CREDENTIALS.clientSecret, '--json',
+      dataDir,
+      'companies',
+      'add',
+      '--name',
+      NAME,
+      '--provider',
+      'personio',
+      '--base-url',
+      fake.baseUrl,
+      '--client-id',
+      PERSONIO_FAKE_CREDENTIALS.clientId,
+      '--client-secret',
+      PERSONIO_FAKE_CREDENTIALS.clientSecret,
+      '--json',
     ).done;
     expect(add.code, add.err).toBe(0);
     id = json<{ id: string }>(add).id;
     const first = await cli(dataDir, 'sync', '--company', id, '--json').done;
     expect(first.code, first.err).toBe(0);
-    expect(json<{ status: string; created: number }>(first)).toMatchObject({ status: 'succeeded', created: people.length });
+    expect(json<{ status: string; created: number }>(first)).toMatchObject({
+      status: 'succeeded',
+      created: people.length,
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -175,7 +212,10 @@ describe('several processes on one data folder', () => {
     noRawErrors(ra, rm);
     expect(rm.code).toBe(1);
     expect(rm.err).toContain(`${NAME} is being synced in another Bureau Sync window (or on the command line).`);
-    expect(json<{ error: { code: string; message: string } }>(rm).error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/Nothing has been removed/) });
+    expect(json<{ error: { code: string; message: string } }>(rm).error).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/Nothing has been removed/),
+    });
     expect(ra.code, ra.err).toBe(0);
     expect(json<{ runId: string; status: string }>(ra)).toMatchObject({ runId, status: 'succeeded' });
     const list = await cli(dataDir, 'companies', 'list', '--json').done;

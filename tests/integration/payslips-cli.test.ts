@@ -167,7 +167,10 @@ describe('payslips: refusals in words, before anything is sent', () => {
     );
     expect(r.code).toBe(2);
     expect(JSON.parse(r.out)).toMatchObject({
-      error: { code: 'VALIDATION', message: expect.stringContaining('Switch on “Send payslips through the HR system” in') },
+      error: {
+        code: 'VALIDATION',
+        message: expect.stringContaining('Switch on “Send payslips through the HR system” in'),
+      },
     });
     expect(v.arrived()).toHaveLength(0);
   });

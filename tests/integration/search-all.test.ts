@@ -25,24 +25,38 @@ afterAll(async () => {
 it('finds a name in every company that has it, naming the company', async () => {
   const a = staffA[2]!;
   const hits = await call(core, 'employees.searchAll', { query: a.lastName.toLowerCase() });
-  expect(hits).toContainEqual(expect.objectContaining({ companyId: personio, companyName: 'Alpha Ltd', name: `${a.firstName} ${a.lastName}`, matchedBy: 'name' }));
+  expect(hits).toContainEqual(
+    expect.objectContaining({
+      companyId: personio,
+      companyName: 'Alpha Ltd',
+      name: `${a.firstName} ${a.lastName}`,
+      matchedBy: 'name',
+    }),
+  );
 });
 
 it('finds an employee ID: the company that matches on it', async () => {
   const b = staffB[4]!;
   const hits = await call(core, 'employees.searchAll', { query: b.employeeNumber });
-  expect(hits.map((h) => [h.companyId, h.companyName, h.identity, h.matchedBy])).toEqual([[peoplehr, 'Bravo Ltd', b.employeeNumber, 'employeeId']]);
+  expect(hits.map((h) => [h.companyId, h.companyName, h.identity, h.matchedBy])).toEqual([
+    [peoplehr, 'Bravo Ltd', b.employeeNumber, 'employeeId'],
+  ]);
 });
 
 it('finds an NI number written with spaces, from its start', async () => {
   const a = staffA.find((p) => p.niNumber && p.expectedProblems.length === 0)!;
   const spaced = `${a.niNumber!.slice(0, 2)} ${a.niNumber!.slice(2, 4)} ${a.niNumber!.slice(4, 6)}`;
   const hits = await call(core, 'employees.searchAll', { query: spaced });
-  expect(hits).toContainEqual(expect.objectContaining({ companyId: personio, name: `${a.firstName} ${a.lastName}`, matchedBy: 'niNumber' }));
+  expect(hits).toContainEqual(
+    expect.objectContaining({ companyId: personio, name: `${a.firstName} ${a.lastName}`, matchedBy: 'niNumber' }),
+  );
 });
 
 it('treats % and _ as letters, and asks for at least two characters', async () => {
   expect(await call(core, 'employees.searchAll', { query: '%%' })).toEqual([]);
   const short = await core.invoke('employees.searchAll', { query: 'a' });
-  expect(short.ok ? null : short.error).toMatchObject({ code: 'VALIDATION', message: 'query: Type at least two characters' });
+  expect(short.ok ? null : short.error).toMatchObject({
+    code: 'VALIDATION',
+    message: 'query: Type at least two characters',
+  });
 });

@@ -19,7 +19,9 @@ describe('the ID field setting', () => {
     const { id } = await call(core, 'companies.addDemo', {});
     const fields = await call(core, 'companies.fields', { companyId: id });
     const other = fields.find((f) => f.key !== 'id' && f.custom)!;
-    expect((await call(core, 'settings.set', { companyId: id, patch: { idField: other.key } })).idField).toBe(other.key);
+    expect((await call(core, 'settings.set', { companyId: id, patch: { idField: other.key } })).idField).toBe(
+      other.key,
+    );
     const bad = await core.invoke('settings.set', { companyId: id, patch: { idField: 'no_such_field' } });
     expect(!bad.ok && bad.error.code).toBe('VALIDATION');
     expect(!bad.ok && bad.error.message).toMatch(/not a field/);

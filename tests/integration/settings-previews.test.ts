@@ -19,7 +19,10 @@ describe('Settings previews write nothing and start no sync', () => {
     vendor = await startVendor('personio', staff);
     const id = await connect(core, vendor);
     const dept = staff[0]!.department;
-    const p = await call(core, 'companies.preview', { companyId: id, filters: [{ mode: 'exclude', field: vendor.keys.department, operator: 'is', values: [dept] }] });
+    const p = await call(core, 'companies.preview', {
+      companyId: id,
+      filters: [{ mode: 'exclude', field: vendor.keys.department, operator: 'is', values: [dept] }],
+    });
     expect(p.excluded).toBe(staff.filter((s) => s.department === dept).length);
     expect(await call(core, 'filters.get', { companyId: id })).toEqual([]);
     expect(core.scheduler.isRunning(id)).toBe(false);
@@ -38,7 +41,10 @@ describe('Settings previews write nothing and start no sync', () => {
     const noSurname = await call(core, 'mapping.preview', { companyId: id, mapping: { ...mapping, lastName: null } });
     // Unmapped, the surname is kept from the last sync ("Do not map" never touches it): nobody moves.
     expect(noSurname.toPending).toBe(0);
-    const wrongDate = await call(core, 'mapping.preview', { companyId: id, mapping: { ...mapping, dateOfBirth: 'email' } });
+    const wrongDate = await call(core, 'mapping.preview', {
+      companyId: id,
+      mapping: { ...mapping, dateOfBirth: 'email' },
+    });
     expect(wrongDate.toPending).toBe(ready);
     expect(await call(core, 'mapping.get', { companyId: id })).toEqual(mapping);
     expect(employeesTable(core.dbFile)).toEqual(table);

@@ -17,7 +17,11 @@ describe('a company whose set-up is not finished', () => {
     const clock = new FakeClock('2026-11-22T09:00:00Z');
     core = makeCore({ clock });
     vendor = await startVendor('personio', people(12));
-    const { id } = await call(core, 'companies.create', { name: 'Half Set Up Ltd', credentials: vendor.credentials, baseUrl: vendor.fake.baseUrl });
+    const { id } = await call(core, 'companies.create', {
+      name: 'Half Set Up Ltd',
+      credentials: vendor.credentials,
+      baseUrl: vendor.fake.baseUrl,
+    });
 
     const r = await core.invoke('sync.company', { companyId: id });
     expect(r.ok).toBe(false);
@@ -53,7 +57,12 @@ describe("a run's Updated count", () => {
       await settle(c, id);
       const [run] = await call(c, 'sync.history', { companyId: id, limit: 1 });
       expect(run!.status).toBe('succeeded');
-      const changed = new Set(c.reports.changes(id).filter((ch) => ch.runId === run!.runId).map((ch) => ch.externalId));
+      const changed = new Set(
+        c.reports
+          .changes(id)
+          .filter((ch) => ch.runId === run!.runId)
+          .map((ch) => ch.externalId),
+      );
       expect(run!.counts.updated).toBe(changed.size);
       expect(run!.counts.created + run!.counts.updated + run!.counts.unchanged + run!.counts.excluded).toBe(20);
     }

@@ -7,7 +7,11 @@ import type { HrClient, ProviderRecord } from '../../src-main/core/hr/types';
 import type { FaultSwitches } from '../../src-main/fake-hr/faults';
 import { startFakeHumaans, HUMAANS_DEMO_TOKEN, humaansPersonId } from '../../src-main/fake-hr/humaans';
 import { startFakePeopleHR } from '../../src-main/fake-hr/peoplehr';
-import { startFakePersonio, PERSONIO_FAKE_CREDENTIALS, type FakePersonioOptions } from '../../src-main/fake-hr/personio';
+import {
+  startFakePersonio,
+  PERSONIO_FAKE_CREDENTIALS,
+  type FakePersonioOptions,
+} from '../../src-main/fake-hr/personio';
 import { generatePeople } from '../../src-main/fake-hr/sample-people';
 import { call, makeCore } from '../helpers/core';
 
@@ -31,7 +35,15 @@ async function personio(count: number, faults: FaultSwitches = {}, opts: Partial
 }
 
 function personioClient(baseUrl: string, extra: Partial<PersonioClientOptions> = {}): HrClient {
-  return createPersonioClient({ baseUrl, credentials: PERSONIO_FAKE_CREDENTIALS, rateLimit: null, http: FAST, pagesAhead: 4, pageSize: 10, ...extra });
+  return createPersonioClient({
+    baseUrl,
+    credentials: PERSONIO_FAKE_CREDENTIALS,
+    rateLimit: null,
+    http: FAST,
+    pagesAhead: 4,
+    pageSize: 10,
+    ...extra,
+  });
 }
 
 async function listAll(c: HrClient) {
@@ -50,7 +62,9 @@ describe('Personio pages read ahead', () => {
     expect(new Set(records.map((r) => r.externalId)).size).toBe(95);
     const offsets = fake.log.filter((e) => e.path === '/v1/company/employees').map((e) => Number(e.query['offset']));
     // Both listings asked for the same ten pages, each page once per listing.
-    expect(offsets.sort((a, b) => a - b)).toEqual([0, 0, 10, 10, 20, 20, 30, 30, 40, 40, 50, 50, 60, 60, 70, 70, 80, 80, 90, 90]);
+    expect(offsets.sort((a, b) => a - b)).toEqual([
+      0, 0, 10, 10, 20, 20, 30, 30, 40, 40, 50, 50, 60, 60, 70, 70, 80, 80, 90, 90,
+    ]);
   });
 
   it('still notices a list that shifts while it is read, and never delivers anyone twice', async () => {
@@ -81,7 +95,11 @@ describe('Personio pages read ahead', () => {
     const fake = await personio(230);
     const core = makeCore();
     try {
-      const { id } = await call(core, 'companies.create', { name: 'Ahead Ltd', credentials: { provider: 'personio', ...PERSONIO_FAKE_CREDENTIALS }, baseUrl: fake.baseUrl });
+      const { id } = await call(core, 'companies.create', {
+        name: 'Ahead Ltd',
+        credentials: { provider: 'personio', ...PERSONIO_FAKE_CREDENTIALS },
+        baseUrl: fake.baseUrl,
+      });
       const run = await call(core, 'companies.review', { companyId: id });
       expect(run.status).toBe('succeeded');
       expect(run.counts.created + run.counts.excluded).toBe(230);
@@ -94,9 +112,19 @@ describe('Personio pages read ahead', () => {
 
 describe('adding a PeopleHR company', () => {
   it('reads the staff list once, and the catalogue is the one a full read gives', async () => {
-    const fake = await startFakePeopleHR({ people: generatePeople({ count: 40, seed: 4, today: TODAY }), today: TODAY });
+    const fake = await startFakePeopleHR({
+      people: generatePeople({ count: 40, seed: 4, today: TODAY }),
+      today: TODAY,
+    });
     fakes.push(fake);
-    const client = () => createPeopleHRClient({ baseUrl: fake.baseUrl, credentials: { apiKey: fake.fullApiKey }, callsPerMinute: 60_000, today: () => TODAY, http: FAST });
+    const client = () =>
+      createPeopleHRClient({
+        baseUrl: fake.baseUrl,
+        credentials: { apiKey: fake.fullApiKey },
+        callsPerMinute: 60_000,
+        today: () => TODAY,
+        http: FAST,
+      });
     const reads = () => fake.log.filter((e) => e.body.includes('GetAllEmployeeDetail')).length;
 
     const adding = client();
@@ -116,7 +144,12 @@ describe('Humaans “Sync now”', () => {
     const staff = generatePeople({ count: 8, seed: 5, today: TODAY });
     const fake = await startFakeHumaans({ people: staff, today: '2026-11-01', latencyMs: 40 });
     fakes.push(fake);
-    const client = createHumaansClient({ baseUrl: fake.baseUrl, credentials: { token: HUMAANS_DEMO_TOKEN }, today: () => '2026-11-01', http: FAST });
+    const client = createHumaansClient({
+      baseUrl: fake.baseUrl,
+      credentials: { token: HUMAANS_DEMO_TOKEN },
+      today: () => '2026-11-01',
+      http: FAST,
+    });
     const { records } = await listAll(client);
     // One request at a time per collection, as Humaans asks; different collections side by side.
     const perCollection = Object.values(fake.stats.maxInFlightByPath);

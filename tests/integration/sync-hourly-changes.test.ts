@@ -59,7 +59,7 @@ describe('the hourly run reads only what changed', () => {
     expect(await problems(run.runId)).toEqual(await problems(first.runId));
   });
 
-  it('when nobody left, the roll call is one request for Personio\'s count, not a listing of every id', async () => {
+  it("when nobody left, the roll call is one request for Personio's count, not a listing of every id", async () => {
     const { id, staff } = await connected(250);
     const target = staff.find((p) => !p.isLeaver)!;
     fake.setPeople(staff.map((p) => (p === target ? { ...p, jobTitle: 'Counted' } : p)));
@@ -73,7 +73,11 @@ describe('the hourly run reads only what changed', () => {
     fake.log.length = 0;
     const next = await hourly(id);
     expect(next.counts.missing).toBe(1);
-    expect(listings().filter(isRollCall).map((e) => e.query.limit)).toEqual(['1', '100', '100', '100']);
+    expect(
+      listings()
+        .filter(isRollCall)
+        .map((e) => e.query.limit),
+    ).toEqual(['1', '100', '100', '100']);
   });
 
   it('an edit in Personio reaches the next hourly run, with its field history', async () => {

@@ -223,7 +223,8 @@ describe('a sync killed at any moment leaves the database as before or after tha
       const a = after.rows.get(identity);
       const matchesBefore = b !== undefined && row.full === b.full;
       const matchesAfter = a !== undefined && row.content === a.content;
-      if (!matchesBefore && !matchesAfter) throw new Error(`employee ${identity} is neither as before nor as after the run`);
+      if (!matchesBefore && !matchesAfter)
+        throw new Error(`employee ${identity} is neither as before nor as after the run`);
       if (!matchesBefore) allBefore = false;
       if (!matchesAfter) allAfter = false;
     }

@@ -88,7 +88,9 @@ describe('Filters decide who is synced', () => {
       expect(page.values).toEqual({});
       // The record kept of them holds nothing payroll needs: no salary, bank or NI number.
       const db = new Database(core.dbFile, { readonly: true });
-      const kept = JSON.parse(db.prepare('SELECT record_json FROM employees WHERE id = ?').pluck().get(one.id) as string) as { fields: Record<string, unknown> };
+      const kept = JSON.parse(
+        db.prepare('SELECT record_json FROM employees WHERE id = ?').pluck().get(one.id) as string,
+      ) as { fields: Record<string, unknown> };
       db.close();
       expect(Object.keys(kept.fields).length).toBeLessThanOrEqual(8);
       if (excludedOne.niNumber) expect(JSON.stringify(kept)).not.toContain(excludedOne.niNumber);

@@ -13,7 +13,6 @@ afterEach(async () => {
   fake = null;
 });
 
-
 async function connected(count: number) {
   const staff = generatePeople({ count, seed: 11 });
   fake = await startFakePersonio({ people: staff });
@@ -73,7 +72,10 @@ describe('coming back', () => {
     const rows = await call(core!, 'employees.list', { companyId: id, search: target.lastName, limit: 50 });
     const row = rows.rows.find((r) => r.name.includes(target.firstName))!;
     const detail = await call(core!, 'employees.get', { companyId: id, employeeId: row.id });
-    await call(core!, 'filters.set', { companyId: id, filters: [{ mode: 'exclude', field: 'id', operator: 'is', values: [detail.hrId] }] });
+    await call(core!, 'filters.set', {
+      companyId: id,
+      filters: [{ mode: 'exclude', field: 'id', operator: 'is', values: [detail.hrId] }],
+    });
     await call(core!, 'sync.company', { companyId: id });
     expect((await call(core!, 'employees.get', { companyId: id, employeeId: row.id })).state).toBe('excluded');
     await call(core!, 'filters.set', { companyId: id, filters: [] });

@@ -25,10 +25,20 @@ async function start() {
 }
 
 /** Raw HTTP so the Host header can be set freely (fetch forbids changing it). */
-function raw(port: number, path: string, opts: { method?: string; host?: string; headers?: Record<string, string>; body?: string } = {}) {
+function raw(
+  port: number,
+  path: string,
+  opts: { method?: string; host?: string; headers?: Record<string, string>; body?: string } = {},
+) {
   return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: { host: opts.host ?? `127.0.0.1:${port}`, ...opts.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: opts.method ?? 'GET',
+        headers: { host: opts.host ?? `127.0.0.1:${port}`, ...opts.headers },
+      },
       (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
@@ -63,40 +73,69 @@ describe('browser mode server', () => {
   it('refuses API calls without the launch key or with a wrong one', async () => {
     const w = await start();
     expect((await raw(w.port, '/api/companies.list', { method: 'POST', body: '{}' })).status).toBe(401);
-    expect((await raw(w.port, '/api/companies.list', { method: 'POST', body: '{}', headers: { 'x-bureau-key': 'x'.repeat(w.secret.length) } })).status).toBe(401);
+    expect(
+      (
+        await raw(w.port, '/api/companies.list', {
+          method: 'POST',
+          body: '{}',
+          headers: { 'x-bureau-key': 'x'.repeat(w.secret.length) },
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('refuses requests whose Host header is not ours (DNS rebinding)', async () => {
     const w = await start();
-    const res = await raw(w.port, '/api/companies.list', { method: 'POST', host: `attacker.example:${w.port}`, headers: { 'x-bureau-key': w.secret }, body: '{}' });
+    const res = await raw(w.port, '/api/companies.list', {
+      method: 'POST',
+      host: `attacker.example:${w.port}`,
+      headers: { 'x-bureau-key': w.secret },
+      body: '{}',
+    });
     expect(res.status).toBe(421);
     expect((await raw(w.port, '/', { host: 'attacker.example' })).status).toBe(421);
   });
 
   it('validates input at the boundary and says what is wrong', async () => {
     const w = await start();
-    const res = await raw(w.port, '/api/employees.list', { method: 'POST', headers: { 'x-bureau-key': w.secret }, body: '{"companyId": 5}' });
+    const res = await raw(w.port, '/api/employees.list', {
+      method: 'POST',
+      headers: { 'x-bureau-key': w.secret },
+      body: '{"companyId": 5}',
+    });
     const body = JSON.parse(res.body) as { ok: boolean; error: { code: string; message: string } };
     expect(body.ok).toBe(false);
     expect(body.error.code).toBe('VALIDATION');
     expect(body.error.message).toMatch(/companyId/);
-    const bad = await raw(w.port, '/api/companies.list', { method: 'POST', headers: { 'x-bureau-key': w.secret }, body: 'not json' });
+    const bad = await raw(w.port, '/api/companies.list', {
+      method: 'POST',
+      headers: { 'x-bureau-key': w.secret },
+      body: 'not json',
+    });
     expect(bad.status).toBe(400);
   });
 
   it('streams push events to the browser over Server-Sent Events', async () => {
     const w = await start();
     const received = new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: w.port, path: `/api/events?key=${w.secret}`, headers: { host: `127.0.0.1:${w.port}` } }, (res) => {
-        let text = '';
-        res.on('data', (c) => {
-          text += c;
-          if (text.includes('event: companies.changed')) {
-            resolve(text);
-            req.destroy();
-          }
-        });
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: w.port,
+          path: `/api/events?key=${w.secret}`,
+          headers: { host: `127.0.0.1:${w.port}` },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (c) => {
+            text += c;
+            if (text.includes('event: companies.changed')) {
+              resolve(text);
+              req.destroy();
+            }
+          });
+        },
+      );
       req.on('error', reject);
       req.end();
     });

@@ -20,8 +20,16 @@ describe('PeopleHR with "Sync salaries" off: the review step says which defaults
   });
 
   it('asks for nothing once a default is chosen, or salaries are synced, or for the other HR systems', () => {
-    expect(defaultsNeeded('peoplehr', mapping, { syncSalaries: false, defaults: { paymentFrequency: 'monthly' } })).toEqual([]);
+    expect(
+      defaultsNeeded('peoplehr', mapping, { syncSalaries: false, defaults: { paymentFrequency: 'monthly' } }),
+    ).toEqual([]);
     expect(defaultsNeeded('peoplehr', mapping, { syncSalaries: true, defaults: {} })).toEqual([]);
-    expect(defaultsNeeded('personio', { paymentFrequency: 'Salary.PaymentFrequency' }, { syncSalaries: false, defaults: {} })).toEqual([]);
+    expect(
+      defaultsNeeded(
+        'personio',
+        { paymentFrequency: 'Salary.PaymentFrequency' },
+        { syncSalaries: false, defaults: {} },
+      ),
+    ).toEqual([]);
   });
 });

@@ -34,7 +34,10 @@ const BASE: Record<PayrollField, string | null> = {
 };
 
 let nextId = 1;
-const employee = (values: Partial<Record<PayrollField, string | null>> = {}, state: 'active' | 'leaver' = 'active'): HandOffEmployee => ({
+const employee = (
+  values: Partial<Record<PayrollField, string | null>> = {},
+  state: 'active' | 'leaver' = 'active',
+): HandOffEmployee => ({
   id: nextId++,
   identity: values.employeeId ?? 'E00042',
   name: 'Jane Smith',
@@ -43,12 +46,22 @@ const employee = (values: Partial<Record<PayrollField, string | null>> = {}, sta
   values: { ...BASE, ...values },
 });
 
-const target = (over: Partial<PayrollTarget> & { format: PayrollTarget['format'] }): PayrollTarget => payrollTargetSchema.parse(over);
+const target = (over: Partial<PayrollTarget> & { format: PayrollTarget['format'] }): PayrollTarget =>
+  payrollTargetSchema.parse(over);
 
 /** Writes one employee in a format and reads the file back: its header, its one row (or null) and who was left out. */
-function roundTrip(format: PayrollTarget['format'], values: Partial<Record<PayrollField, string | null>>, opts: { target?: Partial<PayrollTarget>; syncSalaries?: boolean; state?: 'active' | 'leaver' } = {}) {
+function roundTrip(
+  format: PayrollTarget['format'],
+  values: Partial<Record<PayrollField, string | null>>,
+  opts: { target?: Partial<PayrollTarget>; syncSalaries?: boolean; state?: 'active' | 'leaver' } = {},
+) {
   const e = employee(values, opts.state);
-  const built = buildFile(FORMATS[format], { target: target({ format, ...opts.target }), syncSalaries: opts.syncSalaries ?? false }, [e], new Map());
+  const built = buildFile(
+    FORMATS[format],
+    { target: target({ format, ...opts.target }), syncSalaries: opts.syncSalaries ?? false },
+    [e],
+    new Map(),
+  );
   const text = toCsv(built.header, built.rows).toString('utf8');
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
   expect(parsed.errors).toEqual([]);
@@ -85,7 +98,11 @@ describe('tax code: the code and its week 1/month 1 basis travel apart', () => {
   });
 
   it('BrightPay spells the basis as the payroll software options say (True/False when chosen)', () => {
-    expect(roundTrip('brightpay', { taxCode: '1257L M1' }, { target: { booleanStyle: 'True/False' } }).row!['Week/Month 1 Basis']).toBe('True');
+    expect(
+      roundTrip('brightpay', { taxCode: '1257L M1' }, { target: { booleanStyle: 'True/False' } }).row![
+        'Week/Month 1 Basis'
+      ],
+    ).toBe('True');
   });
 });
 
@@ -93,11 +110,23 @@ describe('dates', () => {
   it('BrightPay and Sage 50 get dd/mm/yyyy; Staffology the unambiguous yyyy-mm-dd it documents', () => {
     const values = { dateOfBirth: '1990-01-31', startDate: '2024-04-06', leaveDate: '2026-10-15' };
     const bp = roundTrip('brightpay', values, { state: 'leaver' }).row!;
-    expect([bp['Date of Birth'], bp['Start Date'], bp['Leave Date']]).toEqual(['31/01/1990', '06/04/2024', '15/10/2026']);
+    expect([bp['Date of Birth'], bp['Start Date'], bp['Leave Date']]).toEqual([
+      '31/01/1990',
+      '06/04/2024',
+      '15/10/2026',
+    ]);
     const sage = roundTrip('sage50', values, { state: 'leaver' }).row!;
-    expect([sage['Date of Birth'], sage['Work Start Date'], sage['Work End Date']]).toEqual(['31/01/1990', '06/04/2024', '15/10/2026']);
+    expect([sage['Date of Birth'], sage['Work Start Date'], sage['Work End Date']]).toEqual([
+      '31/01/1990',
+      '06/04/2024',
+      '15/10/2026',
+    ]);
     const st = roundTrip('staffology', values, { state: 'leaver' }).row!;
-    expect([st['Date of Birth'], st['Join Date'], st['Leave Date']]).toEqual(['1990-01-31', '2024-04-06', '2026-10-15']);
+    expect([st['Date of Birth'], st['Join Date'], st['Leave Date']]).toEqual([
+      '1990-01-31',
+      '2024-04-06',
+      '2026-10-15',
+    ]);
   });
 
   it('a leaver without a leave date is left out with the reason, in every format', () => {
@@ -120,20 +149,29 @@ describe('student loans', () => {
     expect(roundTrip('staffology', { studentLoanPlan: plan }).row!['Student Loan']).toBe(st);
   });
 
-  it('Plan 5: BrightPay writes it; Staffology\'s CSV cannot hold it, so the employee is left out, not loaded without a loan', () => {
+  it("Plan 5: BrightPay writes it; Staffology's CSV cannot hold it, so the employee is left out, not loaded without a loan", () => {
     expect(roundTrip('brightpay', { studentLoanPlan: '5' }).row!['Student Loan Plan']).toBe('Plan 5');
     const st = roundTrip('staffology', { studentLoanPlan: '5' });
     expect(st.row).toBeNull();
-    expect(st.leftOut).toEqual([expect.objectContaining({ kind: 'cannotHold', reasons: [expect.stringMatching(/Staffology's employee CSV lists no Plan 5/)] })]);
+    expect(st.leftOut).toEqual([
+      expect.objectContaining({
+        kind: 'cannotHold',
+        reasons: [expect.stringMatching(/Staffology's employee CSV lists no Plan 5/)],
+      }),
+    ]);
   });
 
-  it('Sage 50: no loan is -1 (written as -1, not formula-escaped); a plan needs the bureau\'s code, and is refused until it is set', () => {
+  it("Sage 50: no loan is -1 (written as -1, not formula-escaped); a plan needs the bureau's code, and is refused until it is set", () => {
     const none = roundTrip('sage50', { studentLoanPlan: null });
     expect(none.row!['SLR Plan Type']).toBe('-1');
     const plan2 = roundTrip('sage50', { studentLoanPlan: '2' });
     expect(plan2.row).toBeNull();
     expect(plan2.leftOut[0]!.reasons[0]).toMatch(/Plan 2: Sage 50 does not publish its SLR Plan Type code/);
-    expect(roundTrip('sage50', { studentLoanPlan: '2' }, { target: { sageSlrPlanCodes: { '2': '1' } } }).row!['SLR Plan Type']).toBe('1');
+    expect(
+      roundTrip('sage50', { studentLoanPlan: '2' }, { target: { sageSlrPlanCodes: { '2': '1' } } }).row![
+        'SLR Plan Type'
+      ],
+    ).toBe('1');
   });
 
   it('postgraduate loan: a flag for BrightPay and Staffology; Sage 50 cannot take it without a start date, so it is refused', () => {
@@ -152,13 +190,16 @@ describe('NI numbers', () => {
     expect(roundTrip('staffology', {}).row!['NI Number']).toBe('AB123456C');
   });
 
-  it.each(['CR', 'FY', 'MW', 'NC', 'OO', 'PP'])('an administrative %s prefix (HMRC NIM39110) is refused, never loaded', (prefix) => {
-    for (const f of ['brightpay', 'sage50', 'staffology'] as const) {
-      const r = roundTrip(f, { niNumber: `${prefix}123456A` });
-      expect(r.row).toBeNull();
-      expect(r.leftOut[0]!.reasons[0]).toContain(`starts with ${prefix}`);
-    }
-  });
+  it.each(['CR', 'FY', 'MW', 'NC', 'OO', 'PP'])(
+    'an administrative %s prefix (HMRC NIM39110) is refused, never loaded',
+    (prefix) => {
+      for (const f of ['brightpay', 'sage50', 'staffology'] as const) {
+        const r = roundTrip(f, { niNumber: `${prefix}123456A` });
+        expect(r.row).toBeNull();
+        expect(r.leftOut[0]!.reasons[0]).toContain(`starts with ${prefix}`);
+      }
+    },
+  );
 
   it('a blank NI number is allowed (payroll runs without one) and the NI letter goes in its own column', () => {
     const r = roundTrip('brightpay', { niNumber: null, niCategory: 'M' }).row!;
@@ -183,7 +224,9 @@ describe('gender, pay frequency, names and addresses', () => {
     const long = 'Bartholomew-Fitzwilliam-Montgomery-Smythe';
     const r = roundTrip('brightpay', { lastName: long });
     expect(r.row).toBeNull();
-    expect(r.leftOut[0]!.reasons[0]).toBe(`Last name is ${long.length} characters (“${long}”); the payroll software holds at most 35`);
+    expect(r.leftOut[0]!.reasons[0]).toBe(
+      `Last name is ${long.length} characters (“${long}”); the payroll software holds at most 35`,
+    );
     expect(r.text).not.toContain(long.slice(0, 35));
   });
 
@@ -192,20 +235,38 @@ describe('gender, pay frequency, names and addresses', () => {
     expect(roundTrip('staffology', { lastName: 'Smith (née Jones)' }).row).toBeNull();
   });
 
-  it('the address fills the target\'s lines in order; an address with more lines than BrightPay holds is refused', () => {
-    const five = { addressLine1: 'Flat 2', addressLine2: '1 High Street', addressLine3: 'Headingley', city: 'Leeds', county: 'West Yorkshire' };
+  it("the address fills the target's lines in order; an address with more lines than BrightPay holds is refused", () => {
+    const five = {
+      addressLine1: 'Flat 2',
+      addressLine2: '1 High Street',
+      addressLine3: 'Headingley',
+      city: 'Leeds',
+      county: 'West Yorkshire',
+    };
     const sage = roundTrip('sage50', five).row!;
-    expect([1, 2, 3, 4, 5].map((n) => sage[`Address ${n}`])).toEqual(['Flat 2', '1 High Street', 'Headingley', 'Leeds', 'West Yorkshire']);
+    expect([1, 2, 3, 4, 5].map((n) => sage[`Address ${n}`])).toEqual([
+      'Flat 2',
+      '1 High Street',
+      'Headingley',
+      'Leeds',
+      'West Yorkshire',
+    ]);
     const bp = roundTrip('brightpay', five);
     expect(bp.row).toBeNull();
     expect(bp.leftOut[0]!.reasons[0]).toMatch(/BrightPay holds 4 address lines/);
     const short = roundTrip('brightpay', { addressLine1: '1 High Street', city: 'Leeds' }).row!;
-    expect([short['Address Line 1'], short['Address Line 2'], short['Address Line 3']]).toEqual(['1 High Street', 'Leeds', '']);
+    expect([short['Address Line 1'], short['Address Line 2'], short['Address Line 3']]).toEqual([
+      '1 High Street',
+      'Leeds',
+      '',
+    ]);
   });
 
   it('a salary in another currency is refused for targets that pay in pounds; columns appear only when salaries sync', () => {
     expect(roundTrip('brightpay', { salary: '30000.00' }).header).not.toContain('Annual Pay Rate');
-    expect(roundTrip('brightpay', { salary: '30000.00', currency: 'GBP' }, { syncSalaries: true }).row!['Annual Pay Rate']).toBe('30000.00');
+    expect(
+      roundTrip('brightpay', { salary: '30000.00', currency: 'GBP' }, { syncSalaries: true }).row!['Annual Pay Rate'],
+    ).toBe('30000.00');
     const eur = roundTrip('sage50', { salary: '30000.00', currency: 'EUR' }, { syncSalaries: true });
     expect(eur.row).toBeNull();
     expect(eur.leftOut[0]!.reasons[0]).toMatch(/in EUR/);
@@ -214,7 +275,11 @@ describe('gender, pay frequency, names and addresses', () => {
 
 describe('formula escaping', () => {
   it('a cell a spreadsheet would run gets an apostrophe; numbers, -1 and phone numbers stay as they are', () => {
-    const r = roundTrip('brightpay', { jobTitle: '=HYPERLINK("http://x")', department: '@SUM(A1)', phone: '+44 7700 900123' }).row!;
+    const r = roundTrip('brightpay', {
+      jobTitle: '=HYPERLINK("http://x")',
+      department: '@SUM(A1)',
+      phone: '+44 7700 900123',
+    }).row!;
     expect(r['Job Title']).toBe('\'=HYPERLINK("http://x")');
     expect(r.Department).toBe("'@SUM(A1)");
     expect(r['Phone Number']).toBe('+44 7700 900123');
@@ -222,7 +287,7 @@ describe('formula escaping', () => {
 });
 
 describe('custom layout and full CSV', () => {
-  it('custom: the bureau\'s columns, headings and order, in its chosen spellings', () => {
+  it("custom: the bureau's columns, headings and order, in its chosen spellings", () => {
     const layout = {
       columns: [
         { value: 'employeeId', header: 'Employee Code' },
@@ -237,13 +302,33 @@ describe('custom layout and full CSV', () => {
       booleanStyle: 'Y/N',
       genderStyle: 'M/F',
     };
-    const r = roundTrip('custom', { taxCode: 'K475 W1' }, { target: { customLayout: layout as PayrollTarget['customLayout'] } });
+    const r = roundTrip(
+      'custom',
+      { taxCode: 'K475 W1' },
+      { target: { customLayout: layout as PayrollTarget['customLayout'] } },
+    );
     expect(r.header).toEqual(['Employee Code', 'Surname', 'Tax Code', 'Non Cumulative', 'DOB', 'Sex', 'Leaver']);
-    expect(r.row).toEqual({ 'Employee Code': 'E00042', Surname: 'Smith', 'Tax Code': 'K475', 'Non Cumulative': 'Y', DOB: '1990-01-31', Sex: 'F', Leaver: 'N' });
+    expect(r.row).toEqual({
+      'Employee Code': 'E00042',
+      Surname: 'Smith',
+      'Tax Code': 'K475',
+      'Non Cumulative': 'Y',
+      DOB: '1990-01-31',
+      Sex: 'F',
+      Leaver: 'N',
+    });
   });
 
   it('a custom layout that strips the basis from the tax code without its own column is refused when saved', () => {
-    const bad = payrollTargetSchema.safeParse({ format: 'custom', customLayout: { columns: [{ value: 'employeeId', header: 'Code' }, { value: 'taxCodeOnly', header: 'Tax' }] } });
+    const bad = payrollTargetSchema.safeParse({
+      format: 'custom',
+      customLayout: {
+        columns: [
+          { value: 'employeeId', header: 'Code' },
+          { value: 'taxCodeOnly', header: 'Tax' },
+        ],
+      },
+    });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.message).toMatch(/week 1\/month 1 codes would load as cumulative/);
   });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateFilters } from '../../src-main/core/filters/evaluate';
-import { listOptions, ruleFromDraft, togglePicked, emptyRule } from '../../src-renderer/features/connection-wizard/logic';
+import {
+  listOptions,
+  ruleFromDraft,
+  togglePicked,
+  emptyRule,
+} from '../../src-renderer/features/connection-wizard/logic';
 
 describe('(blank) as a filter value: "Include only Country is one of United Kingdom, (blank)"', () => {
   it('is offered in every value list, and a rule picking it keeps the blank value', () => {
@@ -16,6 +21,9 @@ describe('(blank) as a filter value: "Include only Country is one of United King
     expect(evaluateFilters([r.rule], { country: null }).included).toBe(true);
     expect(evaluateFilters([r.rule], { country: 'United Kingdom' }).included).toBe(true);
     const out = evaluateFilters([r.rule], { country: 'France' }, { country: 'Country' });
-    expect(out).toEqual({ included: false, reason: 'Not included: "Country" is not one of United Kingdom, (blank) (rule 1)' });
+    expect(out).toEqual({
+      included: false,
+      reason: 'Not included: "Country" is not one of United Kingdom, (blank) (rule 1)',
+    });
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { flattenEmployee, flattenValue, normaliseDate } from '../../src-main/core/hr/personio';
 
-const attr = (value: unknown, type = 'standard', extra: Record<string, unknown> = {}) => ({ label: 'x', value, type, universal_id: null, ...extra });
+const attr = (value: unknown, type = 'standard', extra: Record<string, unknown> = {}) => ({
+  label: 'x',
+  value,
+  type,
+  universal_id: null,
+  ...extra,
+});
 
 function employee(attributes: Record<string, unknown>) {
   return { type: 'Employee', attributes: { id: attr(7, 'integer'), ...attributes } };
@@ -23,7 +29,10 @@ describe('Personio flattening (hris/README.md field keys)', () => {
   });
 
   it("reads the supervisor as the supervisor's full name, and falls back to the id when Personio sends only that", () => {
-    const named = { type: 'Employee', attributes: { id: attr(2, 'integer'), first_name: attr('Priya'), last_name: attr('Shah') } };
+    const named = {
+      type: 'Employee',
+      attributes: { id: attr(2, 'integer'), first_name: attr('Priya'), last_name: attr('Shah') },
+    };
     expect(flattenValue('supervisor', attr(named))).toBe('Priya Shah');
     expect(flattenValue('supervisor', attr({ type: 'Employee', attributes: { id: attr(2, 'integer') } }))).toBe('2');
   });
@@ -73,11 +82,19 @@ describe('Personio flattening (hris/README.md field keys)', () => {
   });
 
   it('leaves out salary fields entirely unless salaries are asked for', () => {
-    const raw = employee({ fix_salary: attr(42000, 'decimal', { currency: 'GBP' }), fix_salary_interval: attr('yearly'), first_name: attr('Ann') });
+    const raw = employee({
+      fix_salary: attr(42000, 'decimal', { currency: 'GBP' }),
+      fix_salary_interval: attr('yearly'),
+      first_name: attr('Ann'),
+    });
     const without = flattenEmployee(raw, { includeSalaries: false });
     expect(Object.keys(without?.fields ?? {}).filter((k) => k.includes('salary'))).toEqual([]);
     const withSalary = flattenEmployee(raw, { includeSalaries: true });
-    expect(withSalary?.fields).toMatchObject({ fix_salary: '42000', fix_salary_interval: 'yearly', fix_salary_currency: 'GBP' });
+    expect(withSalary?.fields).toMatchObject({
+      fix_salary: '42000',
+      fix_salary_interval: 'yearly',
+      fix_salary_currency: 'GBP',
+    });
   });
 
   it('keeps an attribute the credential cannot read absent, and an empty one present as null or ""', () => {
@@ -89,16 +106,25 @@ describe('Personio flattening (hris/README.md field keys)', () => {
 
   it('marks only status "inactive" as a leaver, with the termination date and reason', () => {
     const leaver = flattenEmployee(
-      employee({ status: attr('inactive'), termination_date: attr('2026-03-31T00:00:00+01:00', 'date'), termination_reason: attr('Resignation') }),
+      employee({
+        status: attr('inactive'),
+        termination_date: attr('2026-03-31T00:00:00+01:00', 'date'),
+        termination_reason: attr('Resignation'),
+      }),
       { includeSalaries: false },
     );
     expect(leaver?.leaver).toEqual({ isLeaver: true, leaveDate: '2026-03-31', reason: 'Resignation' });
     for (const status of ['active', 'onboarding', 'leave']) {
-      const rec = flattenEmployee(employee({ status: attr(status), termination_date: attr(null, 'date') }), { includeSalaries: false });
+      const rec = flattenEmployee(employee({ status: attr(status), termination_date: attr(null, 'date') }), {
+        includeSalaries: false,
+      });
       expect(rec?.leaver.isLeaver).toBe(false);
     }
     // Someone working their notice: not a leaver yet, but the date is known.
-    const notice = flattenEmployee(employee({ status: attr('active'), termination_date: attr('2027-01-31T00:00:00+00:00', 'date') }), { includeSalaries: false });
+    const notice = flattenEmployee(
+      employee({ status: attr('active'), termination_date: attr('2027-01-31T00:00:00+00:00', 'date') }),
+      { includeSalaries: false },
+    );
     expect(notice?.leaver).toEqual({ isLeaver: false, leaveDate: '2027-01-31', reason: null });
   });
 

@@ -67,8 +67,18 @@ describe('personioSuggestedMapping', () => {
   });
 
   it('T8 keys, not labels: German labels on standard attributes change nothing', () => {
-    const german = [std('id', 'ID'), std('first_name', 'Vorname'), std('last_name', 'Nachname'), std('hire_date', 'Eintrittsdatum')];
-    expect(personioSuggestedMapping(german)).toEqual({ employeeId: 'id', firstName: 'first_name', lastName: 'last_name', startDate: 'hire_date' });
+    const german = [
+      std('id', 'ID'),
+      std('first_name', 'Vorname'),
+      std('last_name', 'Nachname'),
+      std('hire_date', 'Eintrittsdatum'),
+    ];
+    expect(personioSuggestedMapping(german)).toEqual({
+      employeeId: 'id',
+      firstName: 'first_name',
+      lastName: 'last_name',
+      startDate: 'hire_date',
+    });
   });
 
   it('suggests only fields the credential can read (falls back to last_working_day for the leave date)', () => {
@@ -84,11 +94,26 @@ describe('buildPersonioCatalogue', () => {
       attributes: {
         id: { label: 'ID', value: 5, type: 'integer', universal_id: 'id' },
         first_name: { label: 'Vorname', value: 'Ann', type: 'standard', universal_id: 'first_name' },
-        hire_date: { label: 'Eintrittsdatum', value: '2020-01-01T00:00:00+01:00', type: 'date', universal_id: 'hire_date' },
-        cost_centers: { label: 'Kostenstelle', value: [{ attributes: { name: 'Ops' } }], type: 'standard', universal_id: 'cost_centers' },
+        hire_date: {
+          label: 'Eintrittsdatum',
+          value: '2020-01-01T00:00:00+01:00',
+          type: 'date',
+          universal_id: 'hire_date',
+        },
+        cost_centers: {
+          label: 'Kostenstelle',
+          value: [{ attributes: { name: 'Ops' } }],
+          type: 'standard',
+          universal_id: 'cost_centers',
+        },
         fix_salary: { label: 'Fixgehalt', value: 30000, type: 'decimal', universal_id: 'fix_salary', currency: 'GBP' },
         dynamic_9: { label: 'Skills', value: ['Excel'], type: 'tags', universal_id: null },
-        created_at: { label: 'created_at', value: '2017-05-23T09:49:03+02:00', type: 'date', universal_id: 'created_at' },
+        created_at: {
+          label: 'created_at',
+          value: '2017-05-23T09:49:03+02:00',
+          type: 'date',
+          universal_id: 'created_at',
+        },
       },
     },
   ];
@@ -103,7 +128,13 @@ describe('buildPersonioCatalogue', () => {
     const cat = buildPersonioCatalogue(attrs, raws, records);
     const byKey = new Map(cat.map((f) => [f.key, f]));
     expect(new Set(cat.map((f) => f.key)).size).toBe(cat.length);
-    expect(byKey.get('first_name')).toEqual({ key: 'first_name', label: 'Vorname', type: 'text', sample: 'Ann', custom: false });
+    expect(byKey.get('first_name')).toEqual({
+      key: 'first_name',
+      label: 'Vorname',
+      type: 'text',
+      sample: 'Ann',
+      custom: false,
+    });
     expect(byKey.get('hire_date')).toMatchObject({ type: 'date', sample: '2020-01-01' });
     expect(byKey.get('cost_centers')).toMatchObject({ type: 'list', sample: 'Ops' });
     expect(byKey.get('dynamic_9')).toMatchObject({ type: 'list', custom: true, sample: 'Excel' });
@@ -112,7 +143,7 @@ describe('buildPersonioCatalogue', () => {
     expect(byKey.get('id')).toMatchObject({ type: 'number', sample: '5' });
   });
 
-  it('offers salary fields but never shows a person\'s pay as the sample', () => {
+  it("offers salary fields but never shows a person's pay as the sample", () => {
     const byKey = new Map(buildPersonioCatalogue(attrs, raws, records).map((f) => [f.key, f]));
     expect(byKey.get('fix_salary')).toMatchObject({ type: 'number', sample: null });
     expect(byKey.get('fix_salary_currency')).toMatchObject({ sample: 'GBP' });

@@ -23,7 +23,7 @@ describe('database file', () => {
     const dir = tmp();
     const file = join(dir, 'app.sqlite');
     const raw = new Database(file);
-    raw.exec('CREATE TABLE keep (x TEXT); INSERT INTO keep VALUES (\'payroll\');');
+    raw.exec("CREATE TABLE keep (x TEXT); INSERT INTO keep VALUES ('payroll');");
     raw.pragma(`user_version = ${latest + 10}`);
     raw.close();
     expect(() => openDatabase(file)).toThrow(/newer version of Bureau Sync/);
@@ -65,7 +65,9 @@ describe('database file', () => {
     expect(() => openDatabase(file)).toThrow();
     const after = new Database(file, { readonly: true });
     expect(after.pragma('user_version', { simple: true })).toBe(1);
-    const tables = (after.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((t) => t.name);
+    const tables = (
+      after.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>
+    ).map((t) => t.name);
     expect(tables).toEqual(['employees']);
     after.close();
   });

@@ -46,7 +46,13 @@ const attempt = (over: Partial<DeliveryWrite> = {}): DeliveryWrite => ({
 describe('the payslip delivery log', () => {
   it('keeps every attempt, newest first, and knows the last outcome of each file', () => {
     const { repo } = setup();
-    repo.record(attempt({ status: 'unknown', error: { code: 'HR_UNREACHABLE', message: 'timed out' }, at: '2026-03-31T10:00:00.000Z' }));
+    repo.record(
+      attempt({
+        status: 'unknown',
+        error: { code: 'HR_UNREACHABLE', message: 'timed out' },
+        at: '2026-03-31T10:00:00.000Z',
+      }),
+    );
     expect(repo.delivered(attempt())).toBeNull();
     expect(repo.latest(attempt())?.status).toBe('unknown');
     repo.record(attempt({ at: '2026-03-31T10:05:00.000Z' }));
@@ -66,7 +72,9 @@ describe('the payslip delivery log', () => {
     repo.record(attempt({ payDate: '2026-04-30' }));
     repo.record(attempt({ employeeId: 8 }));
     repo.record(attempt({ sha256: 'b'.repeat(64) }));
-    const n = (db.prepare("SELECT COUNT(*) AS n FROM payslip_deliveries WHERE status = 'delivered'").get() as { n: number }).n;
+    const n = (
+      db.prepare("SELECT COUNT(*) AS n FROM payslip_deliveries WHERE status = 'delivered'").get() as { n: number }
+    ).n;
     expect(n).toBe(4);
     expect(repo.history('c1', '2026-03-31', 10)).toHaveLength(3);
   });

@@ -19,8 +19,25 @@ const company = (over: Partial<CompanySummary>): CompanySummary => ({
 describe('the home page says what needs attention today', () => {
   it('lists failed companies (credentials first) and totals Pending across companies', () => {
     const a = attention([
-      company({ id: 'a', name: 'Alpha', lastAttempt: { at: '2026-12-07T10:00:00Z', status: 'failed', error: { code: 'HR_UNREACHABLE', message: 'down' } }, counts: { ready: 1, pending: 3, leaver: 0, excluded: 0, missing: 0 } }),
-      company({ id: 'b', name: 'Beta', lastAttempt: { at: '2026-12-07T10:00:00Z', status: 'failed', error: { code: 'AUTH_FAILED', message: 'revoked' } } }),
+      company({
+        id: 'a',
+        name: 'Alpha',
+        lastAttempt: {
+          at: '2026-12-07T10:00:00Z',
+          status: 'failed',
+          error: { code: 'HR_UNREACHABLE', message: 'down' },
+        },
+        counts: { ready: 1, pending: 3, leaver: 0, excluded: 0, missing: 0 },
+      }),
+      company({
+        id: 'b',
+        name: 'Beta',
+        lastAttempt: {
+          at: '2026-12-07T10:00:00Z',
+          status: 'failed',
+          error: { code: 'AUTH_FAILED', message: 'revoked' },
+        },
+      }),
       company({ id: 'c', name: 'Gamma', counts: { ready: 1, pending: 2, leaver: 0, excluded: 0, missing: 0 } }),
       company({ id: 'd', name: 'Delta', lastAttempt: { at: '2026-12-07T10:00:00Z', status: 'skipped', error: null } }),
     ]);
@@ -32,12 +49,20 @@ describe('the home page says what needs attention today', () => {
   });
 
   it('counts after a failed attempt are "as of" the last successful sync', () => {
-    expect(countsAreOld(company({ lastAttempt: { at: 'x', status: 'failed', error: { code: 'HR_UNREACHABLE', message: '' } } }))).toBe(true);
+    expect(
+      countsAreOld(
+        company({ lastAttempt: { at: 'x', status: 'failed', error: { code: 'HR_UNREACHABLE', message: '' } } }),
+      ),
+    ).toBe(true);
     expect(countsAreOld(company({}))).toBe(false);
   });
 
   it('calls out bank-detail changes awaiting the next pay run, and totals every change since the last export', () => {
-    const companies = [company({ id: 'a', name: 'Alpha' }), company({ id: 'b', name: 'Beta' }), company({ id: 'c', name: 'Gamma' })];
+    const companies = [
+      company({ id: 'a', name: 'Alpha' }),
+      company({ id: 'b', name: 'Beta' }),
+      company({ id: 'c', name: 'Gamma' }),
+    ];
     const a = attention(companies, {
       a: { companyId: 'a', count: 3, bankChanges: 1, lastExportAt: '2026-12-01T09:00:00Z' },
       b: { companyId: 'b', count: null, bankChanges: 0, lastExportAt: null },

@@ -14,7 +14,14 @@ import {
   type RuleDraft,
 } from '../../src-renderer/features/connection-wizard/logic';
 
-const field = (over: Partial<FieldInfo> = {}): FieldInfo => ({ key: 'contractType', label: 'Contract type', type: 'text', sample: 'Full time', custom: false, ...over });
+const field = (over: Partial<FieldInfo> = {}): FieldInfo => ({
+  key: 'contractType',
+  label: 'Contract type',
+  type: 'text',
+  sample: 'Full time',
+  custom: false,
+  ...over,
+});
 const draft = (over: Partial<RuleDraft> = {}): RuleDraft => ({ ...emptyRule('contractType'), ...over });
 
 describe('filter drafts → rules', () => {
@@ -33,12 +40,20 @@ describe('filter drafts → rules', () => {
     expect(r.ok && r.rule.values).toEqual([]);
   });
   it('says what is missing, in words', () => {
-    expect(ruleFromDraft(draft({ field: '' , valuesText: 'x' }))).toEqual({ ok: false, message: 'Choose a field.' });
+    expect(ruleFromDraft(draft({ field: '', valuesText: 'x' }))).toEqual({ ok: false, message: 'Choose a field.' });
     expect(ruleFromDraft(draft())).toEqual({ ok: false, message: 'Enter a value.' });
-    expect(ruleFromDraft(draft({ operator: 'isNotOneOf' }))).toEqual({ ok: false, message: 'Enter at least one value (separate values with commas).' });
+    expect(ruleFromDraft(draft({ operator: 'isNotOneOf' }))).toEqual({
+      ok: false,
+      message: 'Enter at least one value (separate values with commas).',
+    });
   });
   it('round-trips a saved rule through a draft', () => {
-    const rule = { mode: 'include' as const, field: 'department', operator: 'isOneOf' as const, values: ['Sales', 'Finance'] };
+    const rule = {
+      mode: 'include' as const,
+      field: 'department',
+      operator: 'isOneOf' as const,
+      values: ['Sales', 'Finance'],
+    };
     const d = draftFromRule(rule);
     expect(d.valuesText).toBe('Sales, Finance');
     expect(ruleFromDraft(d)).toEqual({ ok: true, rule });
@@ -84,8 +99,13 @@ describe('values picked from what the HR system holds (companies.fieldValues)', 
   it('picked values are kept exactly, commas included, and win over the text box', () => {
     const d = draft({ operator: 'isOneOf', picked: ['London, UK', 'Leeds'], valuesText: 'ignored' });
     expect(draftValues(d)).toEqual(['London, UK', 'Leeds']);
-    expect(ruleFromDraft(d)).toEqual({ ok: true, rule: { mode: 'exclude', field: 'contractType', operator: 'isOneOf', values: ['London, UK', 'Leeds'] } });
-    expect(draftFromRule({ mode: 'include', field: 'office', operator: 'isOneOf', values: ['London, UK'] }).picked).toEqual(['London, UK']);
+    expect(ruleFromDraft(d)).toEqual({
+      ok: true,
+      rule: { mode: 'exclude', field: 'contractType', operator: 'isOneOf', values: ['London, UK', 'Leeds'] },
+    });
+    expect(
+      draftFromRule({ mode: 'include', field: 'office', operator: 'isOneOf', values: ['London, UK'] }).picked,
+    ).toEqual(['London, UK']);
   });
   it('ticking and unticking build the list once each', () => {
     let d = draft({ operator: 'isOneOf' });
@@ -106,7 +126,10 @@ describe('values picked from what the HR system holds (companies.fieldValues)', 
   });
   it('asks to choose or tick, not to type, when the values are offered as a list', () => {
     expect(ruleFromDraft(draft(), true)).toEqual({ ok: false, message: 'Choose a value.' });
-    expect(ruleFromDraft(draft({ operator: 'isOneOf' }), true)).toEqual({ ok: false, message: 'Tick at least one value.' });
+    expect(ruleFromDraft(draft({ operator: 'isOneOf' }), true)).toEqual({
+      ok: false,
+      message: 'Tick at least one value.',
+    });
   });
   it('a chosen value the HR system no longer holds stays visible, marked', () => {
     expect(listOptions(['A', 'B'], ['B', 'Gone'])).toEqual([

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatDateTime, formatDuration, formatMoney, formatRelative, plural } from '../../src-renderer/lib/format';
+import {
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatMoney,
+  formatRelative,
+  plural,
+} from '../../src-renderer/lib/format';
 
 // The renderer shows local time; these run with TZ=Europe/London semantics only where a clock time shows.
 const at = (y: number, m: number, d: number, h = 0, min = 0, s = 0) => new Date(y, m - 1, d, h, min, s);

@@ -16,7 +16,11 @@ describe('paging the employee list', () => {
     const pages: Record<number, string> = {};
     for (let p = 0; p < 30; p++) pages[p] = `page ${p}`;
     const kept = evictPages(pages, 29, 24);
-    expect(Object.keys(kept).map(Number).sort((a, b) => a - b)).toEqual(Array.from({ length: 24 }, (_, i) => i + 6));
+    expect(
+      Object.keys(kept)
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual(Array.from({ length: 24 }, (_, i) => i + 6));
     expect(evictPages({ 1: 'a' }, 1, 24)).toEqual({ 1: 'a' });
   });
 });
@@ -30,18 +34,42 @@ describe('row status and problems', () => {
     expect(problemText({ problemCount: 0, warningCount: 0 })).toBe('None');
     expect(problemText({ problemCount: 1, warningCount: 2 })).toBe('1 problem, 2 warnings');
     // What is wrong, in words, not "3 problems".
-    expect(problemText({ problemCount: 3, warningCount: 0, firstProblem: { field: 'niCategory', code: 'missing' } })).toBe('NI category letter missing +2 more');
-    expect(problemText({ problemCount: 1, warningCount: 1, firstProblem: { field: 'sortCode', code: 'invalid' } })).toMatch(/ not valid, 1 warning$/);
-    expect(problemText({ problemCount: 0, warningCount: 0, state: 'excluded', excludedBy: 'Excluded by rule 1: "Country" is "France"' })).toBe('Excluded by rule 1: "Country" is "France"');
+    expect(
+      problemText({ problemCount: 3, warningCount: 0, firstProblem: { field: 'niCategory', code: 'missing' } }),
+    ).toBe('NI category letter missing +2 more');
+    expect(
+      problemText({ problemCount: 1, warningCount: 1, firstProblem: { field: 'sortCode', code: 'invalid' } }),
+    ).toMatch(/ not valid, 1 warning$/);
+    expect(
+      problemText({
+        problemCount: 0,
+        warningCount: 0,
+        state: 'excluded',
+        excludedBy: 'Excluded by rule 1: "Country" is "France"',
+      }),
+    ).toBe('Excluded by rule 1: "Country" is "France"');
   });
 });
 
 describe('app.navigate from the desktop shell', () => {
   it('opens the company tab it names, or falls back sensibly', () => {
     expect(routeForNavigate({ screen: 'home' })).toEqual({ name: 'home' });
-    expect(routeForNavigate({ screen: 'company', companyId: 'c1' })).toEqual({ name: 'company', companyId: 'c1', tab: 'employees' });
-    expect(routeForNavigate({ screen: 'history', companyId: 'c1' })).toEqual({ name: 'company', companyId: 'c1', tab: 'history' });
-    expect(routeForNavigate({ screen: 'settings', companyId: 'c1' })).toEqual({ name: 'company', companyId: 'c1', tab: 'settings', anchor: 'settings-connection' });
+    expect(routeForNavigate({ screen: 'company', companyId: 'c1' })).toEqual({
+      name: 'company',
+      companyId: 'c1',
+      tab: 'employees',
+    });
+    expect(routeForNavigate({ screen: 'history', companyId: 'c1' })).toEqual({
+      name: 'company',
+      companyId: 'c1',
+      tab: 'history',
+    });
+    expect(routeForNavigate({ screen: 'settings', companyId: 'c1' })).toEqual({
+      name: 'company',
+      companyId: 'c1',
+      tab: 'settings',
+      anchor: 'settings-connection',
+    });
     expect(routeForNavigate({ screen: 'settings' })).toEqual({ name: 'preferences' });
     expect(routeForNavigate({ screen: 'history' })).toEqual({ name: 'home' });
   });
@@ -58,10 +86,24 @@ describe('pause all / resume all', () => {
 describe('sync all summary', () => {
   it('counts companies with the right plural', async () => {
     const { syncAllMessage } = await import('../../src-renderer/features/companies/logic');
-    const run = (companyId: string, status: 'succeeded' | 'failed' | 'skipped'): RunSummary =>
-      ({ runId: companyId, companyId, trigger: 'manual-all', status, startedAt: '', finishedAt: '', counts: { created: 0, updated: 0, unchanged: 0, excluded: 0, leavers: 0, missing: 0, problems: 0 }, error: status === 'failed' ? { code: 'HR_ERROR', message: 'Humaans had a problem.' } : null, note: null, employeeHrId: null });
-    expect(syncAllMessage([run('a', 'succeeded'), run('b', 'succeeded'), run('c', 'skipped')], []).title).toBe('2 companies synced.');
-    expect(syncAllMessage([run('a', 'failed'), run('b', 'succeeded')], []).text).toBe('A company: Humaans had a problem.');
+    const run = (companyId: string, status: 'succeeded' | 'failed' | 'skipped'): RunSummary => ({
+      runId: companyId,
+      companyId,
+      trigger: 'manual-all',
+      status,
+      startedAt: '',
+      finishedAt: '',
+      counts: { created: 0, updated: 0, unchanged: 0, excluded: 0, leavers: 0, missing: 0, problems: 0 },
+      error: status === 'failed' ? { code: 'HR_ERROR', message: 'Humaans had a problem.' } : null,
+      note: null,
+      employeeHrId: null,
+    });
+    expect(syncAllMessage([run('a', 'succeeded'), run('b', 'succeeded'), run('c', 'skipped')], []).title).toBe(
+      '2 companies synced.',
+    );
+    expect(syncAllMessage([run('a', 'failed'), run('b', 'succeeded')], []).text).toBe(
+      'A company: Humaans had a problem.',
+    );
   });
 });
 
@@ -72,6 +114,8 @@ describe('payslips', () => {
     expect(parseUkDate('1.4.2026')).toBe('2026-04-01');
     expect(parseUkDate('31/02/2026')).toBeNull();
     expect(parseUkDate('2026-03-31')).toBeNull();
-    expect(matchSummary({ matched: 2, ambiguous: 1, unmatched: 1, notPdf: 1, tooLarge: 0, excluded: 0 })).toBe('2 matched · 2 need a person · 1 problem file (not sent)');
+    expect(matchSummary({ matched: 2, ambiguous: 1, unmatched: 1, notPdf: 1, tooLarge: 0, excluded: 0 })).toBe(
+      '2 matched · 2 need a person · 1 problem file (not sent)',
+    );
   });
 });

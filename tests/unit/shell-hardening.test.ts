@@ -31,7 +31,10 @@ describe('content security policy', () => {
   });
 
   it('replaces any CSP header the response had, whatever its case, and keeps the rest', () => {
-    const h = withCsp({ 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] }, "default-src 'none'");
+    const h = withCsp(
+      { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] },
+      "default-src 'none'",
+    );
     expect(h).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': ["default-src 'none'"] });
     expect(withCsp(undefined, 'x')).toEqual({ 'Content-Security-Policy': ['x'] });
   });
@@ -42,7 +45,9 @@ describe('own page and IPC sender checks', () => {
     expect(isAppPageUrl(fileUrl, prod)).toBe(true);
     expect(isAppPageUrl(`${fileUrl}#/company/1`, prod)).toBe(true);
     expect(isAppPageUrl('file:///C:/Users/me/Downloads/renderer/index.html', prod)).toBe(false);
-    expect(isAppPageUrl('file:///C:/Program%20Files/Bureau%20Sync/resources/app.asar/out/renderer/index.html.evil', prod)).toBe(false);
+    expect(
+      isAppPageUrl('file:///C:/Program%20Files/Bureau%20Sync/resources/app.asar/out/renderer/index.html.evil', prod),
+    ).toBe(false);
     expect(isAppPageUrl('https://example.com/out/renderer/index.html', prod)).toBe(false);
     expect(isAppPageUrl('about:blank', prod)).toBe(false);
     expect(isAppPageUrl('', prod)).toBe(false);

@@ -7,7 +7,10 @@ class FakeLoginItems implements LoginItemAppLike {
   entries = new Map<string, boolean>();
   wasOpenedAtLogin = false;
   getLoginItemSettings(options?: { args?: string[] }) {
-    return { openAtLogin: this.entries.get((options?.args ?? []).join(' ')) ?? false, wasOpenedAtLogin: this.wasOpenedAtLogin };
+    return {
+      openAtLogin: this.entries.get((options?.args ?? []).join(' ')) ?? false,
+      wasOpenedAtLogin: this.wasOpenedAtLogin,
+    };
   }
   setLoginItemSettings(s: { openAtLogin: boolean; args?: string[] }) {
     this.entries.set((s.args ?? []).join(' '), s.openAtLogin);
@@ -52,7 +55,12 @@ describe('start at login', () => {
 describe('window bounds', () => {
   const screens = [{ x: 0, y: 0, width: 1920, height: 1040 }];
   it('restores bounds that are on a screen', () => {
-    expect(fitBounds({ x: 100, y: 50, width: 1200, height: 800 }, screens)).toEqual({ x: 100, y: 50, width: 1200, height: 800 });
+    expect(fitBounds({ x: 100, y: 50, width: 1200, height: 800 }, screens)).toEqual({
+      x: 100,
+      y: 50,
+      width: 1200,
+      height: 800,
+    });
   });
   it('drops the position when its screen is gone (e.g. an unplugged monitor), keeping the size', () => {
     expect(fitBounds({ x: 2500, y: 100, width: 1200, height: 800 }, screens)).toEqual({ width: 1200, height: 800 });
@@ -60,6 +68,9 @@ describe('window bounds', () => {
   it('never goes below the minimum size, and falls back to defaults for nonsense', () => {
     expect(fitBounds({ width: 200, height: 100 }, screens)).toEqual({ width: 900, height: 600 });
     expect(fitBounds(undefined, screens)).toEqual({ width: 1280, height: 820 });
-    expect(fitBounds({ width: Number.NaN, height: 700, x: Number.NaN, y: 0 }, screens)).toEqual({ width: 1280, height: 700 });
+    expect(fitBounds({ width: Number.NaN, height: 700, x: Number.NaN, y: 0 }, screens)).toEqual({
+      width: 1280,
+      height: 700,
+    });
   });
 });

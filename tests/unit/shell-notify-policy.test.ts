@@ -22,7 +22,11 @@ function company(pending = 0, p: Partial<CompanySummary> = {}): CompanySummary {
     ...p,
   };
 }
-function run(status: RunSummary['status'], error: AppErrorShape | null = null, trigger: RunSummary['trigger'] = 'scheduled'): RunSummary {
+function run(
+  status: RunSummary['status'],
+  error: AppErrorShape | null = null,
+  trigger: RunSummary['trigger'] = 'scheduled',
+): RunSummary {
   return {
     runId: 'r1',
     companyId: 'c1',
@@ -72,9 +76,14 @@ describe('notify policy', () => {
     const d = decideNotice(okMemo, run('failed', auth), company(), prefs);
     expect(d.notice?.kind).toBe('credentials');
     expect(d.notice?.title).toBe('Acme Ltd: PeopleHR credentials stopped working');
-    expect(d.notice?.body).toBe("PeopleHR rejected the API key. Click to open Settings → Connection and replace them.");
+    expect(d.notice?.body).toBe('PeopleHR rejected the API key. Click to open Settings → Connection and replace them.');
     expect(d.notice?.target).toEqual({ screen: 'settings', companyId: 'c1' });
-    const forbidden = decideNotice(okMemo, run('failed', { code: 'FORBIDDEN', message: 'The key cannot read salaries' }), company(), prefs);
+    const forbidden = decideNotice(
+      okMemo,
+      run('failed', { code: 'FORBIDDEN', message: 'The key cannot read salaries' }),
+      company(),
+      prefs,
+    );
     expect(forbidden.notice?.kind).toBe('credentials');
     expect(forbidden.notice?.title).toBe('Acme Ltd: PeopleHR credentials lack a permission');
   });
@@ -82,7 +91,12 @@ describe('notify policy', () => {
   it('says nothing for skipped or cancelled runs and keeps what it knew', () => {
     const failing: CompanyMemo = { failure: 'HR_UNREACHABLE: x', pending: 3 };
     for (const status of ['skipped', 'cancelled'] as const) {
-      const d = decideNotice(failing, run(status, status === 'cancelled' ? { code: 'CANCELLED', message: 'Cancelled' } : null), company(9), prefs);
+      const d = decideNotice(
+        failing,
+        run(status, status === 'cancelled' ? { code: 'CANCELLED', message: 'Cancelled' } : null),
+        company(9),
+        prefs,
+      );
       expect(d.notice).toBeNull();
       expect(d.memo).toEqual(failing);
     }
@@ -106,7 +120,9 @@ describe('notify policy', () => {
     expect(up.memo.pending).toBe(5);
     expect(decideNotice(up.memo, run('succeeded'), company(5), prefs).notice).toBeNull();
     expect(decideNotice(up.memo, run('succeeded'), company(4), prefs).notice).toBeNull();
-    expect(decideNotice(memo, run('succeeded'), company(3), prefs).notice?.title).toBe('Acme Ltd: 1 employee needs attention');
+    expect(decideNotice(memo, run('succeeded'), company(3), prefs).notice?.title).toBe(
+      'Acme Ltd: 1 employee needs attention',
+    );
     expect(decideNotice(memo, run('succeeded'), company(5), { ...prefs, notifyOnPending: false }).notice).toBeNull();
   });
 
@@ -129,7 +145,11 @@ describe('run notifier', () => {
   it('seeds, then shows one notice per change', async () => {
     let list = [company(1, { lastAttempt: { at: '2025-03-12T13:00:00Z', status: 'failed', error: unreachable } })];
     const shown: string[] = [];
-    const n = createRunNotifier({ listCompanies: async () => list, preferences: () => prefs, show: (x) => shown.push(x.title) });
+    const n = createRunNotifier({
+      listCompanies: async () => list,
+      preferences: () => prefs,
+      show: (x) => shown.push(x.title),
+    });
     await n.seed();
     await n.onRunFinished(run('failed', unreachable)); // already known at launch
     list = [company(4)];

@@ -61,7 +61,11 @@ describe('quit guard', () => {
   it('still exits when closing the core fails, and reports the error', async () => {
     const app = new FakeApp();
     const errors: unknown[] = [];
-    const guard = installQuitGuard({ app, close: async () => Promise.reject(new Error('disk gone')), onError: (e) => errors.push(e) });
+    const guard = installQuitGuard({
+      app,
+      close: async () => Promise.reject(new Error('disk gone')),
+      onError: (e) => errors.push(e),
+    });
     app.quit();
     await guard.done;
     expect(app.exits).toEqual([0]);
@@ -71,7 +75,10 @@ describe('quit guard', () => {
   it('closing the window hides to the tray (hint once) until quitting starts', () => {
     expect(onWindowClose({ quitting: false, trayHintShown: false })).toEqual({ keepRunning: true, showTrayHint: true });
     expect(onWindowClose({ quitting: false, trayHintShown: true })).toEqual({ keepRunning: true, showTrayHint: false });
-    expect(onWindowClose({ quitting: true, trayHintShown: false })).toEqual({ keepRunning: false, showTrayHint: false });
+    expect(onWindowClose({ quitting: true, trayHintShown: false })).toEqual({
+      keepRunning: false,
+      showTrayHint: false,
+    });
   });
 });
 

@@ -2,7 +2,11 @@ import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reportStartupFailure, startupFailureText, type StartupFailureDeps } from '../../src-main/shell/startup-failure';
+import {
+  reportStartupFailure,
+  startupFailureText,
+  type StartupFailureDeps,
+} from '../../src-main/shell/startup-failure';
 import { makeCore } from '../helpers/core';
 
 /**
@@ -52,7 +56,14 @@ describe('a start-up failure in the desktop app', () => {
     expect(log).toEqual(['lock released', expect.stringMatching(/^log: start-up failed/), 'dialog', 'exit 1']);
     expect(shown).toHaveLength(1);
     const box = shown[0]!;
-    expect(box).toMatchObject({ type: 'error', title: 'Bureau Sync could not start', message: 'Bureau Sync could not open its data', buttons: ['Open data folder', 'Quit'], defaultId: 0, cancelId: 1 });
+    expect(box).toMatchObject({
+      type: 'error',
+      title: 'Bureau Sync could not start',
+      message: 'Bureau Sync could not open its data',
+      buttons: ['Open data folder', 'Quit'],
+      defaultId: 0,
+      cancelId: 1,
+    });
     expect(box.detail).toBe(`${startupFailureText(err)}\n\nData folder: ${dataDir}`);
     expect(box.detail).toContain(`The database file ${join(dataDir, 'bureau-sync.sqlite')} is empty (0 bytes)`);
   });
@@ -78,6 +89,8 @@ describe('a start-up failure in the desktop app', () => {
 
   it('an unforeseen failure is shown in a sentence, not a stack trace', () => {
     const text = startupFailureText(new TypeError("Cannot read properties of undefined (reading 'x')"));
-    expect(text).toBe("Something went wrong inside Bureau Sync: Cannot read properties of undefined (reading 'x'). Nothing was changed; please try again, and contact support if it keeps happening.");
+    expect(text).toBe(
+      "Something went wrong inside Bureau Sync: Cannot read properties of undefined (reading 'x'). Nothing was changed; please try again, and contact support if it keeps happening.",
+    );
   });
 });

@@ -7,7 +7,14 @@ import { defaultSettings } from '../../src-main/core/api/companies';
 import { openDatabase, type Db } from '../../src-main/core/db/open';
 import { CompanyRepository } from '../../src-main/core/db/repositories/companies';
 import { RunRepository } from '../../src-main/core/db/repositories/runs';
-import { INTERRUPTED_NOTE, LeaseRepository, PROCESS_OWNER, STALE_MS, type LeaseOptions, type RunOwner } from '../../src-main/core/db/repositories/leases';
+import {
+  INTERRUPTED_NOTE,
+  LeaseRepository,
+  PROCESS_OWNER,
+  STALE_MS,
+  type LeaseOptions,
+  type RunOwner,
+} from '../../src-main/core/db/repositories/leases';
 import { EMPTY_COUNTS } from '../../src-main/core/db/repositories/runs';
 import { AppError } from '../../src-main/core/errors';
 import { EmployeeRepository } from '../../src-main/core/db/repositories/employees';
@@ -63,20 +70,45 @@ function processOf(d: Db, owner: RunOwner, opts: LeaseOptions = {}) {
     /** Claims the company for a new run; the run's row is written by the claim. */
     claim(joining: string | null = null) {
       const runId = `${owner.pid}-${owner.token}-${++n}`;
-      const got = leases.tryClaim(COMPANY, runId, () => runs.start({ id: runId, companyId: COMPANY, trigger: 'cli', startedAt: new Date().toISOString(), employeeHrId: null }), joining);
+      const got = leases.tryClaim(
+        COMPANY,
+        runId,
+        () =>
+          runs.start({
+            id: runId,
+            companyId: COMPANY,
+            trigger: 'cli',
+            startedAt: new Date().toISOString(),
+            employeeHrId: null,
+          }),
+        joining,
+      );
       return { runId, got };
     },
     finish(runId: string) {
       d.transaction(() => {
         leases.release(COMPANY, runId);
-        runs.finish(runId, { status: 'succeeded', finishedAt: new Date().toISOString(), counts: EMPTY_COUNTS, error: null, note: null });
+        runs.finish(runId, {
+          status: 'succeeded',
+          finishedAt: new Date().toISOString(),
+          counts: EMPTY_COUNTS,
+          error: null,
+          note: null,
+        });
       })();
     },
   };
 }
 
-const lease = (d: Db) => d.prepare('SELECT * FROM sync_leases WHERE company_id = ?').get(COMPANY) as { run_id: string; owner: string; heartbeat_at: string } | undefined;
-const run = (d: Db, id: string) => d.prepare('SELECT status, note, owner FROM sync_runs WHERE id = ?').get(id) as { status: string; note: string | null; owner: string | null };
+const lease = (d: Db) =>
+  d.prepare('SELECT * FROM sync_leases WHERE company_id = ?').get(COMPANY) as
+    { run_id: string; owner: string; heartbeat_at: string } | undefined;
+const run = (d: Db, id: string) =>
+  d.prepare('SELECT status, note, owner FROM sync_runs WHERE id = ?').get(id) as {
+    status: string;
+    note: string | null;
+    owner: string | null;
+  };
 
 describe('sync leases', () => {
   it('the first claim takes the lease and writes its run, owned by its process; a second process finds it held', () => {
@@ -193,10 +225,24 @@ describe('sync leases', () => {
     const dead = processOf(d, { host: HOST, pid: DEAD_PID, token: 'dead' });
     const liveRun = live.claim().runId;
     const deadEmployeeRun = 'dead-employee';
-    dead.runs.start({ id: deadEmployeeRun, companyId: COMPANY, trigger: 'employee', startedAt: new Date().toISOString(), employeeHrId: '1' });
+    dead.runs.start({
+      id: deadEmployeeRun,
+      companyId: COMPANY,
+      trigger: 'employee',
+      startedAt: new Date().toISOString(),
+      employeeHrId: '1',
+    });
     const liveEmployeeRun = 'live-employee';
-    live.runs.start({ id: liveEmployeeRun, companyId: COMPANY, trigger: 'employee', startedAt: new Date().toISOString(), employeeHrId: '2' });
-    d.prepare(`INSERT INTO sync_runs (id, company_id, trigger, status, started_at) VALUES ('legacy', ?, 'scheduled', 'running', '2026-01-01T00:00:00Z')`).run(COMPANY);
+    live.runs.start({
+      id: liveEmployeeRun,
+      companyId: COMPANY,
+      trigger: 'employee',
+      startedAt: new Date().toISOString(),
+      employeeHrId: '2',
+    });
+    d.prepare(
+      `INSERT INTO sync_runs (id, company_id, trigger, status, started_at) VALUES ('legacy', ?, 'scheduled', 'running', '2026-01-01T00:00:00Z')`,
+    ).run(COMPANY);
 
     const starting = processOf(d, { host: HOST, pid: 4003, token: 'starting' });
     expect(starting.leases.closeAbandoned()).toBe(2);
@@ -230,12 +276,17 @@ describe('sync leases', () => {
     const t0 = Date.now();
     const err = await b.leases.acquire(COMPANY, 'b-run', { start: () => undefined }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
-    expect(err).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/kept the database busy.*try again/) });
+    expect(err).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/kept the database busy.*try again/),
+    });
     expect(String((err as Error).message)).not.toMatch(/SQLITE/);
     expect(Date.now() - t0).toBeLessThan(3_000);
     other.prepare('ROLLBACK').run();
     // Once the lock is free the claim goes through.
-    await expect(b.leases.acquire(COMPANY, 'b-run-2', { start: () => undefined })).resolves.toMatchObject({ claimed: true });
+    await expect(b.leases.acquire(COMPANY, 'b-run-2', { start: () => undefined })).resolves.toMatchObject({
+      claimed: true,
+    });
   });
 });
 
@@ -312,7 +363,11 @@ describe('the engine on the lease', () => {
     s.d.prepare(`UPDATE sync_leases SET run_id = 'theirs', owner = 'someone else'`).run();
     s.go();
     const lost = await running;
-    expect(lost).toMatchObject({ runId: mine.run_id, status: 'failed', error: { code: 'CONFLICT', message: expect.stringMatching(/took the company over/) } });
+    expect(lost).toMatchObject({
+      runId: mine.run_id,
+      status: 'failed',
+      error: { code: 'CONFLICT', message: expect.stringMatching(/took the company over/) },
+    });
     expect(employeeCount(s.d)).toBe(0);
     // The other process's lease is untouched.
     expect(lease(s.d)).toMatchObject({ run_id: 'theirs', owner: 'someone else' });

@@ -76,9 +76,24 @@ function setup(): Setup {
     canReadSalaries: false,
     salaryReason: null,
     createdAt: '2026-11-01T09:00:00Z',
-    mapping: { firstName: 'first_name', lastName: 'last_name', email: 'email', gender: 'gender', startDate: 'hire_date' },
+    mapping: {
+      firstName: 'first_name',
+      lastName: 'last_name',
+      email: 'email',
+      gender: 'gender',
+      startDate: 'hire_date',
+    },
   });
-  const s: Setup = { db, engine: null as unknown as SyncEngine, employees, companies, runs, pages: [], clock: { at: Date.parse('2026-11-02T09:00:00Z') }, valuesReads: 0 };
+  const s: Setup = {
+    db,
+    engine: null as unknown as SyncEngine,
+    employees,
+    companies,
+    runs,
+    pages: [],
+    clock: { at: Date.parse('2026-11-02T09:00:00Z') },
+    valuesReads: 0,
+  };
   const valuesOf = employees.valuesOf.bind(employees);
   employees.valuesOf = (id) => {
     s.valuesReads += 1;
@@ -97,7 +112,9 @@ function setup(): Setup {
         await o.onPage(page, { fetched, total: null });
       }
       const digest = s.replyDigest;
-      return digest ? { complete: true, fetched, covers: digest === o.since?.cursor ? 'same' : 'all', cursor: digest } : { complete: true, fetched, covers: 'all', cursor: null };
+      return digest
+        ? { complete: true, fetched, covers: digest === o.since?.cursor ? 'same' : 'all', cursor: digest }
+        : { complete: true, fetched, covers: 'all', cursor: null };
     },
   };
   s.engine = new SyncEngine({
@@ -116,7 +133,8 @@ function setup(): Setup {
 
 const rows = (db: Db) => db.prepare('SELECT * FROM employees ORDER BY id').all();
 const staged = (db: Db) => (db.prepare('SELECT COUNT(*) AS n FROM temp.sync_staging').get() as { n: number }).n;
-const pagesOf = (people: ProviderRecord[], size = 4) => Array.from({ length: Math.ceil(people.length / size) }, (_, i) => people.slice(i * size, i * size + size));
+const pagesOf = (people: ProviderRecord[], size = 4) =>
+  Array.from({ length: Math.ceil(people.length / size) }, (_, i) => people.slice(i * size, i * size + size));
 
 describe('streaming sync', () => {
   it('a fetch that fails after some pages were decided changes no employee and leaves nothing staged', async () => {
@@ -126,7 +144,10 @@ describe('streaming sync', () => {
     expect((await s.engine.runCompany(COMPANY, 'cli')).status).toBe('succeeded');
     const before = rows(s.db);
 
-    s.pages = [...pagesOf(staff.map((p) => ({ ...p, fields: { ...p.fields, last_name: 'Renamed' } }))).slice(0, 2), new AppError('HR_ERROR', 'Personio had a problem.')];
+    s.pages = [
+      ...pagesOf(staff.map((p) => ({ ...p, fields: { ...p.fields, last_name: 'Renamed' } }))).slice(0, 2),
+      new AppError('HR_ERROR', 'Personio had a problem.'),
+    ];
     const run = await s.engine.runCompany(COMPANY, 'cli');
     expect(run.status).toBe('failed');
     expect(rows(s.db)).toEqual(before);
@@ -151,12 +172,26 @@ describe('streaming sync', () => {
         problems: [],
         rawHash: 'x',
         configHash: 'y',
-        write: { hrId: 'GHOST', state: 'active', readiness: 'ready', valuesJson: '{}', sourcesJson: '{}', recordJson: '{}', recordHash: 'z', warningCount: 0, changes: [] },
+        write: {
+          hrId: 'GHOST',
+          state: 'active',
+          readiness: 'ready',
+          valuesJson: '{}',
+          sourcesJson: '{}',
+          recordJson: '{}',
+          recordHash: 'z',
+          warningCount: 0,
+          changes: [],
+        },
       },
     ]);
     const run = await s.engine.runCompany(COMPANY, 'cli');
     expect(run.counts.created).toBe(2);
-    expect(rows(s.db).map((r) => (r as { identity: string }).identity).sort()).toEqual(['1001', '1002']);
+    expect(
+      rows(s.db)
+        .map((r) => (r as { identity: string }).identity)
+        .sort(),
+    ).toEqual(['1001', '1002']);
     expect(staged(s.db)).toBe(0);
   });
 
@@ -169,7 +204,13 @@ describe('streaming sync', () => {
     const before = rows(s.db);
     s.valuesReads = 0;
     const again = await s.engine.runCompany(COMPANY, 'cli');
-    expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: 10, problems: first.counts.problems, leavers: first.counts.leavers });
+    expect(again.counts).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 10,
+      problems: first.counts.problems,
+      leavers: first.counts.leavers,
+    });
     expect(first.counts.problems).toBeGreaterThan(0);
     expect(s.valuesReads).toBe(0);
     expect(rows(s.db)).toEqual(before);
@@ -227,12 +268,17 @@ describe('streaming sync', () => {
     await s.engine.runCompany(COMPANY, 'cli');
     const before = rows(s.db);
     const twin: ProviderRecord = { ...person(1, { last_name: 'Impostor' }), externalId: '9999' };
-    s.pages = [[person(1), person(2)], [person(3), twin]];
+    s.pages = [
+      [person(1), person(2)],
+      [person(3), twin],
+    ];
     const run = await s.engine.runCompany(COMPANY, 'cli');
     expect(run.status).toBe('succeeded');
     expect(run.counts).toMatchObject({ missing: 0, unchanged: 2 });
     const dups = s.runs.problems(run.runId).filter((p) => p.code === 'duplicate_id');
-    expect(dups.map((p) => [p.identity, p.message.includes('HR record 1001') || p.message.includes('HR record 9999')])).toEqual([
+    expect(
+      dups.map((p) => [p.identity, p.message.includes('HR record 1001') || p.message.includes('HR record 9999')]),
+    ).toEqual([
       ['1001', true],
       ['1001', true],
     ]);

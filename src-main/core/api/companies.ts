@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { confirmsCompanyName, PROVIDER_ID_FIELD_DEFAULT, type CompanyDetail, type CompanyRemoval, type CompanySettings, type CompanySummary, type CredentialCheckResult } from '../../contract/companies';
+import {
+  confirmsCompanyName,
+  PROVIDER_ID_FIELD_DEFAULT,
+  type CompanyDetail,
+  type CompanyRemoval,
+  type CompanySettings,
+  type CompanySummary,
+  type CredentialCheckResult,
+} from '../../contract/companies';
 import { PROVIDER_NAMES, type Credentials, type Provider } from '../../contract/providers';
 import type { CompanyRow } from '../db/repositories/companies';
 import { removeCompanyData, type RemovedCounts } from '../db/repositories/company-removal';
@@ -44,11 +52,17 @@ export const syncingElsewhere = (name: string): string =>
 
 export function requireCompany(ctx: CoreContext, id: string): CompanyRow {
   const c = ctx.companies.get(id);
-  if (!c) throw new AppError('NOT_FOUND', `No company has the ID "${id}". It may have been removed: check the companies list.`);
+  if (!c)
+    throw new AppError(
+      'NOT_FOUND',
+      `No company has the ID "${id}". It may have been removed: check the companies list.`,
+    );
   return c;
 }
 
-async function check(client: HrClient): Promise<CredentialCheckResult & { catalogue: Awaited<ReturnType<HrClient['fieldCatalogue']>> }> {
+async function check(
+  client: HrClient,
+): Promise<CredentialCheckResult & { catalogue: Awaited<ReturnType<HrClient['fieldCatalogue']>> }> {
   const res = await client.checkCredentials();
   const catalogue = await client.fieldCatalogue();
   return {
@@ -133,7 +147,10 @@ export function companyHandlers(
     'companies.remove': async ({ companyId, confirmName, keepBackups }) => {
       const c = requireCompany(ctx, companyId);
       if (!confirmsCompanyName(confirmName, c.name)) {
-        throw new AppError('VALIDATION', `To remove ${c.name}, type its name exactly as shown: “${c.name}”. Nothing has been removed.`);
+        throw new AppError(
+          'VALIDATION',
+          `To remove ${c.name}, type its name exactly as shown: “${c.name}”. Nothing has been removed.`,
+        );
       }
       // A run in progress would write into the rows being deleted; the bureau cancels it or lets it finish.
       const syncingHere = `${c.name} is syncing. Wait for the sync to finish (or cancel it), then remove the company. Nothing has been removed.`;
@@ -148,7 +165,10 @@ export function companyHandlers(
         });
       } catch (err) {
         if (!isBusy(err)) throw err;
-        throw new AppError('CONFLICT', `${c.name} could not be removed just now: another Bureau Sync window (or the command line) is writing to the database. Try again in a moment. Nothing has been removed.`);
+        throw new AppError(
+          'CONFLICT',
+          `${c.name} could not be removed just now: another Bureau Sync window (or the command line) is writing to the database. Try again in a moment. Nothing has been removed.`,
+        );
       }
       // Gone from the disk too: the file rebuilt without its bytes, and the backups holding it purged.
       const erased = eraseAfterRemoval(ctx.db, ctx.dataDir, c.id, keepBackups);
@@ -162,20 +182,32 @@ export function companyHandlers(
           credentials = 'deleted';
         } catch (err) {
           credentials = 'not-deleted';
-          ctx.logger.error('removing a company: its stored credentials could not be deleted', { companyId: c.id, message: err instanceof Error ? err.message : String(err) });
+          ctx.logger.error('removing a company: its stored credentials could not be deleted', {
+            companyId: c.id,
+            message: err instanceof Error ? err.message : String(err),
+          });
           warning = `${c.name} is removed, but its stored ${PROVIDER_NAMES[c.provider]} credentials could not be deleted (${err instanceof Error ? err.message : String(err)}). Revoke the API key in ${PROVIDER_NAMES[c.provider]} to be sure it can no longer be used.`;
         }
       }
       if (erased.warnings.length > 0) {
-        ctx.logger.error('removing a company: its data could not all be erased from the disk', { companyId: c.id, warnings: erased.warnings });
-        warning = [warning ?? `${c.name} is removed, but not yet erased from the disk everywhere.`, ...erased.warnings].join(' ');
+        ctx.logger.error('removing a company: its data could not all be erased from the disk', {
+          companyId: c.id,
+          warnings: erased.warnings,
+        });
+        warning = [
+          warning ?? `${c.name} is removed, but not yet erased from the disk everywhere.`,
+          ...erased.warnings,
+        ].join(' ');
       }
       return { name: c.name, ...removed, credentials, backups: erased.backups, warning };
     },
     'companies.setCredentials': async ({ companyId, credentials }) => {
       const c = requireCompany(ctx, companyId);
       if (credentials.provider !== c.provider) {
-        throw new AppError('VALIDATION', `${c.name} is connected to ${PROVIDER_NAMES[c.provider]}; enter ${PROVIDER_NAMES[c.provider]} credentials.`);
+        throw new AppError(
+          'VALIDATION',
+          `${c.name} is connected to ${PROVIDER_NAMES[c.provider]}; enter ${PROVIDER_NAMES[c.provider]} credentials.`,
+        );
       }
       if (!c.secretRef) throw new AppError('VALIDATION', `${c.name} is the built-in demo: it needs no credentials.`);
       const kept = 'The credentials stored before are still in use; nothing was changed.';

@@ -60,7 +60,9 @@ export function buildContext(
     async clientFor(company) {
       const raw =
         company.provider === 'demo' ? 'demo' : company.secretRef ? await base.secrets.get(company.secretRef) : null;
-      const key = createHash('sha256').update(`${raw ?? ''}\u0000${company.baseUrl ?? ''}`).digest('hex');
+      const key = createHash('sha256')
+        .update(`${raw ?? ''}\u0000${company.baseUrl ?? ''}`)
+        .digest('hex');
       const hit = clients.get(company.id);
       if (hit && hit.key === key) return hit.client;
       const client = await makeClient(company, raw);

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { EXPORT_FORMAT_NAMES, payrollTargetSchema, type ExportFormat, type ExportPreview, type PayrollTarget } from '../../contract/exports';
+import {
+  EXPORT_FORMAT_NAMES,
+  payrollTargetSchema,
+  type ExportFormat,
+  type ExportPreview,
+  type PayrollTarget,
+} from '../../contract/exports';
 import type { CompanyRow } from '../db/repositories/companies';
 import { PayrollExportRepository } from '../db/repositories/payroll-exports';
 import { AppError } from '../errors';
@@ -13,14 +19,16 @@ import type { CoreContext } from './context';
 import type { Handlers } from './types';
 
 /** "Acme Ltd" → "Acme-Ltd", for file names. */
-export const fileSafe = (name: string): string => name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'company';
+export const fileSafe = (name: string): string =>
+  name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'company';
 
 /**
  * A file the core is asked to write (the command line's --out) must end as its format does: the core may be asked
  * over browser mode's HTTP too, and this keeps it from replacing, say, a settings file of the user's.
  */
 export function requireEnding(path: string, ext: 'csv' | 'pdf'): string {
-  if (!path.toLowerCase().endsWith(`.${ext}`)) throw new AppError('VALIDATION', `${path}: the file name must end in .${ext}. Nothing was exported.`);
+  if (!path.toLowerCase().endsWith(`.${ext}`))
+    throw new AppError('VALIDATION', `${path}: the file name must end in .${ext}. Nothing was exported.`);
   return path;
 }
 
@@ -29,24 +37,43 @@ const DEFAULT_TARGET = (format: ExportFormat): PayrollTarget => payrollTargetSch
 export function exportHandlers(
   ctx: CoreContext,
   opts: { userName: string },
-): Pick<Handlers, 'exports.target.get' | 'exports.target.set' | 'exports.preview' | 'exports.create' | 'exports.history' | 'exports.changes' | 'exports.changesCounts'> {
+): Pick<
+  Handlers,
+  | 'exports.target.get'
+  | 'exports.target.set'
+  | 'exports.preview'
+  | 'exports.create'
+  | 'exports.history'
+  | 'exports.changes'
+  | 'exports.changesCounts'
+> {
   const repo = new PayrollExportRepository(ctx.db);
 
   /** The company's target, with another format's file asked for explicitly (its options still apply). */
   function targetFor(c: CompanyRow, format: ExportFormat | undefined): PayrollTarget {
     const saved = repo.target(c.id);
     if (!format && !saved) {
-      throw new AppError('VALIDATION', `Choose ${c.name}'s payroll software first: Bureau Sync does not know which file to make for it yet.`);
+      throw new AppError(
+        'VALIDATION',
+        `Choose ${c.name}'s payroll software first: Bureau Sync does not know which file to make for it yet.`,
+      );
     }
     const target = saved ? { ...saved, format: format ?? saved.format } : DEFAULT_TARGET(format!);
     if (target.format === 'custom' && !target.customLayout) {
-      throw new AppError('VALIDATION', `${c.name} has no custom CSV layout yet: choose its columns in the payroll software options first.`);
+      throw new AppError(
+        'VALIDATION',
+        `${c.name} has no custom CSV layout yet: choose its columns in the payroll software options first.`,
+      );
     }
     return target;
   }
 
   /** Everything one export decides, read in one transaction so the file and its change mark agree. */
-  function prepare(companyId: string, format: ExportFormat | undefined, changesOnly: boolean): { c: CompanyRow; target: PayrollTarget; built: BuiltFile; mark: number; preview: ExportPreview } {
+  function prepare(
+    companyId: string,
+    format: ExportFormat | undefined,
+    changesOnly: boolean,
+  ): { c: CompanyRow; target: PayrollTarget; built: BuiltFile; mark: number; preview: ExportPreview } {
     const c = requireCompany(ctx, companyId);
     const target = targetFor(c, format);
     const f = FORMATS[target.format];
@@ -116,7 +143,12 @@ export function exportHandlers(
         const last = repo.last(c.id);
         if (!last) return { companyId: c.id, count: null, bankChanges: 0, lastExportAt: null };
         const { pack } = ctx.db.transaction(() => changesPack(repo, c.id, repo.current(c.id), repo.problems(c.id)))();
-        return { companyId: c.id, count: pack.total, bankChanges: pack.changed.filter((x) => x.flags.some((f) => f.kind === 'bank')).length, lastExportAt: last.at };
+        return {
+          companyId: c.id,
+          count: pack.total,
+          bankChanges: pack.changed.filter((x) => x.flags.some((f) => f.kind === 'bank')).length,
+          lastExportAt: last.at,
+        };
       }),
   };
 }

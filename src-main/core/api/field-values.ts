@@ -50,7 +50,8 @@ export function fieldValuesHandler(ctx: CoreContext) {
       }
     }
     const values: FieldValues = {};
-    for (const [key, set] of seen) values[key] = { values: [...set].sort((a, b) => a.localeCompare(b, 'en-GB')), complete: true };
+    for (const [key, set] of seen)
+      values[key] = { values: [...set].sort((a, b) => a.localeCompare(b, 'en-GB')), complete: true };
     for (const key of tooMany) values[key] = { values: [], complete: false };
     cache.set(company.id, { at: now, values });
     return values;

@@ -9,7 +9,13 @@ import type { Handlers } from './types';
 
 let ukToday: Intl.DateTimeFormat | undefined;
 /** Today in the UK as YYYY-MM-DD (en-CA writes dates that way); the formatter is made when first needed. */
-const todayInUk = (d: Date) => (ukToday ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' })).format(d);
+const todayInUk = (d: Date) =>
+  (ukToday ??= new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })).format(d);
 
 export function pendingReportHandler(ctx: CoreContext): Pick<Handlers, 'reports.pending'> {
   const repo = new PayrollExportRepository(ctx.db);
@@ -32,7 +38,10 @@ export function pendingReportHandler(ctx: CoreContext): Pick<Handlers, 'reports.
         }),
       )();
       // pdfkit and its font load only when a PDF is asked for, not with every command (see README, start-up).
-      const bytes = format === 'pdf' ? await (await import('../pending-report/pdf')).pendingReportPdf(content) : pendingReportCsv(content);
+      const bytes =
+        format === 'pdf'
+          ? await (await import('../pending-report/pdf')).pendingReportPdf(content)
+          : pendingReportCsv(content);
       const filename = `${fileSafe(c.name)}-employees-waiting-for-HR-details-${today}.${format}`;
       const path = outFile ? writeFileAtomic(requireEnding(outFile, format), bytes) : null;
       return {

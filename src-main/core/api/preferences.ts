@@ -13,7 +13,9 @@ const DEFAULTS = { notifyOnFailure: true, notifyOnPending: false };
 /** App-wide preferences the core needs too (notifications), kept in the database's app_settings table. */
 export function createPreferences(db: Db, loginItem: LoginItemPort | null) {
   const read = db.prepare<[string], { value: string }>('SELECT value FROM app_settings WHERE key = ?');
-  const write = db.prepare('INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const write = db.prepare(
+    'INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
   const flag = (key: keyof typeof DEFAULTS): boolean => {
     const r = read.get(`pref.${key}`);
     return r ? r.value === 'true' : DEFAULTS[key];
@@ -32,7 +34,8 @@ export function createPreferences(db: Db, loginItem: LoginItemPort | null) {
     get,
     backupDays: days,
     set(patch: Partial<AppPreferences>): AppPreferences {
-      if (patch.startAtLogin !== undefined && patch.startAtLogin !== null && loginItem) loginItem.set(patch.startAtLogin);
+      if (patch.startAtLogin !== undefined && patch.startAtLogin !== null && loginItem)
+        loginItem.set(patch.startAtLogin);
       for (const key of ['notifyOnFailure', 'notifyOnPending'] as const) {
         const v = patch[key];
         if (v !== undefined) write.run(`pref.${key}`, String(v));

@@ -7,7 +7,18 @@ export function createReports(db: Db) {
   return {
     employees(companyId: string) {
       const rows = db
-        .prepare<[string], { id: number; hr_id: string; identity: string; readiness: string; state: string; values_json: string; last_synced_at: string }>(
+        .prepare<
+          [string],
+          {
+            id: number;
+            hr_id: string;
+            identity: string;
+            readiness: string;
+            state: string;
+            values_json: string;
+            last_synced_at: string;
+          }
+        >(
           `SELECT id, hr_id, identity, readiness, state, values_json,
              CASE WHEN state IN ('active','leaver') AND (SELECT last_successful_sync_at FROM companies WHERE id = company_id) > last_synced_at
                THEN (SELECT last_successful_sync_at FROM companies WHERE id = company_id) ELSE last_synced_at END AS last_synced_at
@@ -47,13 +58,25 @@ export function createReports(db: Db) {
           `SELECT e.hr_id AS externalId, c.field, c.from_value AS "from", c.to_value AS "to", c.run_id AS runId, c.at
            FROM field_changes c JOIN employees e ON e.id = c.employee_id WHERE ${where} ORDER BY c.id DESC`,
         )
-        .all(...params) as Array<{ externalId: string; field: string; from: string | null; to: string | null; runId: string; at: string }>;
+        .all(...params) as Array<{
+        externalId: string;
+        field: string;
+        from: string | null;
+        to: string | null;
+        runId: string;
+        at: string;
+      }>;
     },
 
     employeeIdByHrId(companyId: string, hrId: string): number {
-      const r = db.prepare<[string, string], { id: number }>('SELECT id FROM employees WHERE company_id = ? AND hr_id = ?').get(companyId, hrId);
+      const r = db
+        .prepare<[string, string], { id: number }>('SELECT id FROM employees WHERE company_id = ? AND hr_id = ?')
+        .get(companyId, hrId);
       if (!r) {
-        throw new AppError('NOT_FOUND', `No synced employee has the HR id "${hrId}" in this company. Run a full sync first, or check the id with the employees command.`);
+        throw new AppError(
+          'NOT_FOUND',
+          `No synced employee has the HR id "${hrId}" in this company. Run a full sync first, or check the id with the employees command.`,
+        );
       }
       return r.id;
     },

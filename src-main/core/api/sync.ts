@@ -48,8 +48,15 @@ export function syncHandlers(
           `${c.name}'s employees are matched by ${c.provider === 'humaans' ? 'Humaans' : 'PeopleHR'}'s own employee ID; the ID field can only be chosen for Personio companies.`,
         );
       }
-      if (next.idField !== c.settings.idField && c.catalogue.length > 0 && !c.catalogue.some((f) => f.key === next.idField)) {
-        throw new AppError('VALIDATION', `"${next.idField}" is not a field ${c.name}'s HR system holds; choose the ID field from its fields.`);
+      if (
+        next.idField !== c.settings.idField &&
+        c.catalogue.length > 0 &&
+        !c.catalogue.some((f) => f.key === next.idField)
+      ) {
+        throw new AppError(
+          'VALIDATION',
+          `"${next.idField}" is not a field ${c.name}'s HR system holds; choose the ID field from its fields.`,
+        );
       }
       if (next.syncSalaries && !c.canReadSalaries) {
         throw new AppError(

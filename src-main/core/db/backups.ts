@@ -54,7 +54,13 @@ export function listBackups(dir: string): BackupInfo[] {
       /* unreadable: listed, with no version */
     }
     const kind = kindOf(file);
-    out.push({ file, kind, createdAt: (kind !== 'other' && parseStamp(file)) || st.mtime.toISOString(), bytes: st.size, schemaVersion });
+    out.push({
+      file,
+      kind,
+      createdAt: (kind !== 'other' && parseStamp(file)) || st.mtime.toISOString(),
+      bytes: st.size,
+      schemaVersion,
+    });
   }
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.file.localeCompare(a.file));
 }
@@ -76,7 +82,9 @@ export function checkFile(path: string, how: 'quick_check' | 'integrity_check' =
 export function problemsOf(db: Db, how: 'quick_check' | 'integrity_check' = 'quick_check'): string[] {
   const rows = db.pragma(`${how}(10)`) as Array<Record<string, string>>;
   // SQLite prefixes the first finding with "*** in database main ***": the file is named in the message anyway.
-  return rows.map((r) => (Object.values(r)[0] ?? '').replace(/^\*\*\* in database \w+ \*\*\*\n/, '')).filter((v) => v !== 'ok');
+  return rows
+    .map((r) => (Object.values(r)[0] ?? '').replace(/^\*\*\* in database \w+ \*\*\*\n/, ''))
+    .filter((v) => v !== 'ok');
 }
 
 /** The newest backup that passes SQLite's check now (a restore is offered only from one that does). */

@@ -72,8 +72,12 @@ function holdsCompany(file: string, companyId: string): boolean | null {
   try {
     const header = readHeader(file);
     if (header.kind !== 'sqlite') return null;
-    db = header.header.walMode ? openImage(readFileSync(file)) : openSqlite(file, { readonly: true, fileMustExist: true });
-    const hit = db.prepare('SELECT 1 FROM companies WHERE id = ? UNION ALL SELECT 1 FROM employees WHERE company_id = ? LIMIT 1').get(companyId, companyId);
+    db = header.header.walMode
+      ? openImage(readFileSync(file))
+      : openSqlite(file, { readonly: true, fileMustExist: true });
+    const hit = db
+      .prepare('SELECT 1 FROM companies WHERE id = ? UNION ALL SELECT 1 FROM employees WHERE company_id = ? LIMIT 1')
+      .get(companyId, companyId);
     return hit !== undefined;
   } catch {
     return null;
@@ -120,7 +124,9 @@ function rewriteWithout(file: string, companyId: string): boolean {
     const check = openSqlite(partial, { fileMustExist: true });
     let ok: boolean;
     try {
-      ok = problemsOf(check).length === 0 && check.prepare('SELECT 1 FROM companies WHERE id = ?').get(companyId) === undefined;
+      ok =
+        problemsOf(check).length === 0 &&
+        check.prepare('SELECT 1 FROM companies WHERE id = ?').get(companyId) === undefined;
     } finally {
       check.close();
     }
@@ -141,29 +147,52 @@ function rewriteWithout(file: string, companyId: string): boolean {
  * so each still finds its parents), and the companies row.
  */
 export function eraseCompanyRows(db: Db, companyId: string): void {
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]);
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all() as string[];
   const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
-  const columns = new Map(tables.map((t) => [t, (db.prepare(`PRAGMA table_info(${q(t)})`).all() as Array<{ name: string }>).map((c) => c.name)]));
+  const columns = new Map(
+    tables.map((t) => [
+      t,
+      (db.prepare(`PRAGMA table_info(${q(t)})`).all() as Array<{ name: string }>).map((c) => c.name),
+    ]),
+  );
   const links = new Map(
-    tables.map((t) => [t, (db.prepare(`PRAGMA foreign_key_list(${q(t)})`).all() as Array<{ table: string; from: string; to: string | null }>).filter((fk) => fk.table !== t)]),
+    tables.map((t) => [
+      t,
+      (
+        db.prepare(`PRAGMA foreign_key_list(${q(t)})`).all() as Array<{
+          table: string;
+          from: string;
+          to: string | null;
+        }>
+      ).filter((fk) => fk.table !== t),
+    ]),
   );
   // Which rows of each table are the company's, as a WHERE clause, and how deep below the company they sit.
   const owned = new Map<string, { where: string; depth: number }>();
-  for (const t of tables) if (t !== 'companies' && columns.get(t)!.includes('company_id')) owned.set(t, { where: 'company_id = @id', depth: 0 });
-  for (let changed = true; changed; ) {
+  for (const t of tables)
+    if (t !== 'companies' && columns.get(t)!.includes('company_id'))
+      owned.set(t, { where: 'company_id = @id', depth: 0 });
+  for (let changed = true; changed;) {
     changed = false;
     for (const t of tables) {
       if (t === 'companies' || owned.has(t)) continue;
       for (const fk of links.get(t)!) {
         const parent = owned.get(fk.table);
         if (!parent) continue;
-        owned.set(t, { where: `${q(fk.from)} IN (SELECT ${q(fk.to ?? 'rowid')} FROM ${q(fk.table)} WHERE ${parent.where})`, depth: parent.depth + 1 });
+        owned.set(t, {
+          where: `${q(fk.from)} IN (SELECT ${q(fk.to ?? 'rowid')} FROM ${q(fk.table)} WHERE ${parent.where})`,
+          depth: parent.depth + 1,
+        });
         changed = true;
         break;
       }
     }
   }
-  for (const [t, o] of [...owned].sort((a, b) => b[1].depth - a[1].depth)) db.prepare(`DELETE FROM ${q(t)} WHERE ${o.where}`).run({ id: companyId });
+  for (const [t, o] of [...owned].sort((a, b) => b[1].depth - a[1].depth))
+    db.prepare(`DELETE FROM ${q(t)} WHERE ${o.where}`).run({ id: companyId });
   if (tables.includes('companies')) db.prepare('DELETE FROM companies WHERE id = @id').run({ id: companyId });
 }
 
@@ -180,9 +209,16 @@ export interface ErasedCopies {
  * backups rewritten or deleted (unless kept as asked). If the file cannot be rebuilt now (the disk is full),
  * a note in app_settings makes the next start try again, and the warning says so.
  */
-export function eraseAfterRemoval(db: Db, dataDir: string, companyId: string, keepBackups: boolean): { backups: ErasedCopies; warnings: string[] } {
+export function eraseAfterRemoval(
+  db: Db,
+  dataDir: string,
+  companyId: string,
+  keepBackups: boolean,
+): { backups: ErasedCopies; warnings: string[] } {
   const warnings: string[] = [];
-  db.prepare('INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(PENDING_KEY, '1');
+  db.prepare(
+    'INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(PENDING_KEY, '1');
   try {
     eraseFreedSpace(db, () => db.prepare('DELETE FROM app_settings WHERE key = ?').run(PENDING_KEY));
   } catch (err) {
@@ -197,7 +233,9 @@ export function eraseAfterRemoval(db: Db, dataDir: string, companyId: string, ke
     return { backups: { rewritten: r.rewritten.length, deleted: r.deleted.length, kept: 0 }, warnings };
   } catch (err) {
     const left = copiesHolding(dataDir, companyId).length;
-    warnings.push(`${left} ${left === 1 ? 'backup still holds' : 'backups still hold'} its data: they could not be rewritten or deleted (${err instanceof Error ? err.message : String(err)}).`);
+    warnings.push(
+      `${left} ${left === 1 ? 'backup still holds' : 'backups still hold'} its data: they could not be rewritten or deleted (${err instanceof Error ? err.message : String(err)}).`,
+    );
     return { backups: { rewritten: 0, deleted: copies.length - left, kept: left }, warnings };
   }
 }

@@ -1,6 +1,12 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { AppError } from '../errors';
-import { cannotReadMessage, emptyFileMessage, logWithoutDatabaseMessage, notSqliteMessage, truncatedMessage } from './messages';
+import {
+  cannotReadMessage,
+  emptyFileMessage,
+  logWithoutDatabaseMessage,
+  notSqliteMessage,
+  truncatedMessage,
+} from './messages';
 import type { BackupInfo } from '../../contract/database';
 
 /**
@@ -53,8 +59,7 @@ export function readHeader(path: string): HeaderRead {
 }
 
 export type DatabaseFileFacts =
-  | { state: 'absent' }
-  | { state: 'present'; header: SqliteHeader; bytes: number; walBytes: number };
+  { state: 'absent' } | { state: 'present'; header: SqliteHeader; bytes: number; walBytes: number };
 
 /** Size of a file, or null when there is none. */
 function sizeOf(path: string): number | null {
@@ -92,8 +97,16 @@ export function inspectDatabaseFile(file: string, opts: InspectOptions): Databas
   }
   if (bytes === null) {
     // A log or journal with no database beside it holds changes that belong to a file that has gone.
-    const log = walBytes ? { name: `${file}-wal`, bytes: walBytes } : journalBytes ? { name: `${file}-journal`, bytes: journalBytes } : null;
-    if (log) throw new AppError('DB_UNREADABLE', logWithoutDatabaseMessage(file, log.name, log.bytes, opts.newestBackup()), { file, found: 'log-without-database' });
+    const log = walBytes
+      ? { name: `${file}-wal`, bytes: walBytes }
+      : journalBytes
+        ? { name: `${file}-journal`, bytes: journalBytes }
+        : null;
+    if (log)
+      throw new AppError('DB_UNREADABLE', logWithoutDatabaseMessage(file, log.name, log.bytes, opts.newestBackup()), {
+        file,
+        found: 'log-without-database',
+      });
     return { state: 'absent' };
   }
   let read: HeaderRead;
@@ -102,17 +115,26 @@ export function inspectDatabaseFile(file: string, opts: InspectOptions): Databas
   } catch (err) {
     throw new AppError('DB_UNREADABLE', cannotReadMessage(file, errnoText(err)));
   }
-  if (read.kind === 'empty') throw new AppError('DB_UNREADABLE', emptyFileMessage(file, walBytes ?? 0, opts.putBack()), { file, found: 'empty' });
-  if (read.kind === 'not-sqlite') throw new AppError('DB_UNREADABLE', notSqliteMessage(file, bytes, opts.putBack()), { file, found: 'not-sqlite' });
+  if (read.kind === 'empty')
+    throw new AppError('DB_UNREADABLE', emptyFileMessage(file, walBytes ?? 0, opts.putBack()), {
+      file,
+      found: 'empty',
+    });
+  if (read.kind === 'not-sqlite')
+    throw new AppError('DB_UNREADABLE', notSqliteMessage(file, bytes, opts.putBack()), { file, found: 'not-sqlite' });
   const { header } = read;
   // Without a log to complete it, a file shorter than its header says was cut off. (With a -wal, a
   // checkpoint that stopped part way can leave exactly that, and SQLite finishes it from the log.)
   const expected = header.pageCount !== null ? header.pageCount * header.pageSize : null;
   if (!walBytes && ((expected !== null && bytes < expected) || bytes % header.pageSize !== 0)) {
-    throw new AppError('DB_UNREADABLE', truncatedMessage(file, bytes, expected ?? Math.ceil(bytes / header.pageSize) * header.pageSize, opts.putBack()), {
-      file,
-      found: 'truncated',
-    });
+    throw new AppError(
+      'DB_UNREADABLE',
+      truncatedMessage(file, bytes, expected ?? Math.ceil(bytes / header.pageSize) * header.pageSize, opts.putBack()),
+      {
+        file,
+        found: 'truncated',
+      },
+    );
   }
   return { state: 'present', header, bytes, walBytes: walBytes ?? 0 };
 }

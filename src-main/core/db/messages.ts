@@ -14,14 +14,18 @@ const backupName = (b: BackupInfo) => `${b.file} (${describeWhen(b.createdAt)}, 
 export function putBackOrRestore(file: string, newest: BackupInfo | null, backupsDir: string): string {
   const name = basename(file);
   const start = `If you have the real file (a copy, or your sync client's version history), put it back as ${file}.`;
-  if (!newest) return `${start} There is no backup in ${backupsDir}. To start afresh with no companies, move ${name} (and any ${name}-wal beside it) out of ${dirname(file)}.`;
+  if (!newest)
+    return `${start} There is no backup in ${backupsDir}. To start afresh with no companies, move ${name} (and any ${name}-wal beside it) out of ${dirname(file)}.`;
   return `${start} Otherwise go back to the newest backup, ${backupName(newest)}: quit Bureau Sync, move ${name} out of ${dirname(file)} and copy ${backupsDir}/${newest.file} in its place, named ${name}.`;
 }
 
 export const refusedUntouched = 'Bureau Sync has not opened it, so nothing was deleted or changed.';
 
 export function emptyFileMessage(file: string, walBytes: number, hint: string): string {
-  const wal = walBytes > 0 ? ` The ${basename(file)}-wal beside it still holds ${describeBytes(walBytes)} of changes and was left as it is.` : '';
+  const wal =
+    walBytes > 0
+      ? ` The ${basename(file)}-wal beside it still holds ${describeBytes(walBytes)} of changes and was left as it is.`
+      : '';
   return `The database file ${file} is empty (0 bytes): a copy that failed, or a sync client such as OneDrive or Dropbox, can leave one. ${refusedUntouched}${wal} ${hint}`;
 }
 
@@ -33,7 +37,12 @@ export function truncatedMessage(file: string, bytes: number, expected: number, 
   return `The database file ${file} is cut short: it is ${describeBytes(bytes)}, but its own header says ${describeBytes(expected)} (a copy or download that did not finish). ${refusedUntouched} ${hint}`;
 }
 
-export function logWithoutDatabaseMessage(file: string, logFile: string, logBytes: number, newest: BackupInfo | null): string {
+export function logWithoutDatabaseMessage(
+  file: string,
+  logFile: string,
+  logBytes: number,
+  newest: BackupInfo | null,
+): string {
   const back = newest ? ` If it is lost, the newest backup is ${backupName(newest)}: copy it in as ${file}.` : '';
   return `Found ${logFile} (${describeBytes(logBytes)} of changes not yet written into the database) but no database file ${file} beside it: the database was moved, deleted or not copied with it. Put the database file back as ${file} and start Bureau Sync again.${back} Nothing was deleted: starting afresh here would have thrown those changes away.`;
 }
@@ -48,6 +57,7 @@ export function inUseMessage(file: string): string {
 
 export function damagedMessage(file: string, problem: string, newest: BackupInfo | null): string {
   const what = `The database is damaged: ${file} failed SQLite's check (${problem}). Bureau Sync has opened it read-only, so nothing more is written to it, and syncs are stopped.`;
-  if (!newest) return `${what} There is no good backup to restore: keep this file safe and contact support; nothing was deleted.`;
+  if (!newest)
+    return `${what} There is no good backup to restore: keep this file safe and contact support; nothing was deleted.`;
   return `${what} Restore the newest good backup, ${backupName(newest)}; the damaged file is first kept aside, not deleted.`;
 }

@@ -24,7 +24,8 @@ export interface OpenOptions {
 }
 
 /** A database opened for the app: healthy and writable, or damaged and opened read-only (db null if even that failed). */
-export type OpenedDatabase = { db: Db; damage: null } | { db: Db | null; damage: { problems: string[]; message: string } };
+export type OpenedDatabase =
+  { db: Db; damage: null } | { db: Db | null; damage: { problems: string[]; message: string } };
 
 export const backupsDirFor = (file: string, opts: OpenOptions = {}) => opts.backupDir ?? join(dirname(file), 'backups');
 
@@ -59,14 +60,20 @@ export function openAppDatabase(file: string, opts: OpenOptions = {}): OpenedDat
     const problems = problemsOf(db);
     if (problems.length > 0) {
       db.close();
-      return { db: reopenReadOnly(file, opts), damage: { problems, message: damagedMessage(file, problems[0]!, newestGoodBackup(backups)) } };
+      return {
+        db: reopenReadOnly(file, opts),
+        damage: { problems, message: damagedMessage(file, problems[0]!, newestGoodBackup(backups)) },
+      };
     }
     return { db: configure(db, opts, facts.state === 'present' ? backups : null), damage: null };
   } catch (err) {
     if (db.open) db.close();
     if (isCorrupt(err)) {
       const problem = err instanceof Error ? err.message : String(err);
-      return { db: reopenReadOnly(file, opts), damage: { problems: [problem], message: damagedMessage(file, problem, newestGoodBackup(backups)) } };
+      return {
+        db: reopenReadOnly(file, opts),
+        damage: { problems: [problem], message: damagedMessage(file, problem, newestGoodBackup(backups)) },
+      };
     }
     throw explain(err, file, backups);
   }
@@ -93,7 +100,9 @@ function configure(db: Db, opts: OpenOptions, backupDir: string | null): Db {
   // NORMAL is durable in WAL mode across application crashes; only an OS crash can lose the last commit.
   db.pragma('synchronous = NORMAL');
   migrate(db, {
-    backup: backupDir ? (fromVersion) => void writePreUpgradeBackup(db, backupDir, fromVersion, opts.now?.() ?? new Date()) : undefined,
+    backup: backupDir
+      ? (fromVersion) => void writePreUpgradeBackup(db, backupDir, fromVersion, opts.now?.() ?? new Date())
+      : undefined,
   });
   return db;
 }
@@ -131,7 +140,10 @@ export function reopenReadOnly(file: string, opts: OpenOptions = {}): Db | null 
   try {
     const header = readHeader(file);
     const logged = (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0;
-    const db = header.kind === 'sqlite' && header.header.walMode && !logged ? openImage(readFileSync(file)) : openSqlite(file, { ...binding(opts), readonly: true, fileMustExist: true });
+    const db =
+      header.kind === 'sqlite' && header.header.walMode && !logged
+        ? openImage(readFileSync(file))
+        : openSqlite(file, { ...binding(opts), readonly: true, fileMustExist: true });
     db.pragma('busy_timeout = 5000');
     return db;
   } catch {
@@ -150,11 +162,27 @@ function explain(err: unknown, file: string, backups: string): unknown {
   if (err instanceof AppError) return err;
   const code = String((err as { code?: unknown }).code ?? '');
   const message = err instanceof Error ? err.message : String(err);
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new AppError('DB_IN_USE', inUseMessage(file), undefined, err);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+    return new AppError('DB_IN_USE', inUseMessage(file), undefined, err);
   if (code === 'SQLITE_NOTADB') {
-    return new AppError('DB_UNREADABLE', notSqliteMessage(file, statSync(file, { throwIfNoEntry: false })?.size ?? 0, putBackOrRestore(file, listBackups(backups)[0] ?? null, backups)), undefined, err);
+    return new AppError(
+      'DB_UNREADABLE',
+      notSqliteMessage(
+        file,
+        statSync(file, { throwIfNoEntry: false })?.size ?? 0,
+        putBackOrRestore(file, listBackups(backups)[0] ?? null, backups),
+      ),
+      undefined,
+      err,
+    );
   }
-  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_FULL') {
+  if (
+    code.startsWith('SQLITE_CANTOPEN') ||
+    code.startsWith('SQLITE_PERM') ||
+    code.startsWith('SQLITE_READONLY') ||
+    code.startsWith('SQLITE_IOERR') ||
+    code === 'SQLITE_FULL'
+  ) {
     return new AppError('DB_UNREADABLE', cannotReadMessage(file, message), undefined, err);
   }
   return err;

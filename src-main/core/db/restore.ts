@@ -42,12 +42,21 @@ export function findBackup(name: string, backupsDir: string): { path: string; in
   );
 }
 
-export function restoreBackup(opts: { dbFile: string; backupsDir: string; setAsideDir: string; backup: string; now: Date }): RestoreOutcome {
+export function restoreBackup(opts: {
+  dbFile: string;
+  backupsDir: string;
+  setAsideDir: string;
+  backup: string;
+  now: Date;
+}): RestoreOutcome {
   const { dbFile, setAsideDir, now } = opts;
   const { path, info } = findBackup(opts.backup, opts.backupsDir);
   const label = `${info.file} (${describeWhen(info.createdAt)}, ${describeBytes(info.bytes)})`;
   if (info.schemaVersion !== null && info.schemaVersion > latestVersion()) {
-    throw new AppError('VALIDATION', `The backup ${label} was written by a newer version of Bureau Sync (schema ${info.schemaVersion}). Install the latest version to restore it. Nothing was changed.`);
+    throw new AppError(
+      'VALIDATION',
+      `The backup ${label} was written by a newer version of Bureau Sync (schema ${info.schemaVersion}). Install the latest version to restore it. Nothing was changed.`,
+    );
   }
   const incoming = join(dirname(dbFile), `.${basename(dbFile)}.restoring`);
   rmSync(incoming, { force: true });
@@ -57,10 +66,16 @@ export function restoreBackup(opts: { dbFile: string; backupsDir: string; setAsi
     rollbackMode(incoming);
     const problems = checkFile(incoming, 'integrity_check');
     if (problems.length > 0) {
-      throw new AppError('DB_DAMAGED', `The backup ${label} is damaged too (SQLite's check says: ${problems[0]}). Choose an older backup. Nothing was changed.`);
+      throw new AppError(
+        'DB_DAMAGED',
+        `The backup ${label} is damaged too (SQLite's check says: ${problems[0]}). Choose an older backup. Nothing was changed.`,
+      );
     }
     if (!looksLikeOurs(incoming)) {
-      throw new AppError('VALIDATION', `${label} is an SQLite file but not a Bureau Sync database (it has no companies table). Nothing was changed.`);
+      throw new AppError(
+        'VALIDATION',
+        `${label} is an SQLite file but not a Bureau Sync database (it has no companies table). Nothing was changed.`,
+      );
     }
   } catch (err) {
     rmSync(incoming, { force: true });
@@ -68,7 +83,9 @@ export function restoreBackup(opts: { dbFile: string; backupsDir: string; setAsi
   }
 
   let setAside: string | null = null;
-  const present = [basename(dbFile), ...SIDE_FILES.map((s) => basename(dbFile) + s)].filter((n) => existsSync(join(dirname(dbFile), n)));
+  const present = [basename(dbFile), ...SIDE_FILES.map((s) => basename(dbFile) + s)].filter((n) =>
+    existsSync(join(dirname(dbFile), n)),
+  );
   if (present.length > 0) {
     setAside = privateDir(join(setAsideDir, stampOf(now)));
     const moved: string[] = [];

@@ -39,7 +39,13 @@ export function buildFile(
   const refused: HandOffEmployee[] = [];
   for (const e of employees) {
     if (e.readiness === 'pending') {
-      leftOut.push({ employeeId: e.id, identity: e.identity, name: e.name, kind: 'pending', reasons: blockingReasons(problems.get(e.id)) });
+      leftOut.push({
+        employeeId: e.id,
+        identity: e.identity,
+        name: e.name,
+        kind: 'pending',
+        reasons: blockingReasons(problems.get(e.id)),
+      });
       continue;
     }
     if (only && !only.has(e.id)) continue;

@@ -1,4 +1,11 @@
-import { EXPORT_FORMAT_NAMES, type ChangedEmployee, type ChangesPack, type PackChange, type PackEmployee, type PackFlag } from '../../contract/exports';
+import {
+  EXPORT_FORMAT_NAMES,
+  type ChangedEmployee,
+  type ChangesPack,
+  type PackChange,
+  type PackEmployee,
+  type PackFlag,
+} from '../../contract/exports';
 import { PAYROLL_FIELD_LABELS, type PayrollField, type Problem } from '../../contract/payroll';
 import type { HandOffEmployee, PayrollExportRepository } from '../db/repositories/payroll-exports';
 import { blockingReasons } from './build';
@@ -12,13 +19,30 @@ const IDENTITY_FIELDS: readonly PayrollField[] = ['firstName', 'lastName', 'date
 let ukDayFormat: Intl.DateTimeFormat | undefined;
 let ukDayTimeFormat: Intl.DateTimeFormat | undefined;
 export const ukDay = (iso: string): string =>
-  (ukDayFormat ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric' })).format(new Date(iso));
+  (ukDayFormat ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  })).format(new Date(iso));
 export const ukDayTime = (iso: string): string =>
-  (ukDayTimeFormat ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }))
+  (ukDayTimeFormat ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }))
     .format(new Date(iso))
     .replace(',', '');
 
-const pack = (e: HandOffEmployee): PackEmployee => ({ employeeId: e.id, identity: e.identity, name: e.name, state: e.state });
+const pack = (e: HandOffEmployee): PackEmployee => ({
+  employeeId: e.id,
+  identity: e.identity,
+  name: e.name,
+  state: e.state,
+});
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 /** "Sort code and account number", "First name, last name and date of birth". */
 function listLabels(fields: PayrollField[]): string {
@@ -28,14 +52,23 @@ function listLabels(fields: PayrollField[]): string {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Each field's change since the export, collapsed: as exported → as now; a change undone since is no change. */
-function collapse(changes: Array<{ field: PayrollField; from: string | null; to: string | null; at: string }>): PackChange[] {
+function collapse(
+  changes: Array<{ field: PayrollField; from: string | null; to: string | null; at: string }>,
+): PackChange[] {
   const byField = new Map<PayrollField, PackChange>();
   for (const c of changes) {
     const seen = byField.get(c.field);
     if (seen) {
       seen.to = c.to;
       seen.at = c.at;
-    } else byField.set(c.field, { field: c.field, label: PAYROLL_FIELD_LABELS[c.field] ?? c.field, from: c.from, to: c.to, at: c.at });
+    } else
+      byField.set(c.field, {
+        field: c.field,
+        label: PAYROLL_FIELD_LABELS[c.field] ?? c.field,
+        from: c.from,
+        to: c.to,
+        at: c.at,
+      });
   }
   return [...byField.values()].filter((c) => c.from !== c.to);
 }
@@ -44,7 +77,10 @@ function flagsFor(changes: PackChange[]): PackFlag[] {
   const flags: PackFlag[] = [];
   const bank = changes.filter((c) => BANK_FIELDS.includes(c.field));
   if (bank.length) {
-    const last = bank.map((c) => c.at).sort().at(-1)!;
+    const last = bank
+      .map((c) => c.at)
+      .sort()
+      .at(-1)!;
     flags.push({
       kind: 'bank',
       message: `${listLabels(bank.map((c) => c.field))} changed on ${ukDay(last)} — confirm with the employee before paying: payroll diversion fraud arrives as a bank-detail change.`,
@@ -52,7 +88,10 @@ function flagsFor(changes: PackChange[]): PackFlag[] {
   }
   const identity = changes.filter((c) => IDENTITY_FIELDS.includes(c.field));
   if (identity.length) {
-    const last = identity.map((c) => c.at).sort().at(-1)!;
+    const last = identity
+      .map((c) => c.at)
+      .sort()
+      .at(-1)!;
     const what = `${listLabels(identity.map((c) => c.field))} changed on ${ukDay(last)}`;
     flags.push({
       kind: 'identity',
@@ -72,7 +111,11 @@ function duplicateFlags(e: HandOffEmployee, exportedBefore: HandOffEmployee[]): 
   for (const o of exportedBefore) {
     if (o.id === e.id) continue;
     const sameNi = v.niNumber !== null && v.niNumber === o.values.niNumber;
-    const sameNameDob = v.dateOfBirth !== null && v.dateOfBirth === o.values.dateOfBirth && name !== '' && name === `${o.values.firstName ?? ''} ${o.values.lastName ?? ''}`.trim().toLowerCase();
+    const sameNameDob =
+      v.dateOfBirth !== null &&
+      v.dateOfBirth === o.values.dateOfBirth &&
+      name !== '' &&
+      name === `${o.values.firstName ?? ''} ${o.values.lastName ?? ''}`.trim().toLowerCase();
     if (!sameNi && !sameNameDob) continue;
     return [
       {
@@ -103,11 +146,16 @@ export function changesPack(
 
   const exportedIds = [...baselines.values()].filter((b) => b.included).map((b) => b.employeeId);
   const gone = repo.byIds(exportedIds.filter((id) => !currentById.has(id)));
-  const exportedBefore = exportedIds.map((id) => currentById.get(id) ?? gone.get(id)).filter((e): e is HandOffEmployee => e !== undefined);
+  const exportedBefore = exportedIds
+    .map((id) => currentById.get(id) ?? gone.get(id))
+    .filter((e): e is HandOffEmployee => e !== undefined);
 
   const newStarters: ChangesPack['newStarters'] = [];
   const leavers: ChangesPack['leavers'] = [];
-  const byEmployee = new Map<number, Array<{ field: PayrollField; from: string | null; to: string | null; at: string }>>();
+  const byEmployee = new Map<
+    number,
+    Array<{ field: PayrollField; from: string | null; to: string | null; at: string }>
+  >();
   for (const c of repo.changesSinceExport(companyId)) {
     const list = byEmployee.get(c.employeeId) ?? [];
     list.push(c);
@@ -119,7 +167,12 @@ export function changesPack(
     // Never received by the payroll software: a new starter, unless the last file refused them and nothing changed since.
     if (!base?.included) {
       if (base?.refused && collapse(byEmployee.get(e.id) ?? []).length === 0) continue;
-      newStarters.push({ employee: pack(e), startDate: e.values.startDate, leaveDate: e.values.leaveDate, flags: duplicateFlags(e, exportedBefore) });
+      newStarters.push({
+        employee: pack(e),
+        startDate: e.values.startDate,
+        leaveDate: e.values.leaveDate,
+        flags: duplicateFlags(e, exportedBefore),
+      });
       ids.add(e.id);
     } else if (e.state === 'leaver' && base.included.state !== 'leaver') {
       leavers.push({ employee: pack(e), leaveDate: e.values.leaveDate });

@@ -78,13 +78,17 @@ export const plain =
  */
 export function atMost(max: number, what: string, value: string | null): Cell {
   if (value === null) return '';
-  return value.length <= max ? value : refuse(`${what} is ${value.length} characters (“${value}”); the payroll software holds at most ${max}`);
+  return value.length <= max
+    ? value
+    : refuse(`${what} is ${value.length} characters (“${value}”); the payroll software holds at most ${max}`);
 }
 
 /** The address as lines, blanks dropped: line 1–3, then town and county. */
 export function addressLines(e: ExportEmployee): string[] {
   const v = e.values;
-  return [v.addressLine1, v.addressLine2, v.addressLine3, v.city, v.county].filter((s): s is string => !!s && s.trim() !== '');
+  return [v.addressLine1, v.addressLine2, v.addressLine3, v.city, v.county].filter(
+    (s): s is string => !!s && s.trim() !== '',
+  );
 }
 
 /** Address line `n` (1-based) of a target with `slots` lines, refusing an address that needs more. */
@@ -92,7 +96,9 @@ export function addressLine(target: string, slots: number, n: number) {
   return (e: ExportEmployee): Cell => {
     const lines = addressLines(e);
     if (lines.length > slots) {
-      return refuse(`${target} holds ${slots} address lines besides the postcode; this address has ${lines.length} (${lines.join(', ')}): shorten it in the HR system`);
+      return refuse(
+        `${target} holds ${slots} address lines besides the postcode; this address has ${lines.length} (${lines.join(', ')}): shorten it in the HR system`,
+      );
     }
     return atMost(35, `Address line ${n}`, lines[n - 1] ?? null);
   };
@@ -104,7 +110,8 @@ export function salaryInPounds(target: string) {
     const s = e.values.salary;
     if (!s) return '';
     const currency = e.values.currency;
-    if (currency && currency !== 'GBP') return refuse(`The salary is in ${currency}; ${target} pays in pounds, so it was not loaded as if it were`);
+    if (currency && currency !== 'GBP')
+      return refuse(`The salary is in ${currency}; ${target} pays in pounds, so it was not loaded as if it were`);
     return s;
   };
 }
@@ -128,7 +135,13 @@ export function niNumber(e: ExportEmployee): Cell {
   if (!ni) return '';
   const prefix = ni.slice(0, 2);
   if (ADMIN_NI_PREFIXES.includes(prefix)) {
-    return refuse(`NI number ${ni} starts with ${prefix}, a prefix HMRC uses only for administrative numbers, never an employee's: check the number with the employee`);
+    return refuse(
+      `NI number ${ni} starts with ${prefix}, a prefix HMRC uses only for administrative numbers, never an employee's: check the number with the employee`,
+    );
   }
-  return NI_NUMBER.test(ni) ? ni : refuse(`NI number ${ni} is not an HMRC National Insurance number (2 letters, 6 digits, a letter A–D): check it with the employee`);
+  return NI_NUMBER.test(ni)
+    ? ni
+    : refuse(
+        `NI number ${ni} is not an HMRC National Insurance number (2 letters, 6 digits, a letter A–D): check it with the employee`,
+      );
 }

@@ -22,6 +22,9 @@ export function writeFileAtomic(path: string, bytes: Buffer): string {
   } catch (err) {
     rmSync(temp, { force: true });
     const why = err instanceof Error && 'code' in err ? ` (${String((err as NodeJS.ErrnoException).code)})` : '';
-    throw new AppError('VALIDATION', `Cannot write ${target}${why}: check that the folder exists and that you may write to it. Nothing was exported.`);
+    throw new AppError(
+      'VALIDATION',
+      `Cannot write ${target}${why}: check that the folder exists and that you may write to it. Nothing was exported.`,
+    );
   }
 }

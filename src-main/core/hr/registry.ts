@@ -62,7 +62,11 @@ export async function createHrClient(
     }
     case 'humaans': {
       const { createHumaansClient } = await import('./humaans/client');
-      return createHumaansClient({ baseUrl: baseUrl ?? HUMAANS_DEFAULT_BASE_URL, credentials: { token: credentials.token }, ...opts });
+      return createHumaansClient({
+        baseUrl: baseUrl ?? HUMAANS_DEFAULT_BASE_URL,
+        credentials: { token: credentials.token },
+        ...opts,
+      });
     }
     case 'peoplehr': {
       const { createPeopleHRClient } = await import('./peoplehr/client');
@@ -80,6 +84,10 @@ export async function createHrClient(
 }
 
 export function suggestedMapping(provider: RealProvider, catalogue: FieldInfo[]): Mapping {
-  const fn = { personio: personioSuggestedMapping, humaans: humaansSuggestedMapping, peoplehr: peoplehrSuggestedMapping }[provider];
+  const fn = {
+    personio: personioSuggestedMapping,
+    humaans: humaansSuggestedMapping,
+    peoplehr: peoplehrSuggestedMapping,
+  }[provider];
   return fn(catalogue);
 }

@@ -58,12 +58,16 @@ export function pendingReportContent(input: ReportInput): PendingReportContent {
     const key = input.mapping[p.field] ?? null;
     const hr = key ? fields.get(key) : undefined;
     const hrLabel = hr?.label ?? null;
-    const detail = hrLabel && hrLabel.toLowerCase() !== payroll.toLowerCase() ? `${payroll} (${vendor}: “${hrLabel}”)` : payroll;
+    const detail =
+      hrLabel && hrLabel.toLowerCase() !== payroll.toLowerCase() ? `${payroll} (${vendor}: “${hrLabel}”)` : payroll;
     const holds = p.value === null || p.value.trim() === '' ? '(blank)' : p.value;
     if (!key) {
       return {
         detail,
-        problem: p.code === 'missing' ? `${payroll} is needed for payroll and is not read from ${vendor} yet.` : inVendorWords(p.message),
+        problem:
+          p.code === 'missing'
+            ? `${payroll} is needed for payroll and is not read from ${vendor} yet.`
+            : inVendorWords(p.message),
         holds: p.code === 'missing' ? '(not read)' : holds,
         fix: `Your payroll bureau will tell you which ${vendor} field should hold “${payroll}”.`,
       };
@@ -88,7 +92,13 @@ export function pendingReportContent(input: ReportInput): PendingReportContent {
 
   function about(e: HandOffEmployee): string {
     const v = e.values;
-    return [v.jobTitle, v.department, v.startDate ? `started ${ukDate(v.startDate)}` : null, e.state === 'leaver' ? `left ${ukDate(v.leaveDate)}` : null, input.showEmployeeId ? `employee ID ${e.identity}` : null]
+    return [
+      v.jobTitle,
+      v.department,
+      v.startDate ? `started ${ukDate(v.startDate)}` : null,
+      e.state === 'leaver' ? `left ${ukDate(v.leaveDate)}` : null,
+      input.showEmployeeId ? `employee ID ${e.identity}` : null,
+    ]
       .filter((s): s is string => !!s)
       .join(' · ');
   }

@@ -19,7 +19,11 @@ export function pendingReportPdf(r: PendingReportContent): Promise<Buffer> {
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN + 14, left: MARGIN, right: MARGIN },
     bufferPages: true,
-    info: { Title: `Employees waiting for HR details — ${r.company}`, Author: 'Bureau Sync', Subject: `Pending payroll details in ${r.vendor}` },
+    info: {
+      Title: `Employees waiting for HR details — ${r.company}`,
+      Author: 'Bureau Sync',
+      Subject: `Pending payroll details in ${r.vendor}`,
+    },
   });
   doc.registerFont('body', BODY);
   doc.registerFont('bold', BOLD);
@@ -33,7 +37,11 @@ export function pendingReportPdf(r: PendingReportContent): Promise<Buffer> {
 
   doc.font('bold').fontSize(18).fillColor(INK).text('Employees waiting for HR details');
   doc.moveDown(0.2);
-  doc.font('body').fontSize(11).fillColor(MUTED).text(`${r.company} · ${r.vendor} · ${formatUkDate(r.date)}`);
+  doc
+    .font('body')
+    .fontSize(11)
+    .fillColor(MUTED)
+    .text(`${r.company} · ${r.vendor} · ${formatUkDate(r.date)}`);
   doc.moveDown(0.8);
   doc.fontSize(10).fillColor(INK);
   doc.text(
@@ -44,7 +52,8 @@ export function pendingReportPdf(r: PendingReportContent): Promise<Buffer> {
   );
 
   section(doc, `Must be fixed before payroll (${r.pending.length})`, r.pending, r.vendor, width);
-  if (r.warnings.length) section(doc, `Worth checking — these do not stop payroll (${r.warnings.length})`, r.warnings, r.vendor, width);
+  if (r.warnings.length)
+    section(doc, `Worth checking — these do not stop payroll (${r.warnings.length})`, r.warnings, r.vendor, width);
 
   // Page numbers last, once the page count is known.
   const range = doc.bufferedPageRange();
@@ -52,7 +61,16 @@ export function pendingReportPdf(r: PendingReportContent): Promise<Buffer> {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('body').fontSize(8).fillColor(MUTED).text(`${r.company} — employees waiting for HR details, ${formatUkDate(r.date)} · page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN + 8, { width, align: 'center', lineBreak: false });
+    doc
+      .font('body')
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(
+        `${r.company} — employees waiting for HR details, ${formatUkDate(r.date)} · page ${i + 1} of ${range.count}`,
+        MARGIN,
+        doc.page.height - MARGIN + 8,
+        { width, align: 'center', lineBreak: false },
+      );
     doc.page.margins.bottom = bottom;
   }
   doc.end();
@@ -63,7 +81,12 @@ function section(doc: PDFKit.PDFDocument, title: string, entries: ReportEntry[],
   doc.moveDown(1.2);
   keepRoom(doc, 60);
   doc.font('bold').fontSize(13).fillColor(ACCENT).text(title, MARGIN, doc.y, { width });
-  doc.moveTo(MARGIN, doc.y + 2).lineTo(MARGIN + width, doc.y + 2).strokeColor(ACCENT).lineWidth(0.8).stroke();
+  doc
+    .moveTo(MARGIN, doc.y + 2)
+    .lineTo(MARGIN + width, doc.y + 2)
+    .strokeColor(ACCENT)
+    .lineWidth(0.8)
+    .stroke();
   doc.moveDown(0.6);
   for (const e of entries) entry(doc, e, vendor, width);
 }
@@ -80,7 +103,11 @@ function entry(doc: PDFKit.PDFDocument, e: ReportEntry, vendor: string, width: n
   for (const i of e.items) {
     keepRoom(doc, itemHeight(doc, i, vendor, inner));
     const x = MARGIN + 14;
-    doc.font('bold').fontSize(9.5).fillColor(INK).text(`• ${i.detail}`, MARGIN + 4, doc.y, { width: width - 4 });
+    doc
+      .font('bold')
+      .fontSize(9.5)
+      .fillColor(INK)
+      .text(`• ${i.detail}`, MARGIN + 4, doc.y, { width: width - 4 });
     doc.font('body').fontSize(9.5).fillColor(INK).text(i.problem, x, doc.y, { width: inner });
     doc.fontSize(9).fillColor(MUTED).text(`${vendor} holds: ${i.holds}`, x, doc.y, { width: inner });
     doc.fillColor(INK).text(`Where to fix it: ${i.fix}`, x, doc.y, { width: inner });
@@ -90,7 +117,13 @@ function entry(doc: PDFKit.PDFDocument, e: ReportEntry, vendor: string, width: n
 
 function itemHeight(doc: PDFKit.PDFDocument, i: ReportEntry['items'][number], vendor: string, width: number): number {
   doc.font('body').fontSize(9.5);
-  return doc.heightOfString(i.detail, { width }) + doc.heightOfString(i.problem, { width }) + doc.heightOfString(`${vendor} holds: ${i.holds}`, { width }) + doc.heightOfString(`Where to fix it: ${i.fix}`, { width }) + 8;
+  return (
+    doc.heightOfString(i.detail, { width }) +
+    doc.heightOfString(i.problem, { width }) +
+    doc.heightOfString(`${vendor} holds: ${i.holds}`, { width }) +
+    doc.heightOfString(`Where to fix it: ${i.fix}`, { width }) +
+    8
+  );
 }
 
 /** Starts a new page unless `height` points fit above the bottom margin. */

@@ -8,7 +8,8 @@ import { privateDir } from '../private-files';
  * this user (mode 0600), written atomically. The desktop app uses safeStorage instead (shell/).
  */
 export class FileSecretStore implements SecretStore {
-  readonly description = 'in a file only your user account can read (browser mode and the command line have no keychain)';
+  readonly description =
+    'in a file only your user account can read (browser mode and the command line have no keychain)';
 
   constructor(private readonly file: string) {}
 

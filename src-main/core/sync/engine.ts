@@ -45,7 +45,14 @@ const TAKEN_OVER =
   'This sync stopped answering for over a minute, so another Bureau Sync window (or the command line) took the company over. Nothing from this sync was saved.';
 
 /** Triggers that a paused company skips (recorded as skipped). "Sync now" on one employee still runs. */
-const PAUSABLE: ReadonlySet<Trigger> = new Set(['scheduled', 'settings', 'manual-all', 'manual-company', 'cli', 'first']);
+const PAUSABLE: ReadonlySet<Trigger> = new Set([
+  'scheduled',
+  'settings',
+  'manual-all',
+  'manual-company',
+  'cli',
+  'first',
+]);
 
 /**
  * One sync run: fetch everything, decide everything, then write everything in one transaction.
@@ -84,7 +91,14 @@ export class SyncEngine {
     const start = () => this.d.runs.start({ id: runId, companyId, trigger, startedAt, employeeHrId: null });
     if (company.settings.paused && PAUSABLE.has(trigger)) {
       start();
-      return this.#finish(company, runId, 'skipped', EMPTY_COUNTS, null, 'Skipped: syncing is paused for this company.');
+      return this.#finish(
+        company,
+        runId,
+        'skipped',
+        EMPTY_COUNTS,
+        null,
+        'Skipped: syncing is paused for this company.',
+      );
     }
     // Another process (or another caller here) may be syncing this company: only the lease's holder runs; a
     // second sync waits for that run and answers with its outcome (leases.ts).
@@ -98,7 +112,14 @@ export class SyncEngine {
       const shape = toErrorShape(reason instanceof AppError ? reason : err);
       try {
         start();
-        return this.#finish(company, runId, shape.code === 'CANCELLED' ? 'cancelled' : 'failed', EMPTY_COUNTS, shape, null);
+        return this.#finish(
+          company,
+          runId,
+          shape.code === 'CANCELLED' ? 'cancelled' : 'failed',
+          EMPTY_COUNTS,
+          shape,
+          null,
+        );
       } catch (recordErr) {
         if (isBusy(recordErr)) throw new AppError(shape.code, shape.message);
         throw recordErr;
@@ -109,10 +130,14 @@ export class SyncEngine {
       if (!joined) throw new AppError('NOT_FOUND', `${company.name} was removed while it was being synced.`);
       return joined;
     }
-    if (lease.tookOverRunId) this.d.logger.warn('took over a sync whose process had stopped', { companyId, runId: lease.tookOverRunId });
+    if (lease.tookOverRunId)
+      this.d.logger.warn('took over a sync whose process had stopped', { companyId, runId: lease.tookOverRunId });
     this.#leased.add(runId);
     const stopBeat = this.#leases.heartbeat(company.id, runId, (err) =>
-      this.d.logger.warn('sync heartbeat failed', { companyId, error: err instanceof Error ? err.message : String(err) }),
+      this.d.logger.warn('sync heartbeat failed', {
+        companyId,
+        error: err instanceof Error ? err.message : String(err),
+      }),
     );
     try {
       return await this.#runLeased(company, runId, trigger, opts);
@@ -141,7 +166,14 @@ export class SyncEngine {
       const shape = toErrorShape(reason instanceof AppError ? reason : err);
       this.d.logger.warn('sync failed', { companyId, code: shape.code });
       this.#discard(runId);
-      return this.#finish(company, runId, shape.code === 'CANCELLED' ? 'cancelled' : 'failed', EMPTY_COUNTS, shape, null);
+      return this.#finish(
+        company,
+        runId,
+        shape.code === 'CANCELLED' ? 'cancelled' : 'failed',
+        EMPTY_COUNTS,
+        shape,
+        null,
+      );
     }
   }
 
@@ -170,14 +202,24 @@ export class SyncEngine {
     // held until the read is complete, then decided by the same planner.
     const rekeyable = new Map<string, CompactEmployee>();
     const held: ProviderRecord[] = [];
-    const planner = new StreamPlanner({ stored, cfg, valuesOf: (id) => employees.valuesOf(id), ...(rekey ? { rekeyable } : {}) });
+    const planner = new StreamPlanner({
+      stored,
+      cfg,
+      valuesOf: (id) => employees.valuesOf(id),
+      ...(rekey ? { rekeyable } : {}),
+    });
     const handed = new Set<string>();
     const res = await client.listEmployees({
       signal: opts.signal,
       includeSalaries: cfg.syncSalaries,
       startedAt: cfg.now,
       // The roll call lists the HR system's own ids: a resume needs people matched on them (#resumable).
-      since: resume ? { cursor: resume.mark.cursor, lastRollCall: () => new Set([...stored().values()].filter((e) => e.state !== 'missing').map((e) => e.hrId)) } : undefined,
+      since: resume
+        ? {
+            cursor: resume.mark.cursor,
+            lastRollCall: () => new Set([...stored().values()].filter((e) => e.state !== 'missing').map((e) => e.hrId)),
+          }
+        : undefined,
       onPage: (page, p, serialised) => {
         opts.signal?.throwIfAborted();
         if (resume) for (const r of page) handed.add(r.externalId);
@@ -206,8 +248,10 @@ export class SyncEngine {
       if (planner.seen === 0) return this.#runStreaming(company, client, cfg, opts, progress, null);
     }
     if (rekey) {
-      for (const [hrId, e] of rekeyCandidates(held, stored(), employees.keyedOtherwise(company.id, cfg.idField), cfg)) rekeyable.set(hrId, e);
-      for (let i = 0; i < held.length; i += HELD_CHUNK) this.#staging.add(runId, company.id, planner.page(held.slice(i, i + HELD_CHUNK)));
+      for (const [hrId, e] of rekeyCandidates(held, stored(), employees.keyedOtherwise(company.id, cfg.idField), cfg))
+        rekeyable.set(hrId, e);
+      for (let i = 0; i < held.length; i += HELD_CHUNK)
+        this.#staging.add(runId, company.id, planner.page(held.slice(i, i + HELD_CHUNK)));
     }
     opts.signal?.throwIfAborted();
     progress('checking', planner.seen, planner.seen);
@@ -216,8 +260,14 @@ export class SyncEngine {
     progress('writing', 0, planner.seen);
     const note = partial ? changesNote(company.provider, handed.size) : null;
     return this.d.db.transaction(() => {
-      const counts = this.#staging.apply({ runId, companyId: company.id, syncedAt: cfg.now, at: this.#now(), idField: cfg.idField }, partial);
-      this.d.companies.setCursor(company.id, res.cursor ? { cursor: res.cursor, key: this.#cursorKey(cfg), runId } : null);
+      const counts = this.#staging.apply(
+        { runId, companyId: company.id, syncedAt: cfg.now, at: this.#now(), idField: cfg.idField },
+        partial,
+      );
+      this.d.companies.setCursor(
+        company.id,
+        res.cursor ? { cursor: res.cursor, key: this.#cursorKey(cfg), runId } : null,
+      );
       return this.#finish(company, runId, 'succeeded', counts, null, note);
     })();
   }
@@ -229,7 +279,13 @@ export class SyncEngine {
    * it was: the run repeats that outcome (its counts, its problem list, shared), writes no employee, and drops
    * anything decided from pages handed on before the client knew. Null when another run changed an employee meanwhile.
    */
-  #repeat(company: CompanyRow, runId: string, from: Resumable, cursor: string | null, progress: Progress): RunSummary | null {
+  #repeat(
+    company: CompanyRow,
+    runId: string,
+    from: Resumable,
+    cursor: string | null,
+    progress: Progress,
+  ): RunSummary | null {
     const counts = repeatedCounts(from.run.counts);
     const people = counts.unchanged + counts.excluded;
     progress('checking', people, people);
@@ -278,7 +334,10 @@ export class SyncEngine {
       this.#staging.discard(runId);
     } catch (err) {
       // The next run of this company discards it anyway; staged rows never reach an employee by themselves.
-      this.d.logger.warn('could not discard staged sync rows', { runId, error: err instanceof Error ? err.message : String(err) });
+      this.d.logger.warn('could not discard staged sync rows', {
+        runId,
+        error: err instanceof Error ? err.message : String(err),
+      });
     }
   }
 
@@ -296,7 +355,13 @@ export class SyncEngine {
     const existing = this.d.employees.get(companyId, employeeId);
     if (!existing) throw new AppError('NOT_FOUND', 'That employee is not in this company any more. Refresh the list.');
     const runId = randomUUID();
-    this.d.runs.start({ id: runId, companyId, trigger: 'employee', startedAt: this.#now(), employeeHrId: existing.hrId });
+    this.d.runs.start({
+      id: runId,
+      companyId,
+      trigger: 'employee',
+      startedAt: this.#now(),
+      employeeHrId: existing.hrId,
+    });
     return this.#runOne(company, runId, existing, opts);
   }
 
@@ -308,7 +373,10 @@ export class SyncEngine {
     try {
       this.#staging.discardStale(company.id, runId);
       const client = await this.d.clientFor(company);
-      const record = await client.getEmployee(existing.hrId, { signal: opts.signal, includeSalaries: this.#syncSalaries(company) });
+      const record = await client.getEmployee(existing.hrId, {
+        signal: opts.signal,
+        includeSalaries: this.#syncSalaries(company),
+      });
       const cfg = this.#config(company, runId);
       if (record) {
         const compact = this.d.employees.compactOf(existing.id);
@@ -324,7 +392,10 @@ export class SyncEngine {
         this.#staging.add(runId, company.id, planner.page([record]));
       }
       return this.d.db.transaction(() => {
-        const counts = this.#staging.apply({ runId, companyId: company.id, syncedAt: cfg.now, at: this.#now(), idField: cfg.idField }, { employeeId: existing.id });
+        const counts = this.#staging.apply(
+          { runId, companyId: company.id, syncedAt: cfg.now, at: this.#now(), idField: cfg.idField },
+          { employeeId: existing.id },
+        );
         // Employees were written without a whole-list reply to stand for them: no later run may repeat the last one.
         this.d.companies.setCursor(company.id, null);
         return this.#finish(company, runId, 'succeeded', counts, null, null, false);
@@ -349,10 +420,18 @@ export class SyncEngine {
       onPage: (page) => {
         for (const r of page) {
           const v = evaluateFilters(cfg.filters, r.fields, cfg.labels);
-          const name = [r.fields['first_name'] ?? r.fields['firstName'] ?? r.fields['FirstName'], r.fields['last_name'] ?? r.fields['lastName'] ?? r.fields['LastName']]
+          const name = [
+            r.fields['first_name'] ?? r.fields['firstName'] ?? r.fields['FirstName'],
+            r.fields['last_name'] ?? r.fields['lastName'] ?? r.fields['LastName'],
+          ]
             .filter(Boolean)
             .join(' ');
-          employees.push({ externalId: r.externalId, name: name || r.externalId, included: v.included, reason: v.reason });
+          employees.push({
+            externalId: r.externalId,
+            name: name || r.externalId,
+            included: v.included,
+            reason: v.reason,
+          });
         }
       },
     });
@@ -376,11 +455,17 @@ export class SyncEngine {
       if (this.#leased.has(runId)) {
         // Lost only when this process stopped answering for over a minute and another took the company over:
         // its writes must not land on top of that run's (throwing rolls the run's transaction back).
-        if (!this.#leases.release(company.id, runId) && status === 'succeeded') throw new AppError('CONFLICT', TAKEN_OVER);
+        if (!this.#leases.release(company.id, runId) && status === 'succeeded')
+          throw new AppError('CONFLICT', TAKEN_OVER);
       }
       this.d.runs.finish(runId, { status, finishedAt, counts, error, note });
       if (recordOnCompany) {
-        this.d.companies.recordAttempt(company.id, { at: finishedAt, status, error, succeeded: status === 'succeeded' });
+        this.d.companies.recordAttempt(company.id, {
+          at: finishedAt,
+          status,
+          error,
+          succeeded: status === 'succeeded',
+        });
       }
       const run = this.d.runs.get(runId);
       if (!run) throw new AppError('INTERNAL', 'The sync run record vanished.');
@@ -398,18 +483,35 @@ export class SyncEngine {
       this.d.db.transaction(() => {
         if (!this.#leases.release(company.id, runId)) return;
         if (this.d.runs.get(runId)?.status !== 'running') return;
-        const error = { code: 'INTERNAL' as const, message: 'The sync stopped unexpectedly. Nothing from it was saved; the next sync will try again.' };
-        this.d.runs.finish(runId, { status: 'failed', finishedAt: this.#now(), counts: EMPTY_COUNTS, error, note: null });
+        const error = {
+          code: 'INTERNAL' as const,
+          message: 'The sync stopped unexpectedly. Nothing from it was saved; the next sync will try again.',
+        };
+        this.d.runs.finish(runId, {
+          status: 'failed',
+          finishedAt: this.#now(),
+          counts: EMPTY_COUNTS,
+          error,
+          note: null,
+        });
       })();
     } catch (err) {
       // The lease's heartbeat has stopped: another process takes it over once it is stale.
-      this.d.logger.warn('could not release the sync lease', { companyId: company.id, runId, error: err instanceof Error ? err.message : String(err) });
+      this.d.logger.warn('could not release the sync lease', {
+        companyId: company.id,
+        runId,
+        error: err instanceof Error ? err.message : String(err),
+      });
     }
   }
 
   #company(id: string): CompanyRow {
     const c = this.d.companies.get(id);
-    if (!c) throw new AppError('NOT_FOUND', `No company has the ID "${id}". It may have been removed: check the companies list.`);
+    if (!c)
+      throw new AppError(
+        'NOT_FOUND',
+        `No company has the ID "${id}". It may have been removed: check the companies list.`,
+      );
     return c;
   }
 

@@ -13,15 +13,27 @@ const NAME_KEYS = ['first_name', 'firstName', 'FirstName', 'last_name', 'lastNam
  * payroll data (salary, bank, NI number), which the bureau has no business holding for someone it does
  * not pay.
  */
-export function excludedRecord(record: ProviderRecord, cfg: Pick<PlanConfig, 'idField' | 'defaultIdField' | 'filters'>): ProviderRecord {
-  const keep = new Set([cfg.idField, cfg.defaultIdField, HUMAANS_SHOWN_ID_KEY, ...NAME_KEYS, ...cfg.filters.map((f) => f.field)]);
+export function excludedRecord(
+  record: ProviderRecord,
+  cfg: Pick<PlanConfig, 'idField' | 'defaultIdField' | 'filters'>,
+): ProviderRecord {
+  const keep = new Set([
+    cfg.idField,
+    cfg.defaultIdField,
+    HUMAANS_SHOWN_ID_KEY,
+    ...NAME_KEYS,
+    ...cfg.filters.map((f) => f.field),
+  ]);
   const fields: Record<string, string | null> = {};
   for (const k of Object.keys(record.fields)) if (keep.has(k)) fields[k] = record.fields[k] ?? null;
   return { ...record, fields };
 }
 
 /** The excluded person's stored form: no payroll values, the rule that leaves them out, their trimmed record. */
-export function excludedEmployee(record: ProviderRecord, cfg: PlanConfig): { name: string; excludedBy: string; recordJson: string; recordHash: string } {
+export function excludedEmployee(
+  record: ProviderRecord,
+  cfg: PlanConfig,
+): { name: string; excludedBy: string; recordJson: string; recordHash: string } {
   const recordJson = JSON.stringify(excludedRecord(record, cfg));
   return {
     name: rawName(record) || `HR record ${record.externalId}`,

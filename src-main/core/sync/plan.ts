@@ -41,7 +41,9 @@ export { sha1 };
 /** The display name a duplicate-ID problem gives a record (no payroll rules have run for it). */
 export function rawName(record: ProviderRecord): string {
   const f = record.fields;
-  return [f.first_name ?? f.firstName ?? f.FirstName, f.last_name ?? f.lastName ?? f.LastName].filter(Boolean).join(' ');
+  return [f.first_name ?? f.firstName ?? f.FirstName, f.last_name ?? f.lastName ?? f.LastName]
+    .filter(Boolean)
+    .join(' ');
 }
 
 export function duplicateProblem(identity: string, record: { externalId: string; name: string }): RunProblemRow {

@@ -7,7 +7,13 @@ export interface SchedulerDeps {
   clock: Clock;
   logger: Logger;
   /** Companies that have finished the wizard, with their schedule facts. */
-  listCompanies(): Array<{ id: string; reviewed: boolean; paused: boolean; frequencyMinutes: number; lastAttemptAt: string | null }>;
+  listCompanies(): Array<{
+    id: string;
+    reviewed: boolean;
+    paused: boolean;
+    frequencyMinutes: number;
+    lastAttemptAt: string | null;
+  }>;
   setNextSyncAt(companyId: string, at: string | null): void;
   onProgress(p: SyncProgress): void;
   onFinished(run: RunSummary): void;
@@ -113,7 +119,8 @@ export class Scheduler {
         // A company removed while it waited in the queue has nothing left to sync.
         if (!this.d.listCompanies().some((c) => c.id === id)) continue;
         void this.runCompany(id, 'scheduled');
-        if (this.#queue.length > 0) await new Promise((r) => this.d.clock.setTimeout(() => r(null), this.d.staggerMs ?? 5000));
+        if (this.#queue.length > 0)
+          await new Promise((r) => this.d.clock.setTimeout(() => r(null), this.d.staggerMs ?? 5000));
       }
     } finally {
       this.#draining = false;

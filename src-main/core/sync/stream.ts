@@ -6,7 +6,15 @@ import { isIncluded } from '../filters/evaluate';
 import type { ProviderRecord } from '../hr/types';
 import { recordJson as serialised, type RecordJson } from '../hr/record-json';
 import { excludedEmployee } from './excluded';
-import { diffValues, duplicateProblem, evaluateRecordJson, identityOf, missingIdProblem, rawName, type PlanConfig } from './plan';
+import {
+  diffValues,
+  duplicateProblem,
+  evaluateRecordJson,
+  identityOf,
+  missingIdProblem,
+  rawName,
+  type PlanConfig,
+} from './plan';
 
 /**
  * The sync's one planner: decides each record as its page arrives, keeping only compact facts in memory. A record whose HR data and company set-up are both as they were when its employee
@@ -30,7 +38,13 @@ export interface StreamDeps {
 
 const CURRENT = new Set(['active', 'leaver']);
 
-const asStaged = (p: RunProblemRow): StagedProblem => ({ field: p.field, code: p.code, severity: p.severity, message: p.message, value: p.value });
+const asStaged = (p: RunProblemRow): StagedProblem => ({
+  field: p.field,
+  code: p.code,
+  severity: p.severity,
+  message: p.message,
+  value: p.value,
+});
 
 function problemRow(seq: number, seenIdentity: string | null, p: RunProblemRow): StagedRow {
   return {
@@ -83,7 +97,11 @@ export class StreamPlanner {
     if (!identity) return problemRow(seq, null, missingIdProblem(record, cfg));
     if (this.#first.has(identity)) {
       this.#dups.add(identity);
-      return problemRow(seq, identity, duplicateProblem(identity, { externalId: record.externalId, name: rawName(record) }));
+      return problemRow(
+        seq,
+        identity,
+        duplicateProblem(identity, { externalId: record.externalId, name: rawName(record) }),
+      );
     }
     this.#first.set(identity, { seq, externalId: record.externalId, name: rawName(record) });
     let existing = this.d.stored().get(identity);
@@ -100,8 +118,25 @@ export class StreamPlanner {
     // again only into the record hash.
     const { json: recordJson, hash: rawHash } = serialised(record, given);
     const employeeId = existing?.id ?? null;
-    if (existing && rekeyFrom === null && CURRENT.has(existing.state) && existing.rawHash === rawHash && existing.configHash === cfg.configHash) {
-      return decided(seq, identity, employeeId, 'same', '', existing.state === 'leaver', false, existing.problemCount, rawHash, cfg.configHash);
+    if (
+      existing &&
+      rekeyFrom === null &&
+      CURRENT.has(existing.state) &&
+      existing.rawHash === rawHash &&
+      existing.configHash === cfg.configHash
+    ) {
+      return decided(
+        seq,
+        identity,
+        employeeId,
+        'same',
+        '',
+        existing.state === 'leaver',
+        false,
+        existing.problemCount,
+        rawHash,
+        cfg.configHash,
+      );
     }
     if (!isIncluded(cfg.filters, record.fields)) {
       const flag = existing !== undefined && existing.state !== 'excluded';
@@ -126,7 +161,11 @@ export class StreamPlanner {
       return row;
     }
     const previous = existing ? this.d.valuesOf(existing.id) : null;
-    const { write: w, valuesJson, sourcesJson } = evaluateRecordJson(record, identity, previous, cfg, recordJson, rawHash);
+    const {
+      write: w,
+      valuesJson,
+      sourcesJson,
+    } = evaluateRecordJson(record, identity, previous, cfg, recordJson, rawHash);
     let errors = 0;
     for (const p of w.problems) if (p.severity === 'error') errors += 1;
     const isLeaver = w.state === 'leaver';
@@ -135,9 +174,26 @@ export class StreamPlanner {
       // Same outcome under a new set-up (or a new day): only the decision hashes move, so next time is quick.
       return decided(seq, identity, employeeId, 'same', w.name, isLeaver, true, errors, rawHash, cfg.configHash);
     }
-    const row = decided(seq, identity, employeeId, existing ? 'update' : 'insert', w.name, isLeaver, false, errors, rawHash, cfg.configHash);
+    const row = decided(
+      seq,
+      identity,
+      employeeId,
+      existing ? 'update' : 'insert',
+      w.name,
+      isLeaver,
+      false,
+      errors,
+      rawHash,
+      cfg.configHash,
+    );
     row.rekeyFrom = rekeyFrom;
-    row.problems = w.problems.map((p) => ({ field: p.field, code: p.code, severity: p.severity, message: p.message, value: p.value }));
+    row.problems = w.problems.map((p) => ({
+      field: p.field,
+      code: p.code,
+      severity: p.severity,
+      message: p.message,
+      value: p.value,
+    }));
     row.write = {
       hrId: w.hrId,
       state: w.state,

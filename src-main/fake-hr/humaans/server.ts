@@ -167,7 +167,9 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
     if (name === 'people' && q.skip > 0 && faults.changeBetweenPages && !change) changePeople();
     if (q.conds.some((c) => c.field === 'updatedAt')) {
       if (opts.updatedAtFilter === 'refused') {
-        return error(400, 'BadRequest', "Invalid query parameter 'updatedAt'", { issues: [{ name: 'updatedAt', reason: 'not allowed' }] });
+        return error(400, 'BadRequest', "Invalid query parameter 'updatedAt'", {
+          issues: [{ name: 'updatedAt', reason: 'not allowed' }],
+        });
       }
       if (opts.updatedAtFilter === 'ignored') q.conds = q.conds.filter((c) => c.field !== 'updatedAt');
     }
@@ -185,7 +187,12 @@ export async function startFakeHumaans(opts: FakeHumaansOptions): Promise<FakeHu
     return { status: 200, json: envelope };
   }
 
-  function filtered(name: string, status: string | null, q: ReturnType<typeof parseQuery>, granted: Set<string>): Row[] {
+  function filtered(
+    name: string,
+    status: string | null,
+    q: ReturnType<typeof parseQuery>,
+    granted: Set<string>,
+  ): Row[] {
     const col = COLLECTIONS[name]!;
     if (name === 'people') {
       // Filters keep the index's default order, so applyQuery sorts only for an explicit $sort.

@@ -40,7 +40,10 @@ export function handleV1Auth(state: FakeState, req: FakeRequest): FakeResponse {
   let clientSecret = params['client_secret'];
   if (clientId === undefined && req.query.has('client_id')) {
     if ((state.opts.queryStringCredentials ?? 'reject') === 'reject') {
-      return v1Error(403, 'Query string authentication is no longer supported. Send client_id and client_secret in the request body.');
+      return v1Error(
+        403,
+        'Query string authentication is no longer supported. Send client_id and client_secret in the request body.',
+      );
     }
     clientId = req.query.get('client_id') ?? undefined;
     clientSecret = req.query.get('client_secret') ?? undefined;
@@ -76,9 +79,12 @@ export function handleV2Token(state: FakeState, req: FakeRequest): FakeResponse 
   }
   const p = new URLSearchParams(req.body);
   const missing = ['grant_type', 'client_id', 'client_secret'].filter((k) => !p.get(k));
-  if (missing.length > 0) return problem('invalid_request', 'The request is missing a required parameter.', { missing_parameters: missing });
+  if (missing.length > 0)
+    return problem('invalid_request', 'The request is missing a required parameter.', { missing_parameters: missing });
   if (p.get('grant_type') !== 'client_credentials') {
-    return problem('unsupported_grant_type', 'The authorization grant type is not supported.', { grant_type: p.get('grant_type') });
+    return problem('unsupported_grant_type', 'The authorization grant type is not supported.', {
+      grant_type: p.get('grant_type'),
+    });
   }
   if (p.get('client_id') !== state.credentials.clientId || p.get('client_secret') !== state.credentials.clientSecret) {
     return problem(
@@ -87,21 +93,30 @@ export function handleV2Token(state: FakeState, req: FakeRequest): FakeResponse 
     );
   }
   const { token, expiresIn } = state.tokens.issue(state.credentials.clientId);
-  return { status: 200, json: { access_token: token, expires_in: expiresIn, token_type: 'Bearer', scope: 'personio:persons:read' } };
+  return {
+    status: 200,
+    json: { access_token: token, expires_in: expiresIn, token_type: 'Bearer', scope: 'personio:persons:read' },
+  };
 }
 
 /**
  * Checks the bearer token of a resource call. Returns an error response, or the headers to send back
  * (the stable token echoed, or in one-time mode a fresh token while the used one is blacklisted).
  */
-export function authorise(state: FakeState, req: FakeRequest): { error: FakeResponse } | { headers: Record<string, string> } {
+export function authorise(
+  state: FakeState,
+  req: FakeRequest,
+): { error: FakeResponse } | { headers: Record<string, string> } {
   const auth = header(req.headers, 'authorization');
   if (!auth) return { error: v1Error(401, 'Authorization is not provided') };
   const token = auth.replace(/^Bearer\s+/i, '');
   const check = state.tokens.use(token);
   const status = state.opts.invalidTokenStatus ?? 401;
   if (check === 'blacklisted') return { error: v1Error(401, 'The token has been blacklisted') };
-  if (check !== 'ok') return { error: v1Error(status, status === 403 ? 'Provided authorization is not valid' : 'Unauthenticated', status) };
+  if (check !== 'ok')
+    return {
+      error: v1Error(status, status === 403 ? 'Provided authorization is not valid' : 'Unauthenticated', status),
+    };
   if (state.opts.oneTimeTokens) return { headers: { authorization: `Bearer ${state.tokens.rotate(token)}` } };
   if (state.opts.echoAuthorizationHeader ?? true) return { headers: { authorization: `Bearer ${token}` } };
   return { headers: {} };

@@ -63,7 +63,14 @@ function disturb(state: FakeState): void {
   const seq = Math.max(0, ...state.rows.map((r) => r.person.seq)) + 1;
   const [fresh] = generatePeople({ count: 1, seed: 9_000 + seq });
   if (!fresh) return;
-  const person = { ...fresh, seq, employeeNumber: `E${String(seq).padStart(5, '0')}`, isLeaver: false, leaveDate: null, leavingReason: null };
+  const person = {
+    ...fresh,
+    seq,
+    employeeNumber: `E${String(seq).padStart(5, '0')}`,
+    isLeaver: false,
+    leaveDate: null,
+    leavingReason: null,
+  };
   state.rows = [{ id: state.nextId++, person }, ...state.rows.slice(0, -1)];
 }
 
@@ -86,7 +93,8 @@ export function listEmployees(state: FakeState, req: FakeRequest, extraHeaders: 
   if (offset === null) return v1Error(400, 'The offset parameter must be a whole number of 0 or more.', 0);
   const max = state.opts.maxLimit ?? 100;
   if (limit > max) {
-    if ((state.opts.oversizeLimit ?? 'reject') === 'reject') return v1Error(400, `The limit parameter can be at most ${max}.`, 0);
+    if ((state.opts.oversizeLimit ?? 'reject') === 'reject')
+      return v1Error(400, `The limit parameter can be at most ${max}.`, 0);
     limit = max;
   }
 
@@ -112,8 +120,18 @@ export function listEmployees(state: FakeState, req: FakeRequest, extraHeaders: 
   const total = rows.length;
   const num = (n: number) => (state.opts.pagingAsStrings ? String(n) : n);
   const metadata = state.opts.inconsistentMetadata
-    ? { total_elements: num(total), current_page: num(offset), total_pages: num(Math.ceil(total / limit) + 2), sort: null, links: [] }
-    : { total_elements: num(total), current_page: num(Math.floor(offset / limit)), total_pages: num(Math.ceil(total / limit)) };
+    ? {
+        total_elements: num(total),
+        current_page: num(offset),
+        total_pages: num(Math.ceil(total / limit) + 2),
+        sort: null,
+        links: [],
+      }
+    : {
+        total_elements: num(total),
+        current_page: num(Math.floor(offset / limit)),
+        total_pages: num(Math.ceil(total / limit)),
+      };
   return {
     status: 200,
     headers: extraHeaders,
@@ -131,7 +149,11 @@ export function getEmployee(state: FakeState, idText: string, extraHeaders: Reco
   const row = /^\d+$/.test(idText) ? state.rows.find((r) => r.id === Number(idText)) : undefined;
   // Personio's own 404 for this endpoint: German, with a trailing space.
   if (!row) return v1Error(404, 'Es ist ein Problem aufgetreten ');
-  return { status: 200, headers: extraHeaders, json: { success: true, data: { type: 'Employee', attributes: employeeAttributes(row, context(state)) } } };
+  return {
+    status: 200,
+    headers: extraHeaders,
+    json: { success: true, data: { type: 'Employee', attributes: employeeAttributes(row, context(state)) } },
+  };
 }
 
 export function listAttributes(state: FakeState, extraHeaders: Record<string, string>): FakeResponse {

@@ -74,7 +74,12 @@ function standardValues(row: FakeRow, ctx: PayloadContext): Record<string, unkno
   const sup = p.supervisorSeq === null ? undefined : ctx.bySeq.get(p.supervisorSeq);
   const salary = p.salary;
   const hourly = salary.period === 'hourly';
-  const attr = (key: string, value: unknown) => ({ label: key === 'id' ? 'ID' : label(key, ctx), value, type: LABELS.get(key)?.type ?? 'standard', universal_id: key });
+  const attr = (key: string, value: unknown) => ({
+    label: key === 'id' ? 'ID' : label(key, ctx),
+    value,
+    type: LABELS.get(key)?.type ?? 'standard',
+    universal_id: key,
+  });
   return {
     id: row.id,
     first_name: p.firstName,
@@ -110,10 +115,17 @@ function standardValues(row: FakeRow, ctx: PayloadContext): Record<string, unkno
     office: named('Office', idOf(p.office), p.office),
     department: named('Department', idOf(p.department), p.department),
     team: named('Team', idOf(p.team), p.team),
-    cost_centers: p.seq % 4 === 0 ? [] : [named('CostCenter', idOf(p.department) + 1, `${p.department} cost centre`, { percentage: 100 })],
+    cost_centers:
+      p.seq % 4 === 0
+        ? []
+        : [named('CostCenter', idOf(p.department) + 1, `${p.department} cost centre`, { percentage: 100 })],
     holiday_calendar: named('HolidayCalendar', 44, 'England & Wales bank holidays', { country: 'GB', state: null }),
     absence_entitlement: [named('TimeOffType', 113437, 'Paid holiday', { category: 'paid_vacation', entitlement: 28 })],
-    work_schedule: named('WorkSchedule', 97188, 'Full-time, 37.5 hours (mon-fri)', { valid_from: null, monday: '07:30', friday: '07:30' }),
+    work_schedule: named('WorkSchedule', 97188, 'Full-time, 37.5 hours (mon-fri)', {
+      valid_from: null,
+      monday: '07:30',
+      friday: '07:30',
+    }),
     fix_salary: hourly ? 0 : salary.amount,
     fix_salary_interval: hourly ? '' : salary.period === 'annual' ? 'yearly' : 'monthly',
     hourly_salary: hourly ? salary.amount : 0,

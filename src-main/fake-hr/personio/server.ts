@@ -4,7 +4,15 @@ import type { SamplePerson } from '../sample-people';
 import { authorise, handleV1Auth, handleV2Token } from './auth-routes';
 import { createFakePersonioDocuments, type FakePersonioDocuments } from './document-routes';
 import { forbiddenEmployees, getEmployee, listAttributes, listEmployees } from './employee-routes';
-import { createState, header, rowsFor, v1Error, type FakePersonioCredentials, type FakePersonioOptions, type FakeState } from './state';
+import {
+  createState,
+  header,
+  rowsFor,
+  v1Error,
+  type FakePersonioCredentials,
+  type FakePersonioOptions,
+  type FakeState,
+} from './state';
 
 /**
  * A fake Personio on 127.0.0.1 that plays the v1 public API the way docs and live reports describe it
@@ -50,7 +58,10 @@ export async function startFakePersonio(opts: FakePersonioOptions): Promise<Runn
   const faults: FaultSwitches = opts.faults ?? {};
   const state = createState(opts, faults);
   const documents = createFakePersonioDocuments(state);
-  const running = await startFakeHttpServer((req) => documents.handle(req) ?? route(state, req), { port: opts.port, faults });
+  const running = await startFakeHttpServer((req) => documents.handle(req) ?? route(state, req), {
+    port: opts.port,
+    faults,
+  });
   state.baseUrl = running.baseUrl;
   return {
     ...running,

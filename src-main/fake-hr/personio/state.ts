@@ -99,7 +99,12 @@ export function createState(opts: FakePersonioOptions, faults: FaultSwitches): F
 }
 
 /** Personio's v1 error envelope. `error.code` is sometimes the status, sometimes 0. */
-export function v1Error(status: number, message: string, code: number = status, headers?: Record<string, string>): FakeResponse {
+export function v1Error(
+  status: number,
+  message: string,
+  code: number = status,
+  headers?: Record<string, string>,
+): FakeResponse {
   return { status, json: { success: false, error: { code, message } }, headers };
 }
 

@@ -29,7 +29,8 @@ export class FakeTokenStore {
   issue(clientId: string): { token: string; expiresIn: number } {
     const current = this.stable.get(clientId);
     const info = current ? this.tokens.get(current) : undefined;
-    if (current && info && !info.dead && this.remaining(info) > 0) return { token: current, expiresIn: this.remaining(info) };
+    if (current && info && !info.dead && this.remaining(info) > 0)
+      return { token: current, expiresIn: this.remaining(info) };
     const token = `papi-${randomBytes(24).toString('base64url')}`;
     this.tokens.set(token, { clientId, issuedAt: this.now(), uses: 0, dead: null });
     this.stable.set(clientId, token);

@@ -34,11 +34,22 @@ export function attention(companies: CompanySummary[], changes: Record<string, C
   for (const c of companies) {
     const a = c.lastAttempt;
     if (!a || a.status !== 'failed' || !a.error) continue;
-    items.push({ companyId: c.id, name: c.name, kind: credentialsFailed(a.error.code) && c.provider !== 'demo' ? 'credentials' : 'failed', message: a.error.message, asOf: c.lastSuccessfulSyncAt });
+    items.push({
+      companyId: c.id,
+      name: c.name,
+      kind: credentialsFailed(a.error.code) && c.provider !== 'demo' ? 'credentials' : 'failed',
+      message: a.error.message,
+      asOf: c.lastSuccessfulSyncAt,
+    });
   }
-  items.sort((x, y) => Number(y.kind === 'credentials') - Number(x.kind === 'credentials') || x.name.localeCompare(y.name, 'en-GB'));
+  items.sort(
+    (x, y) =>
+      Number(y.kind === 'credentials') - Number(x.kind === 'credentials') || x.name.localeCompare(y.name, 'en-GB'),
+  );
   const withPending = companies.filter((c) => c.counts.pending > 0);
-  const bank = companies.flatMap((c) => ((changes[c.id]?.bankChanges ?? 0) > 0 ? [{ companyId: c.id, name: c.name, count: changes[c.id]!.bankChanges }] : []));
+  const bank = companies.flatMap((c) =>
+    (changes[c.id]?.bankChanges ?? 0) > 0 ? [{ companyId: c.id, name: c.name, count: changes[c.id]!.bankChanges }] : [],
+  );
   bank.sort((x, y) => x.name.localeCompare(y.name, 'en-GB'));
   const awaitingCounts = companies.map((c) => changes[c.id]?.count ?? 0).filter((n) => n > 0);
   return {
@@ -52,4 +63,5 @@ export function attention(companies: CompanySummary[], changes: Record<string, C
 }
 
 /** Whether a company's counts are from before its last (failed) attempt, so are "as of" its last success. */
-export const countsAreOld = (c: CompanySummary): boolean => c.lastAttempt?.status === 'failed' && c.lastSuccessfulSyncAt !== null;
+export const countsAreOld = (c: CompanySummary): boolean =>
+  c.lastAttempt?.status === 'failed' && c.lastSuccessfulSyncAt !== null;

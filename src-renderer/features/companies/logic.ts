@@ -1,4 +1,9 @@
-import { removalSummary, type CompanyRemoval, type CompanySummary, type Counts } from '../../../src-main/contract/companies';
+import {
+  removalSummary,
+  type CompanyRemoval,
+  type CompanySummary,
+  type Counts,
+} from '../../../src-main/contract/companies';
 import { PROVIDER_NAMES } from '../../../src-main/contract/providers';
 import type { RunSummary } from '../../../src-main/contract/sync';
 import { plural } from '../../lib/format';
@@ -18,7 +23,8 @@ export const neverSynced = (c: Pick<CompanySummary, 'lastSuccessfulSyncAt' | 'co
 
 /** Summarises a "Sync all now" in one line. */
 export function syncAllMessage(runs: RunSummary[], companies: CompanySummary[]): Notice {
-  if (runs.length === 0) return { tone: 'info', title: 'Nothing to sync', text: 'No company is set up and active yet.' };
+  if (runs.length === 0)
+    return { tone: 'info', title: 'Nothing to sync', text: 'No company is set up and active yet.' };
   const failed = runs.filter((r) => r.status === 'failed');
   const skipped = runs.filter((r) => r.status === 'skipped');
   const ok = runs.length - failed.length - skipped.length;
@@ -28,7 +34,11 @@ export function syncAllMessage(runs: RunSummary[], companies: CompanySummary[]):
     return { tone: 'success', title: `${plural(ok, 'company', 'companies')} synced.`, text: extra.trim() || undefined };
   }
   const reasons = failed.map((r) => `${nameOf(r.companyId)}: ${r.error?.message ?? 'no reason given'}`).join(' ');
-  return { tone: 'error', title: `${plural(failed.length, 'company', 'companies')} did not sync; ${plural(ok, 'other')} did.`, text: reasons };
+  return {
+    tone: 'error',
+    title: `${plural(failed.length, 'company', 'companies')} did not sync; ${plural(ok, 'other')} did.`,
+    text: reasons,
+  };
 }
 
 /** What "Pause all" / "Resume all" did, in words. */
@@ -42,7 +52,11 @@ export function pauseAllMessage(paused: boolean, changed: number): Notice {
         title: `${plural(changed, 'company', 'companies')} paused.`,
         text: 'Scheduled syncs and “Sync now” for these companies are skipped until you resume them.',
       }
-    : { tone: 'success', title: `${plural(changed, 'company', 'companies')} resumed.`, text: 'They sync on their usual schedule again.' };
+    : {
+        tone: 'success',
+        title: `${plural(changed, 'company', 'companies')} resumed.`,
+        text: 'They sync on their usual schedule again.',
+      };
 }
 
 export function lastAttemptFailed(c: CompanySummary): boolean {

@@ -27,7 +27,11 @@ type CompaniesState = {
   syncCompany: (companyId: string) => Promise<void>;
   pauseAll: (paused: boolean) => Promise<void>;
   /** Removes the company (the core checks the typed name); on success goes home and says what went. */
-  removeCompany: (companyId: string, confirmName: string, keepBackups?: boolean) => Promise<{ ok: true } | { ok: false; message: string }>;
+  removeCompany: (
+    companyId: string,
+    confirmName: string,
+    keepBackups?: boolean,
+  ) => Promise<{ ok: true } | { ok: false; message: string }>;
   dismissNotice: () => void;
   reset: () => void;
 };
@@ -58,7 +62,10 @@ export const useCompanies = create<CompaniesState>()((set, get) => ({
     set({ demoStarting: true, notice: null });
     const added = await api['companies.addDemo']({});
     if (!added.ok) {
-      set({ demoStarting: false, notice: { tone: 'error', title: 'Could not add the demo company', text: added.error.message } });
+      set({
+        demoStarting: false,
+        notice: { tone: 'error', title: 'Could not add the demo company', text: added.error.message },
+      });
       return;
     }
     const companyId = added.value.id;
@@ -71,9 +78,21 @@ export const useCompanies = create<CompaniesState>()((set, get) => ({
     if (!run.ok) {
       set({ notice: { tone: 'error', title: 'The demo company’s first sync failed', text: run.error.message } });
     } else if (run.value.status === 'failed') {
-      set({ notice: { tone: 'error', title: 'The demo company’s first sync failed', text: run.value.error?.message ?? 'No reason was given.' } });
+      set({
+        notice: {
+          tone: 'error',
+          title: 'The demo company’s first sync failed',
+          text: run.value.error?.message ?? 'No reason was given.',
+        },
+      });
     } else {
-      set({ notice: { tone: 'success', title: 'Demo company added', text: 'Its first sync has finished. Open it to see its employees.' } });
+      set({
+        notice: {
+          tone: 'success',
+          title: 'Demo company added',
+          text: 'Its first sync has finished. Open it to see its employees.',
+        },
+      });
     }
   },
   syncAll: async () => {
@@ -103,17 +122,31 @@ export const useCompanies = create<CompaniesState>()((set, get) => ({
     else if (res.value.status === 'failed') set({ notice: null });
     else if (res.value.status === 'skipped') {
       const paused = get().companies.find((c) => c.id === companyId)?.paused;
-      const how = paused ? ' To sync it, resume it (“Resume all”, or untick “Pause scheduled syncs” in its Settings).' : '';
-      set({ notice: { tone: 'info', title: `${name} was not synced`, text: `${res.value.note ?? 'The sync was skipped.'}${how}` } });
-    }
-    else set({ notice: { tone: 'success', title: `${name} synced` } });
+      const how = paused
+        ? ' To sync it, resume it (“Resume all”, or untick “Pause scheduled syncs” in its Settings).'
+        : '';
+      set({
+        notice: {
+          tone: 'info',
+          title: `${name} was not synced`,
+          text: `${res.value.note ?? 'The sync was skipped.'}${how}`,
+        },
+      });
+    } else set({ notice: { tone: 'success', title: `${name} synced` } });
   },
   pauseAll: async (paused) => {
     set({ pausing: paused ? 'pause' : 'resume', notice: null });
     const res = await api['companies.pauseAll']({ paused });
     set({ pausing: null });
     await get().load();
-    if (!res.ok) set({ notice: { tone: 'error', title: paused ? 'Companies were not paused' : 'Companies were not resumed', text: res.error.message } });
+    if (!res.ok)
+      set({
+        notice: {
+          tone: 'error',
+          title: paused ? 'Companies were not paused' : 'Companies were not resumed',
+          text: res.error.message,
+        },
+      });
     else set({ notice: pauseAllMessage(paused, res.value.changed) });
   },
   dismissNotice: () => set({ notice: null }),

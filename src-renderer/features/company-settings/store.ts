@@ -28,7 +28,8 @@ export const useSettings = create<SettingsState>()((set, get) => ({
   saving: false,
   saveResult: null,
   load: async (companyId) => {
-    if (get().companyId !== companyId) set({ companyId, detail: null, draft: null, status: 'loading', error: null, saveResult: null });
+    if (get().companyId !== companyId)
+      set({ companyId, detail: null, draft: null, status: 'loading', error: null, saveResult: null });
     const res = await api['companies.get']({ companyId });
     if (get().companyId !== companyId) return;
     if (res.ok) set({ detail: res.value, draft: res.value.settings, status: 'ready', error: null });
@@ -57,7 +58,12 @@ export const useSettings = create<SettingsState>()((set, get) => ({
       set({ saving: false, saveResult: { tone: 'error', text: res.error.message } });
       return;
     }
-    set({ saving: false, detail: { ...detail, settings: res.value }, draft: res.value, saveResult: { tone: 'success', text: savedOutcome(res.value.paused) } });
+    set({
+      saving: false,
+      detail: { ...detail, settings: res.value },
+      draft: res.value,
+      saveResult: { tone: 'success', text: savedOutcome(res.value.paused) },
+    });
   },
   discard: () => set((s) => ({ draft: s.detail?.settings ?? null, saveResult: null })),
 }));

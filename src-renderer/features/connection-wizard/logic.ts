@@ -1,5 +1,11 @@
 import type { Credentials, FieldInfo, RealProvider } from '../../../src-main/contract/providers';
-import { filterRuleSchema, OPERATOR_ARITY, type FilterOperator, type FilterRule, type FilterMode } from '../../../src-main/contract/filters';
+import {
+  filterRuleSchema,
+  OPERATOR_ARITY,
+  type FilterOperator,
+  type FilterRule,
+  type FilterMode,
+} from '../../../src-main/contract/filters';
 import type { PayrollField } from '../../../src-main/contract/payroll';
 
 export const WIZARD_STEPS = ['provider', 'credentials', 'filters', 'mapping', 'review'] as const;
@@ -15,7 +21,10 @@ export const STEP_LABELS: Record<WizardStep, string> = {
 export type SecretFields = { clientId: string; clientSecret: string; token: string; apiKey: string };
 
 /** The boxes each HR system needs, labelled in that system's own words. */
-export const CREDENTIAL_FIELDS: Record<RealProvider, Array<{ key: keyof SecretFields; label: string; secret: boolean }>> = {
+export const CREDENTIAL_FIELDS: Record<
+  RealProvider,
+  Array<{ key: keyof SecretFields; label: string; secret: boolean }>
+> = {
   personio: [
     { key: 'clientId', label: 'Client ID', secret: false },
     { key: 'clientSecret', label: 'Client secret', secret: true },
@@ -68,8 +77,19 @@ export function missingCredential(provider: RealProvider, name: string, f: Secre
 
 /** Payroll fields an employee needs to be Ready (docs/reference/payroll-fields.md). */
 export const REQUIRED_FIELDS = new Set<PayrollField>([
-  'employeeId', 'firstName', 'lastName', 'gender', 'dateOfBirth', 'addressLine1', 'postcode',
-  'startDate', 'niCategory', 'taxCode', 'paymentFrequency', 'sortCode', 'accountNumber',
+  'employeeId',
+  'firstName',
+  'lastName',
+  'gender',
+  'dateOfBirth',
+  'addressLine1',
+  'postcode',
+  'startDate',
+  'niCategory',
+  'taxCode',
+  'paymentFrequency',
+  'sortCode',
+  'accountNumber',
 ]);
 
 /**
@@ -77,7 +97,13 @@ export const REQUIRED_FIELDS = new Set<PayrollField>([
  * between values for "is one of") or, when the HR system's values are offered, from the list (`picked`,
  * kept exactly as the HR system holds them, commas and all). `picked` wins when set.
  */
-export type RuleDraft = { mode: FilterMode; field: string; operator: FilterOperator; valuesText: string; picked: string[] | null };
+export type RuleDraft = {
+  mode: FilterMode;
+  field: string;
+  operator: FilterOperator;
+  valuesText: string;
+  picked: string[] | null;
+};
 
 export const OPERATOR_LABELS: Record<FilterOperator, string> = {
   is: 'is',
@@ -89,14 +115,29 @@ export const OPERATOR_LABELS: Record<FilterOperator, string> = {
   isNotEmpty: 'is not empty',
 };
 
-export const emptyRule = (field = ''): RuleDraft => ({ mode: 'exclude', field, operator: 'is', valuesText: '', picked: null });
+export const emptyRule = (field = ''): RuleDraft => ({
+  mode: 'exclude',
+  field,
+  operator: 'is',
+  valuesText: '',
+  picked: null,
+});
 
 export function draftFromRule(r: FilterRule): RuleDraft {
-  return { mode: r.mode, field: r.field, operator: r.operator, valuesText: r.values.join(', '), picked: r.values.length ? [...r.values] : null };
+  return {
+    mode: r.mode,
+    field: r.field,
+    operator: r.operator,
+    valuesText: r.values.join(', '),
+    picked: r.values.length ? [...r.values] : null,
+  };
 }
 
 /** A draft as a checked rule, or the reason it is not one yet (in the words of the box or list on screen). */
-export function ruleFromDraft(d: RuleDraft, fromList = false): { ok: true; rule: FilterRule } | { ok: false; message: string } {
+export function ruleFromDraft(
+  d: RuleDraft,
+  fromList = false,
+): { ok: true; rule: FilterRule } | { ok: false; message: string } {
   const arity = OPERATOR_ARITY[d.operator];
   const values = draftValues(d);
   const parsed = filterRuleSchema.safeParse({ mode: d.mode, field: d.field, operator: d.operator, values });
@@ -104,7 +145,10 @@ export function ruleFromDraft(d: RuleDraft, fromList = false): { ok: true; rule:
   if (!d.field) return { ok: false, message: 'Choose a field.' };
   if (values.length === 0) {
     if (fromList) return { ok: false, message: arity === 'many' ? 'Tick at least one value.' : 'Choose a value.' };
-    return { ok: false, message: arity === 'many' ? 'Enter at least one value (separate values with commas).' : 'Enter a value.' };
+    return {
+      ok: false,
+      message: arity === 'many' ? 'Enter at least one value (separate values with commas).' : 'Enter a value.',
+    };
   }
   return { ok: false, message: parsed.error.issues[0]?.message ?? 'This rule is not complete.' };
 }
@@ -116,7 +160,10 @@ export function draftValues(d: RuleDraft): string[] {
   // A picked '' is "(blank)", chosen on purpose (blank country means UK to payroll); only a typed box drops blanks.
   if (d.picked) return arity === 'one' ? d.picked.slice(0, 1) : d.picked;
   if (arity === 'one') return [d.valuesText.trim()].filter(Boolean);
-  return d.valuesText.split(',').map((v) => v.trim()).filter(Boolean);
+  return d.valuesText
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /**

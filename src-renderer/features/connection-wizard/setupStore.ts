@@ -8,12 +8,27 @@ import type { RunSummary } from '../../../src-main/contract/sync';
 import { api } from '../../lib/bridge';
 import { draftFromRule, patchDraft, ruleFromDraft, type RuleDraft } from './logic';
 
-type Preview = { status: 'idle' | 'loading' | 'ready' | 'error'; result: PreviewResult | null; error: AppErrorShape | null };
+type Preview = {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  result: PreviewResult | null;
+  error: AppErrorShape | null;
+};
 
 /** The values each HR field holds (companies.fieldValues), read once per company for the filter builder. */
-type FieldValuesState = { companyId: string | null; status: 'idle' | 'loading' | 'ready' | 'error'; value: FieldValues | null; error: AppErrorShape | null };
+type FieldValuesState = {
+  companyId: string | null;
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  value: FieldValues | null;
+  error: AppErrorShape | null;
+};
 
-type Salaries = { canRead: boolean; reason: string | null; settings: CompanySettings; saving: boolean; error: AppErrorShape | null };
+type Salaries = {
+  canRead: boolean;
+  reason: string | null;
+  settings: CompanySettings;
+  saving: boolean;
+  error: AppErrorShape | null;
+};
 
 type SetupState = {
   rules: RuleDraft[];
@@ -89,7 +104,11 @@ export const useSetup = create<SetupState>()((set, get) => {
       set({ fieldValues: { companyId, status: 'loading', value: null, error: null } });
       const res = await api['companies.fieldValues']({ companyId, refresh: again });
       if (get().fieldValues.companyId !== companyId) return;
-      set({ fieldValues: res.ok ? { companyId, status: 'ready', value: res.value, error: null } : { companyId, status: 'error', value: null, error: res.error } });
+      set({
+        fieldValues: res.ok
+          ? { companyId, status: 'ready', value: res.value, error: null }
+          : { companyId, status: 'error', value: null, error: res.error },
+      });
     },
     setRule: (i, patch) => {
       set((s) => ({ rules: s.rules.map((r, j) => (j === i ? patchDraft(r, patch) : r)) }));
@@ -117,7 +136,11 @@ export const useSetup = create<SetupState>()((set, get) => {
       }
       const res = await api['companies.preview'](draft ? { companyId, filters: rules } : { companyId });
       if (seq !== previewSeq) return res.ok;
-      set({ preview: res.ok ? { status: 'ready', result: res.value, error: null } : { status: 'error', result: null, error: res.error } });
+      set({
+        preview: res.ok
+          ? { status: 'ready', result: res.value, error: null }
+          : { status: 'error', result: null, error: res.error },
+      });
       return res.ok;
     },
     loadMapping: async (companyId) => {
@@ -148,7 +171,15 @@ export const useSetup = create<SetupState>()((set, get) => {
       const res = await api['companies.get']({ companyId });
       if (res.ok) {
         const c = res.value;
-        set({ salaries: { canRead: c.canReadSalaries, reason: c.salaryReason, settings: c.settings, saving: false, error: null } });
+        set({
+          salaries: {
+            canRead: c.canReadSalaries,
+            reason: c.salaryReason,
+            settings: c.settings,
+            saving: false,
+            error: null,
+          },
+        });
       }
     },
     saveSettings: async (companyId, patch) => {
@@ -156,7 +187,14 @@ export const useSetup = create<SetupState>()((set, get) => {
       if (!cur) return;
       set({ salaries: { ...cur, saving: true, error: null } });
       const res = await api['settings.set']({ companyId, patch });
-      set({ salaries: { ...cur, settings: res.ok ? res.value : cur.settings, saving: false, error: res.ok ? null : res.error } });
+      set({
+        salaries: {
+          ...cur,
+          settings: res.ok ? res.value : cur.settings,
+          saving: false,
+          error: res.ok ? null : res.error,
+        },
+      });
     },
     enterSettings: async (companyId) => {
       currentCompany = companyId;

@@ -5,7 +5,11 @@ import type { FieldInfo, RealProvider } from '../../../src-main/contract/provide
 import { api } from '../../lib/bridge';
 import { buildCredentials, type SecretFields, type WizardStep } from './logic';
 
-type Check = { status: 'idle' | 'checking' | 'ok' | 'error'; result: CredentialCheckResult | null; error: AppErrorShape | null };
+type Check = {
+  status: 'idle' | 'checking' | 'ok' | 'error';
+  result: CredentialCheckResult | null;
+  error: AppErrorShape | null;
+};
 
 type WizardState = {
   step: WizardStep;
@@ -65,7 +69,11 @@ export const useWizard = create<WizardState>()((set, get) => ({
       credentials: buildCredentials(provider, secrets),
       baseUrl: baseUrl.trim() || undefined,
     });
-    set({ check: res.ok ? { status: 'ok', result: res.value, error: null } : { status: 'error', result: null, error: res.error } });
+    set({
+      check: res.ok
+        ? { status: 'ok', result: res.value, error: null }
+        : { status: 'error', result: null, error: res.error },
+    });
   },
   createCompany: async () => {
     const { provider, secrets, baseUrl, name } = get();
@@ -92,7 +100,14 @@ export const useWizard = create<WizardState>()((set, get) => ({
   },
   resume: async (company) => {
     if (company.provider === 'demo') return;
-    set({ ...initial, provider: company.provider, name: company.name, companyId: company.id, step: 'filters', check: { status: 'ok', result: null, error: null } });
+    set({
+      ...initial,
+      provider: company.provider,
+      name: company.name,
+      companyId: company.id,
+      step: 'filters',
+      check: { status: 'ok', result: null, error: null },
+    });
     const fields = await api['companies.fields']({ companyId: company.id, refresh: false });
     if (get().companyId !== company.id) return;
     set(fields.ok ? { catalogue: fields.value } : { resumeError: fields.error });

@@ -14,7 +14,8 @@ export function displayValue(field: PayrollField, value: string | null, currency
     const n = Number(value);
     return Number.isFinite(n) ? formatMoney(n, currency ?? 'GBP') : value;
   }
-  if (field === 'sortCode' && /^\d{6}$/.test(value)) return `${value.slice(0, 2)}-${value.slice(2, 4)}-${value.slice(4)}`;
+  if (field === 'sortCode' && /^\d{6}$/.test(value))
+    return `${value.slice(0, 2)}-${value.slice(2, 4)}-${value.slice(4)}`;
   if (field === 'paymentFrequency') return value.charAt(0).toUpperCase() + value.slice(1);
   if (field === 'postgraduateLoan') return value === 'true' ? 'Yes' : value === 'false' ? 'No' : value;
   return value;
@@ -27,7 +28,9 @@ export function sourceText(source: { kind: string; key?: string; label?: string 
     case 'provider':
     case 'hr':
     case 'field':
-      return source.label && source.key ? `HR field “${source.label}” (${source.key})` : `HR field ${source.label ?? source.key ?? ''}`.trim();
+      return source.label && source.key
+        ? `HR field “${source.label}” (${source.key})`
+        : `HR field ${source.label ?? source.key ?? ''}`.trim();
     case 'default':
       return 'Company default';
     case 'derived':
@@ -35,7 +38,8 @@ export function sourceText(source: { kind: string; key?: string; label?: string 
     case 'kept':
       return 'Kept (not mapped, left unchanged)';
     default:
-      if (source.label || source.key) return `${source.kind}: ${source.label ?? ''}${source.key ? ` (${source.key})` : ''}`;
+      if (source.label || source.key)
+        return `${source.kind}: ${source.label ?? ''}${source.key ? ` (${source.key})` : ''}`;
       return source.kind.charAt(0).toUpperCase() + source.kind.slice(1);
   }
 }

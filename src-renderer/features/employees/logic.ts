@@ -63,14 +63,20 @@ export function evictPages<T>(pages: Record<number, T>, keepNear: number, max = 
  * leave out, the rule that does.
  */
 export function problemText(
-  row: Pick<EmployeeRow, 'problemCount' | 'warningCount'> & Partial<Pick<EmployeeRow, 'firstProblem' | 'state' | 'excludedBy'>>,
+  row: Pick<EmployeeRow, 'problemCount' | 'warningCount'> &
+    Partial<Pick<EmployeeRow, 'firstProblem' | 'state' | 'excludedBy'>>,
 ): string {
   if (row.state === 'excluded' && row.excludedBy) return row.excludedBy;
   if (row.problemCount === 0 && row.warningCount === 0) return 'None';
   const parts: string[] = [];
   if (row.problemCount && row.firstProblem) {
     const label = PAYROLL_FIELD_LABELS[row.firstProblem.field] ?? row.firstProblem.field;
-    const what = row.firstProblem.code === 'missing' ? 'missing' : row.firstProblem.code === 'duplicate_id' ? 'shared with someone else' : 'not valid';
+    const what =
+      row.firstProblem.code === 'missing'
+        ? 'missing'
+        : row.firstProblem.code === 'duplicate_id'
+          ? 'shared with someone else'
+          : 'not valid';
     parts.push(`${label} ${what}${row.problemCount > 1 ? ` +${row.problemCount - 1} more` : ''}`);
   } else if (row.problemCount) parts.push(`${row.problemCount} problem${row.problemCount === 1 ? '' : 's'}`);
   if (row.warningCount) parts.push(`${row.warningCount} warning${row.warningCount === 1 ? '' : 's'}`);

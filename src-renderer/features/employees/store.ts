@@ -62,7 +62,17 @@ let searchTimer: ReturnType<typeof setTimeout> | null = null;
 export const useEmployees = create<EmployeesState>()((set, get) => {
   /** A new query: forget every row, start from the top. */
   const requery = (patch: Partial<EmployeesState>) => {
-    set((s) => ({ ...patch, gen: s.gen + 1, pages: {}, inFlight: {}, total: null, loadState: 'loading', error: null, range: [0, 40], scrollTop: 0 }));
+    set((s) => ({
+      ...patch,
+      gen: s.gen + 1,
+      pages: {},
+      inFlight: {},
+      total: null,
+      loadState: 'loading',
+      error: null,
+      range: [0, 40],
+      scrollTop: 0,
+    }));
     get().ensureRange(0, 40);
     void get().loadCounts();
   };
@@ -140,12 +150,30 @@ export const useEmployees = create<EmployeesState>()((set, get) => {
       if (!res.ok) {
         set({ notice: { tone: 'error', title: `${row.name} was not synced`, text: res.error.message } });
       } else if (res.value.status === 'failed') {
-        set({ notice: { tone: 'error', title: `${row.name} was not synced`, text: res.value.error?.message ?? 'No reason was given.' } });
+        set({
+          notice: {
+            tone: 'error',
+            title: `${row.name} was not synced`,
+            text: res.value.error?.message ?? 'No reason was given.',
+          },
+        });
       } else if (res.value.status === 'skipped' || res.value.status === 'cancelled') {
-        set({ notice: { tone: 'error', title: `${row.name} was not synced`, text: res.value.note ?? 'The sync was stopped.' } });
+        set({
+          notice: {
+            tone: 'error',
+            title: `${row.name} was not synced`,
+            text: res.value.note ?? 'The sync was stopped.',
+          },
+        });
       } else {
         const at = res.value.finishedAt ?? new Date().toISOString();
-        set({ notice: { tone: 'success', title: `${row.name} synced`, text: `Fresh from the HR system at ${formatDateTimeSeconds(at)}.` } });
+        set({
+          notice: {
+            tone: 'success',
+            title: `${row.name} synced`,
+            text: `Fresh from the HR system at ${formatDateTimeSeconds(at)}.`,
+          },
+        });
       }
       bumpNow();
       get().refresh();

@@ -26,7 +26,8 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   downloading: {},
   downloadError: null,
   load: async (companyId) => {
-    if (get().companyId !== companyId) set({ companyId, runs: [], status: 'loading', error: null, downloadError: null });
+    if (get().companyId !== companyId)
+      set({ companyId, runs: [], status: 'loading', error: null, downloadError: null });
     const res = await api['sync.history']({ companyId, limit: 100 });
     if (get().companyId !== companyId) return;
     if (res.ok) set({ runs: res.value, status: 'ready', error: null });

@@ -1,8 +1,15 @@
-import { CUSTOM_VALUE_LABELS, CUSTOM_VALUES, type CustomLayout, type CustomValue } from '../../../src-main/contract/exports';
+import {
+  CUSTOM_VALUE_LABELS,
+  CUSTOM_VALUES,
+  type CustomLayout,
+  type CustomValue,
+} from '../../../src-main/contract/exports';
 import { PAYROLL_FIELD_LABELS, type PayrollField } from '../../../src-main/contract/payroll';
 
 export const customValueLabel = (v: CustomValue): string =>
-  v in CUSTOM_VALUE_LABELS ? CUSTOM_VALUE_LABELS[v as keyof typeof CUSTOM_VALUE_LABELS] : PAYROLL_FIELD_LABELS[v as PayrollField];
+  v in CUSTOM_VALUE_LABELS
+    ? CUSTOM_VALUE_LABELS[v as keyof typeof CUSTOM_VALUE_LABELS]
+    : PAYROLL_FIELD_LABELS[v as PayrollField];
 
 export const CUSTOM_VALUE_OPTIONS = CUSTOM_VALUES.map((v) => ({ value: v, label: customValueLabel(v) }));
 

@@ -1,5 +1,11 @@
 import { create } from 'zustand';
-import type { ChangesCount, ChangesPack, ExportPreview, ExportRecord, PayrollTarget } from '../../../src-main/contract/exports';
+import type {
+  ChangesCount,
+  ChangesPack,
+  ExportPreview,
+  ExportRecord,
+  PayrollTarget,
+} from '../../../src-main/contract/exports';
 import type { AppErrorShape } from '../../../src-main/contract/errors';
 import { api } from '../../lib/bridge';
 import { downloadBase64 } from '../../lib/download';
@@ -47,7 +53,17 @@ export const useExport = create<ExportState>()((set, get) => ({
   error: null,
   notice: null,
   show: async (companyId) => {
-    set({ companyId, open: true, loaded: false, preview: null, changesPreview: null, pack: null, error: null, notice: null, editing: false });
+    set({
+      companyId,
+      open: true,
+      loaded: false,
+      preview: null,
+      changesPreview: null,
+      pack: null,
+      error: null,
+      notice: null,
+      editing: false,
+    });
     const res = await api['exports.target.get']({ companyId });
     if (get().companyId !== companyId) return;
     if (!res.ok) return set({ loaded: true, error: res.error });
@@ -99,7 +115,9 @@ export const useExport = create<ExportState>()((set, get) => ({
     set({
       notice: {
         tone: 'success',
-        title: preview.nothingChanged ? 'Nothing has changed since the last export' : `Exported ${record.employees} ${record.employees === 1 ? 'employee' : 'employees'} to ${record.filename}`,
+        title: preview.nothingChanged
+          ? 'Nothing has changed since the last export'
+          : `Exported ${record.employees} ${record.employees === 1 ? 'employee' : 'employees'} to ${record.filename}`,
         text: `${preview.leftOut.length ? `${preview.leftOut.length} left out (listed below). ` : ''}SHA-256 ${record.sha256}. Recorded in the Exports tab.`,
       },
     });
@@ -115,18 +133,27 @@ export const useExport = create<ExportState>()((set, get) => ({
     set({ busy: format, notice: null });
     const res = await api['reports.pending']({ companyId, format });
     set({ busy: null });
-    if (!res.ok) return set({ notice: { tone: 'error', title: 'The Pending report was not made', text: res.error.message } });
+    if (!res.ok)
+      return set({ notice: { tone: 'error', title: 'The Pending report was not made', text: res.error.message } });
     downloadBase64(res.value.filename, res.value.data, res.value.mimeType);
-    set({ notice: { tone: 'success', title: `Saved ${res.value.filename}`, text: `${res.value.pending} Pending ${res.value.pending === 1 ? 'employee' : 'employees'}, ready to email to the client's HR contact.` } });
+    set({
+      notice: {
+        tone: 'success',
+        title: `Saved ${res.value.filename}`,
+        text: `${res.value.pending} Pending ${res.value.pending === 1 ? 'employee' : 'employees'}, ready to email to the client's HR contact.`,
+      },
+    });
   },
   dismiss: () => set({ notice: null }),
 }));
 
 /** Per company, how many employees await the next pay run (the home page's column). */
-export const useChangesCounts = create<{ byCompany: Record<string, ChangesCount>; load: () => Promise<void> }>()((set) => ({
-  byCompany: {},
-  load: async () => {
-    const res = await api['exports.changesCounts']({});
-    if (res.ok) set({ byCompany: Object.fromEntries(res.value.map((c) => [c.companyId, c])) });
-  },
-}));
+export const useChangesCounts = create<{ byCompany: Record<string, ChangesCount>; load: () => Promise<void> }>()(
+  (set) => ({
+    byCompany: {},
+    load: async () => {
+      const res = await api['exports.changesCounts']({});
+      if (res.ok) set({ byCompany: Object.fromEntries(res.value.map((c) => [c.companyId, c])) });
+    },
+  }),
+);

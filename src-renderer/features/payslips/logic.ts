@@ -1,4 +1,9 @@
-import type { PayslipDeliveryStatus, PayslipFileMatch, PayslipMatchStatus, PayslipSendResult } from '../../../src-main/contract/payslips';
+import type {
+  PayslipDeliveryStatus,
+  PayslipFileMatch,
+  PayslipMatchStatus,
+  PayslipSendResult,
+} from '../../../src-main/contract/payslips';
 import type { BadgeTone } from '../../ui/Badge';
 import { plural } from '../../lib/format';
 
@@ -37,7 +42,8 @@ export const DELIVERY_TONES: Record<PayslipDeliveryStatus, BadgeTone> = {
 };
 
 /** A file a person must assign before it can be sent. */
-export const needsPerson = (f: Pick<PayslipFileMatch, 'status'>): boolean => f.status === 'unmatched' || f.status === 'ambiguous';
+export const needsPerson = (f: Pick<PayslipFileMatch, 'status'>): boolean =>
+  f.status === 'unmatched' || f.status === 'ambiguous';
 
 /** Today as YYYY-MM-DD in local time (the pay date box's starting value). */
 export function todayIso(now: Date = new Date()): string {
@@ -58,14 +64,18 @@ export function matchSummary(counts: Record<PayslipMatchStatus, number>): string
 }
 
 /** The send's outcome in one line. */
-export function sendSummary(r: Pick<PayslipSendResult, 'counts'>): { tone: 'success' | 'error' | 'warning'; title: string } {
+export function sendSummary(r: Pick<PayslipSendResult, 'counts'>): {
+  tone: 'success' | 'error' | 'warning';
+  title: string;
+} {
   const c = r.counts;
   const sent = c.delivered + c.alreadyDelivered;
   if (c.failed || c.unknown) {
     const bad = `${plural(c.failed + c.unknown, 'payslip')} did not go through`;
     return { tone: 'error', title: sent ? `${bad}; ${plural(sent, 'payslip')} did.` : `${bad}.` };
   }
-  if (c.notSent) return { tone: 'warning', title: `${plural(sent, 'payslip')} delivered; ${plural(c.notSent, 'file')} not sent.` };
+  if (c.notSent)
+    return { tone: 'warning', title: `${plural(sent, 'payslip')} delivered; ${plural(c.notSent, 'file')} not sent.` };
   return { tone: 'success', title: `${plural(sent, 'payslip')} delivered.` };
 }
 

@@ -1,6 +1,12 @@
 import { create } from 'zustand';
 import type { AppErrorShape } from '../../../src-main/contract/errors';
-import type { PayslipCategories, PayslipDelivery, PayslipMatchReport, PayslipProgress, PayslipSendResult } from '../../../src-main/contract/payslips';
+import type {
+  PayslipCategories,
+  PayslipDelivery,
+  PayslipMatchReport,
+  PayslipProgress,
+  PayslipSendResult,
+} from '../../../src-main/contract/payslips';
 import { api } from '../../lib/bridge';
 import { bumpNow } from '../../lib/useNow';
 import { todayIso } from './logic';
@@ -41,10 +47,18 @@ export const usePayslips = create<PayslipsState>()((set, get) => {
     const res = await api['payslips.categories']({ companyId });
     if (get().companyId !== companyId) return;
     if (!res.ok) return set({ categories: { status: 'error', value: null, error: res.error } });
-    set((s) => ({ categories: { status: 'ready', value: res.value, error: null }, categoryId: s.categoryId || res.value.suggestedId || '' }));
+    set((s) => ({
+      categories: { status: 'ready', value: res.value, error: null },
+      categoryId: s.categoryId || res.value.suggestedId || '',
+    }));
   };
   const finishSend = (res: Awaited<ReturnType<(typeof api)['payslips.send']>>) => {
-    set({ progress: null, send: res.ok ? { status: 'ready', value: res.value, error: null } : { status: 'error', value: null, error: res.error } });
+    set({
+      progress: null,
+      send: res.ok
+        ? { status: 'ready', value: res.value, error: null }
+        : { status: 'error', value: null, error: res.error },
+    });
     void get().loadHistory();
     if (res.ok && get().match.value) void get().runMatch();
   };
@@ -61,13 +75,28 @@ export const usePayslips = create<PayslipsState>()((set, get) => {
     progress: null,
     open: (companyId) => {
       if (get().companyId !== companyId) {
-        set({ companyId, dir: '', categoryId: '', overrides: {}, categories: idle, match: idle, send: idle, history: idle, progress: null });
+        set({
+          companyId,
+          dir: '',
+          categoryId: '',
+          overrides: {},
+          categories: idle,
+          match: idle,
+          send: idle,
+          history: idle,
+          progress: null,
+        });
       }
       void loadCategories(companyId);
       void get().loadHistory();
     },
     // A different folder or date is a different pay run: earlier matches and choices no longer apply.
-    setField: (patch) => set((s) => ({ ...patch, ...('categoryId' in patch ? {} : { match: idle, send: idle, overrides: {} }), categoryId: patch.categoryId ?? s.categoryId })),
+    setField: (patch) =>
+      set((s) => ({
+        ...patch,
+        ...('categoryId' in patch ? {} : { match: idle, send: idle, overrides: {} }),
+        categoryId: patch.categoryId ?? s.categoryId,
+      })),
     enableSending: async () => {
       const { companyId } = get();
       if (!companyId) return;
@@ -78,7 +107,11 @@ export const usePayslips = create<PayslipsState>()((set, get) => {
     runMatch: async () => {
       set((s) => ({ match: { ...s.match, status: 'loading', error: null } }));
       const res = await api['payslips.match'](input());
-      set({ match: res.ok ? { status: 'ready', value: res.value, error: null } : { status: 'error', value: null, error: res.error } });
+      set({
+        match: res.ok
+          ? { status: 'ready', value: res.value, error: null }
+          : { status: 'error', value: null, error: res.error },
+      });
     },
     assign: async (file, employeeId) => {
       set((s) => ({ overrides: { ...s.overrides, [file]: employeeId } }));
@@ -100,7 +133,11 @@ export const usePayslips = create<PayslipsState>()((set, get) => {
       const res = await api['payslips.history']({ companyId, limit: 200 });
       if (get().companyId !== companyId) return;
       bumpNow();
-      set({ history: res.ok ? { status: 'ready', value: res.value, error: null } : { status: 'error', value: null, error: res.error } });
+      set({
+        history: res.ok
+          ? { status: 'ready', value: res.value, error: null }
+          : { status: 'error', value: null, error: res.error },
+      });
     },
     onProgress: (p) => {
       if (p.companyId === get().companyId && get().send.status === 'loading') set({ progress: p });

@@ -18,9 +18,11 @@ type PreferencesState = {
 };
 
 const SAVED_TEXT: Record<PreferenceKey, (on: boolean) => string> = {
-  startAtLogin: (on) => (on ? 'Bureau Sync will start when you log in.' : 'Bureau Sync will no longer start when you log in.'),
+  startAtLogin: (on) =>
+    on ? 'Bureau Sync will start when you log in.' : 'Bureau Sync will no longer start when you log in.',
   notifyOnFailure: (on) => (on ? 'You will be told when a sync fails.' : 'Failed syncs will no longer notify you.'),
-  notifyOnPending: (on) => (on ? 'You will be told when employees become Pending.' : 'New Pending employees will no longer notify you.'),
+  notifyOnPending: (on) =>
+    on ? 'You will be told when employees become Pending.' : 'New Pending employees will no longer notify you.',
 };
 
 /** App-wide preferences: each box saves as soon as it changes (there is no Save button to forget). */
@@ -48,7 +50,14 @@ export const usePreferences = create<PreferencesState>()((set, get) => ({
     set({ saving: 'backupDays', result: null });
     const res = await api['app.preferences.set']({ patch: { backupDays: days } });
     if (res.ok) {
-      set({ prefs: res.value, saving: null, result: { tone: 'success', text: `Backups are kept for ${res.value.backupDays} ${res.value.backupDays === 1 ? 'day' : 'days'}; older ones are deleted after the next daily backup.` } });
+      set({
+        prefs: res.value,
+        saving: null,
+        result: {
+          tone: 'success',
+          text: `Backups are kept for ${res.value.backupDays} ${res.value.backupDays === 1 ? 'day' : 'days'}; older ones are deleted after the next daily backup.`,
+        },
+      });
     } else set({ saving: null, result: { tone: 'error', text: res.error.message } });
   },
 }));

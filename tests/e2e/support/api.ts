@@ -4,7 +4,11 @@ import type { CommandInput, CommandName, CommandOutputs } from '../../../src-mai
  * Calls the browser-mode HTTP API directly, with the launch key from the printed address: for setting up
  * a company faster than the wizard would, when the wizard is not what the test is about.
  */
-export async function callApi<K extends CommandName>(serverUrl: string, name: K, input: CommandInput<K>): Promise<CommandOutputs[K]> {
+export async function callApi<K extends CommandName>(
+  serverUrl: string,
+  name: K,
+  input: CommandInput<K>,
+): Promise<CommandOutputs[K]> {
   const url = new URL(serverUrl);
   const key = new URLSearchParams(url.hash.slice(1)).get('key') ?? '';
   const res = await fetch(`${url.origin}/api/${name}`, {
@@ -12,7 +16,8 @@ export async function callApi<K extends CommandName>(serverUrl: string, name: K,
     headers: { 'content-type': 'application/json', 'x-bureau-key': key },
     body: JSON.stringify(input),
   });
-  const body = (await res.json()) as { ok: true; value: CommandOutputs[K] } | { ok: false; error: { code: string; message: string } };
+  const body = (await res.json()) as
+    { ok: true; value: CommandOutputs[K] } | { ok: false; error: { code: string; message: string } };
   if (!body.ok) throw new Error(`${name} failed: ${body.error.code} ${body.error.message}`);
   return body.value;
 }

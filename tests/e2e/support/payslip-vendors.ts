@@ -1,7 +1,16 @@
 import type { FaultSwitches } from '../../../src-main/fake-hr/faults';
-import { HUMAANS_DEMO_SCOPES, HUMAANS_DEMO_TOKEN, startFakeHumaans, type FakeHumaans } from '../../../src-main/fake-hr/humaans';
+import {
+  HUMAANS_DEMO_SCOPES,
+  HUMAANS_DEMO_TOKEN,
+  startFakeHumaans,
+  type FakeHumaans,
+} from '../../../src-main/fake-hr/humaans';
 import { PEOPLEHR_FAKE_API_KEY, startFakePeopleHR, type FakePeopleHR } from '../../../src-main/fake-hr/peoplehr';
-import { PERSONIO_FAKE_CREDENTIALS, startFakePersonio, type RunningFakePersonio } from '../../../src-main/fake-hr/personio';
+import {
+  PERSONIO_FAKE_CREDENTIALS,
+  startFakePersonio,
+  type RunningFakePersonio,
+} from '../../../src-main/fake-hr/personio';
 import { generatePeople } from '../../../src-main/fake-hr/sample-people';
 import type { Credentials } from '../../../src-main/contract/providers';
 
@@ -77,7 +86,10 @@ function humaans(): PayslipVendor {
     uploadPath: '/api/files',
     // A token made with "Modify documents" ticked, as putting payslips into Humaans needs.
     start: async () =>
-      void (fake = await startFakeHumaans({ people: generatePeople({ count: 10, seed: 23 }), scopes: [...HUMAANS_DEMO_SCOPES, 'documents:write'] })),
+      void (fake = await startFakeHumaans({
+        people: generatePeople({ count: 10, seed: 23 }),
+        scopes: [...HUMAANS_DEMO_SCOPES, 'documents:write'],
+      })),
     baseUrl: () => it().baseUrl,
     faults: () => it().faults,
     onUpload: (fn) => void (it().documents.onUpload = fn),
@@ -112,7 +124,12 @@ function peoplehr(): PayslipVendor {
     faults: () => it().faults,
     onUpload: (fn) => void (it().documents.onUpload = fn),
     received: () =>
-      it().documents.uploads.map((u) => ({ employee: u.employeeId, fileName: u.DocumentName, category: u.Category, bytes: u.bytes })),
+      it().documents.uploads.map((u) => ({
+        employee: u.employeeId,
+        fileName: u.DocumentName,
+        category: u.Category,
+        bytes: u.bytes,
+      })),
     close: async () => fake?.close(),
   };
 }

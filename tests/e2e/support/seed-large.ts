@@ -35,10 +35,13 @@ async function main(): Promise<void> {
     const companyId = created.value.id;
     const run = await core.invoke('companies.review', { companyId });
     if (!run.ok) throw new Error(`companies.review: ${run.error.message}`);
-    if (run.value.status !== 'succeeded') throw new Error(`The first sync ${run.value.status}: ${run.value.error?.message ?? ''}`);
+    if (run.value.status !== 'succeeded')
+      throw new Error(`The first sync ${run.value.status}: ${run.value.error?.message ?? ''}`);
     // Park the company so browser mode never tries the (by then stopped) fake on a schedule.
     await core.invoke('settings.set', { companyId, patch: { paused: true } });
-    process.stdout.write(`${JSON.stringify({ companyId, name: LARGE_COMPANY, created: run.value.counts.created, ms: Date.now() - started })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ companyId, name: LARGE_COMPANY, created: run.value.counts.created, ms: Date.now() - started })}\n`,
+    );
   } finally {
     await core.close();
     await fake.close();
@@ -46,6 +49,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });

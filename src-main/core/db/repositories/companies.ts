@@ -89,9 +89,10 @@ export class CompanyRepository {
     this.#mapping = db.prepare<[string], { payroll_field: PayrollField; provider_key: string | null }>(
       'SELECT payroll_field, provider_key FROM mappings WHERE company_id = ?',
     );
-    this.#filters = db.prepare<[string], { mode: FilterRule['mode']; field: string; operator: FilterRule['operator']; values_json: string }>(
-      'SELECT mode, field, operator, values_json FROM filters WHERE company_id = ? ORDER BY position',
-    );
+    this.#filters = db.prepare<
+      [string],
+      { mode: FilterRule['mode']; field: string; operator: FilterRule['operator']; values_json: string }
+    >('SELECT mode, field, operator, values_json FROM filters WHERE company_id = ? ORDER BY position');
   }
 
   list(): CompanyRow[] {
@@ -176,7 +177,11 @@ export class CompanyRepository {
     this.db.prepare('UPDATE companies SET settings_json = ? WHERE id = ?').run(JSON.stringify(settings), id);
   }
 
-  setCatalogue(id: string, catalogue: FieldInfo[], salaries?: { canReadSalaries: boolean; salaryReason: string | null }): void {
+  setCatalogue(
+    id: string,
+    catalogue: FieldInfo[],
+    salaries?: { canReadSalaries: boolean; salaryReason: string | null },
+  ): void {
     this.db.prepare('UPDATE companies SET catalogue_json = ? WHERE id = ?').run(JSON.stringify(catalogue), id);
     if (salaries) {
       this.db
@@ -191,7 +196,13 @@ export class CompanyRepository {
 
   recordAttempt(
     id: string,
-    a: { at: string; status: LastAttempt['status']; error: AppErrorShape | null; succeeded: boolean; nextSyncAt?: string | null },
+    a: {
+      at: string;
+      status: LastAttempt['status'];
+      error: AppErrorShape | null;
+      succeeded: boolean;
+      nextSyncAt?: string | null;
+    },
   ): void {
     this.db
       .prepare(
@@ -199,7 +210,13 @@ export class CompanyRepository {
            last_successful_sync_at = CASE WHEN @succeeded = 1 THEN @at ELSE last_successful_sync_at END
          WHERE id = @id`,
       )
-      .run({ id, at: a.at, status: a.status, error: a.error ? JSON.stringify(a.error) : null, succeeded: a.succeeded ? 1 : 0 });
+      .run({
+        id,
+        at: a.at,
+        status: a.status,
+        error: a.error ? JSON.stringify(a.error) : null,
+        succeeded: a.succeeded ? 1 : 0,
+      });
   }
 
   setNextSyncAt(id: string, at: string | null): void {

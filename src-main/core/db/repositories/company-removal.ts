@@ -21,24 +21,26 @@ export function removeCompanyData(db: Db, companyId: string, guard?: () => void)
   try {
     // IMMEDIATE, and `guard` (which may refuse, e.g. while another process syncs the company) runs first inside
     // it: no other process can claim the company between the check and the deletion.
-    return db.transaction((): RemovedCounts => {
-      guard?.();
-      const run = (sql: string) => db.prepare(sql).run(companyId).changes;
-      const ofCompanyRuns = 'SELECT id FROM sync_runs WHERE company_id = ?';
-      run(`DELETE FROM run_problems WHERE run_id IN (${ofCompanyRuns})`);
-      run('DELETE FROM field_changes WHERE company_id = ?');
-      run('DELETE FROM employee_problems WHERE employee_id IN (SELECT id FROM employees WHERE company_id = ?)');
-      const payslipDeliveries = run('DELETE FROM payslip_deliveries WHERE company_id = ?');
-      const employees = run('DELETE FROM employees WHERE company_id = ?');
-      // A run may point at an earlier run of the same company for its problem list (problems_run_id).
-      run('UPDATE sync_runs SET problems_run_id = NULL WHERE company_id = ?');
-      const runs = run('DELETE FROM sync_runs WHERE company_id = ?');
-      run('DELETE FROM mappings WHERE company_id = ?');
-      run('DELETE FROM filters WHERE company_id = ?');
-      run('DELETE FROM sync_leases WHERE company_id = ?');
-      run('DELETE FROM companies WHERE id = ?');
-      return { employees, runs, payslipDeliveries };
-    }).immediate();
+    return db
+      .transaction((): RemovedCounts => {
+        guard?.();
+        const run = (sql: string) => db.prepare(sql).run(companyId).changes;
+        const ofCompanyRuns = 'SELECT id FROM sync_runs WHERE company_id = ?';
+        run(`DELETE FROM run_problems WHERE run_id IN (${ofCompanyRuns})`);
+        run('DELETE FROM field_changes WHERE company_id = ?');
+        run('DELETE FROM employee_problems WHERE employee_id IN (SELECT id FROM employees WHERE company_id = ?)');
+        const payslipDeliveries = run('DELETE FROM payslip_deliveries WHERE company_id = ?');
+        const employees = run('DELETE FROM employees WHERE company_id = ?');
+        // A run may point at an earlier run of the same company for its problem list (problems_run_id).
+        run('UPDATE sync_runs SET problems_run_id = NULL WHERE company_id = ?');
+        const runs = run('DELETE FROM sync_runs WHERE company_id = ?');
+        run('DELETE FROM mappings WHERE company_id = ?');
+        run('DELETE FROM filters WHERE company_id = ?');
+        run('DELETE FROM sync_leases WHERE company_id = ?');
+        run('DELETE FROM companies WHERE id = ?');
+        return { employees, runs, payslipDeliveries };
+      })
+      .immediate();
   } finally {
     db.pragma(`secure_delete = ${was}`);
   }

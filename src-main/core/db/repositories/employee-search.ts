@@ -23,7 +23,16 @@ export function searchAllCompanies(db: Db, query: string, limit = 50): SearchHit
        ORDER BY e.state NOT IN ('active', 'leaver'), e.display_name COLLATE NOCASE, c.name COLLATE NOCASE, e.id
        LIMIT @limit`,
     )
-    .all({ like, ni, limit }) as Array<{ company_id: string; company_name: string; id: number; identity: string; display_name: string; state: SearchHit['state']; readiness: SearchHit['readiness']; matched_by: SearchHit['matchedBy'] }>;
+    .all({ like, ni, limit }) as Array<{
+    company_id: string;
+    company_name: string;
+    id: number;
+    identity: string;
+    display_name: string;
+    state: SearchHit['state'];
+    readiness: SearchHit['readiness'];
+    matched_by: SearchHit['matchedBy'];
+  }>;
   return rows.map((r) => ({
     companyId: r.company_id,
     companyName: r.company_name,

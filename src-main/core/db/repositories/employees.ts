@@ -55,7 +55,18 @@ const toStored = (r: RawEmployee): StoredEmployee => ({
 });
 
 const toRow = (
-  r: Pick<RawEmployee, 'id' | 'identity' | 'hr_id' | 'display_name' | 'state' | 'readiness' | 'problem_count' | 'warning_count' | 'last_synced_at'> & {
+  r: Pick<
+    RawEmployee,
+    | 'id'
+    | 'identity'
+    | 'hr_id'
+    | 'display_name'
+    | 'state'
+    | 'readiness'
+    | 'problem_count'
+    | 'warning_count'
+    | 'last_synced_at'
+  > & {
     shown_id: string;
     excluded_by: string | null;
     first_problem?: string | null;
@@ -152,9 +163,10 @@ export class EmployeeRepository {
     this.#problems = db.prepare<[number], Problem>(
       'SELECT field, code, severity, message, value FROM employee_problems WHERE employee_id = ? ORDER BY rowid',
     );
-    this.#changes = db.prepare<[number], { field: PayrollField; from_value: string | null; to_value: string | null; run_id: string; at: string }>(
-      'SELECT field, from_value, to_value, run_id, at FROM field_changes WHERE employee_id = ? ORDER BY id DESC',
-    );
+    this.#changes = db.prepare<
+      [number],
+      { field: PayrollField; from_value: string | null; to_value: string | null; run_id: string; at: string }
+    >('SELECT field, from_value, to_value, run_id, at FROM field_changes WHERE employee_id = ? ORDER BY id DESC');
   }
 
   /** Every stored employee of a company, keyed by identity (the sync diffs against these). */
@@ -167,11 +179,32 @@ export class EmployeeRepository {
   /** Every stored employee of a company, compactly, keyed by identity: a 50,000-person company fits in a few MB. */
   compactByIdentity(companyId: string): Map<string, CompactEmployee> {
     const m = new Map<string, CompactEmployee>();
-    const rows = this.db.prepare<[string], { id: number; identity: string; hr_id: string; state: EmployeeState; record_hash: string; raw_hash: string | null; config_hash: string | null; problem_count: number }>(
+    const rows = this.db.prepare<
+      [string],
+      {
+        id: number;
+        identity: string;
+        hr_id: string;
+        state: EmployeeState;
+        record_hash: string;
+        raw_hash: string | null;
+        config_hash: string | null;
+        problem_count: number;
+      }
+    >(
       'SELECT id, identity, hr_id, state, record_hash, raw_hash, config_hash, problem_count FROM employees WHERE company_id = ?',
     );
     for (const r of rows.iterate(companyId)) {
-      m.set(r.identity, { id: r.id, identity: r.identity, hrId: r.hr_id, state: r.state, recordHash: r.record_hash, rawHash: r.raw_hash, configHash: r.config_hash, problemCount: r.problem_count });
+      m.set(r.identity, {
+        id: r.id,
+        identity: r.identity,
+        hrId: r.hr_id,
+        state: r.state,
+        recordHash: r.record_hash,
+        rawHash: r.raw_hash,
+        configHash: r.config_hash,
+        problemCount: r.problem_count,
+      });
     }
     return m;
   }
@@ -179,11 +212,34 @@ export class EmployeeRepository {
   /** One employee's compact facts (what the planner compares a record against). */
   compactOf(id: number): CompactEmployee | null {
     const r = this.db
-      .prepare<[number], { id: number; identity: string; hr_id: string; state: EmployeeState; record_hash: string; raw_hash: string | null; config_hash: string | null; problem_count: number }>(
+      .prepare<
+        [number],
+        {
+          id: number;
+          identity: string;
+          hr_id: string;
+          state: EmployeeState;
+          record_hash: string;
+          raw_hash: string | null;
+          config_hash: string | null;
+          problem_count: number;
+        }
+      >(
         'SELECT id, identity, hr_id, state, record_hash, raw_hash, config_hash, problem_count FROM employees WHERE id = ?',
       )
       .get(id);
-    return r ? { id: r.id, identity: r.identity, hrId: r.hr_id, state: r.state, recordHash: r.record_hash, rawHash: r.raw_hash, configHash: r.config_hash, problemCount: r.problem_count } : null;
+    return r
+      ? {
+          id: r.id,
+          identity: r.identity,
+          hrId: r.hr_id,
+          state: r.state,
+          recordHash: r.record_hash,
+          rawHash: r.raw_hash,
+          configHash: r.config_hash,
+          problemCount: r.problem_count,
+        }
+      : null;
   }
 
   /** Whether any current employee was last decided under a different set-up (or day) than `configHash`. */
@@ -199,8 +255,12 @@ export class EmployeeRepository {
 
   /** The stored payroll values of one employee (the rules keep some of them when HR holds nothing). */
   valuesOf(id: number): Record<PayrollField, string | null> {
-    const r = this.db.prepare<[number], { values_json: string }>('SELECT values_json FROM employees WHERE id = ?').get(id);
-    return r ? (JSON.parse(r.values_json) as Record<PayrollField, string | null>) : ({} as Record<PayrollField, string | null>);
+    const r = this.db
+      .prepare<[number], { values_json: string }>('SELECT values_json FROM employees WHERE id = ?')
+      .get(id);
+    return r
+      ? (JSON.parse(r.values_json) as Record<PayrollField, string | null>)
+      : ({} as Record<PayrollField, string | null>);
   }
 
   /** Employees whose identity may not have come from this ID field (written under another one, or before that was recorded). */
@@ -215,13 +275,17 @@ export class EmployeeRepository {
 
   get(companyId: string, id: number): (StoredEmployee & { shownId: string; excludedBy: string | null }) | null {
     const r = this.#byId.get(companyId, id);
-    return r ? { ...toStored(r), shownId: r.shown_id, excludedBy: r.state === 'excluded' ? r.excluded_by : null } : null;
+    return r
+      ? { ...toStored(r), shownId: r.shown_id, excludedBy: r.state === 'excluded' ? r.excluded_by : null }
+      : null;
   }
 
   /** Identity → the Employee ID the HR system shows, where they differ (Humaans): for exports keyed by identity. */
   shownIds(companyId: string): Map<string, string> {
     const rows = this.db
-      .prepare<[string], { identity: string; shown_id: string }>(`SELECT identity, ${shownIdSql()} AS shown_id FROM employees WHERE company_id = ?`)
+      .prepare<[string], { identity: string; shown_id: string }>(
+        `SELECT identity, ${shownIdSql()} AS shown_id FROM employees WHERE company_id = ?`,
+      )
       .all(companyId);
     return new Map(rows.filter((r) => r.shown_id !== r.identity).map((r) => [r.identity, r.shown_id]));
   }
@@ -231,10 +295,15 @@ export class EmployeeRepository {
   }
 
   changes(id: number): FieldChange[] {
-    return this.#changes.all(id).map((c) => ({ field: c.field, from: c.from_value, to: c.to_value, runId: c.run_id, at: c.at }));
+    return this.#changes
+      .all(id)
+      .map((c) => ({ field: c.field, from: c.from_value, to: c.to_value, runId: c.run_id, at: c.at }));
   }
 
-  list(q: { companyId: string; search: string; status: StatusFilter; offset: number; limit: number }): { total: number; rows: EmployeeRow[] } {
+  list(q: { companyId: string; search: string; status: StatusFilter; offset: number; limit: number }): {
+    total: number;
+    rows: EmployeeRow[];
+  } {
     const params: Record<string, unknown> = { companyId: q.companyId, limit: q.limit, offset: q.offset };
     let where = `company_id = @companyId ${STATUS_WHERE[q.status]}`;
     const s = q.search.trim();
@@ -243,13 +312,16 @@ export class EmployeeRepository {
       where += ` AND (display_name LIKE @like ESCAPE '\\' OR identity LIKE @like ESCAPE '\\' OR ${shownIdSql()} LIKE @like ESCAPE '\\')`;
       params.like = `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     }
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM employees WHERE ${where}`).get(params) as { n: number }).n;
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM employees WHERE ${where}`).get(params) as { n: number })
+      .n;
     const rows = this.db
       .prepare(
         `SELECT id, identity, ${shownIdSql()} AS shown_id, excluded_by, ${FIRST_PROBLEM} AS first_problem, hr_id, display_name, state, readiness, problem_count, warning_count, ${LAST_SYNCED} AS last_synced_at
          FROM employees WHERE ${where} ORDER BY display_name COLLATE NOCASE, id LIMIT @limit OFFSET @offset`,
       )
-      .all(params) as Array<RawEmployee & { shown_id: string; excluded_by: string | null; first_problem: string | null }>;
+      .all(params) as Array<
+      RawEmployee & { shown_id: string; excluded_by: string | null; first_problem: string | null }
+    >;
     return { total, rows: rows.map(toRow) };
   }
 }

@@ -31,7 +31,8 @@ export interface RunOwner {
 
 export const PROCESS_OWNER: RunOwner = { host: hostname(), pid: process.pid, token: randomUUID() };
 
-export const INTERRUPTED_NOTE = 'Interrupted: Bureau Sync was closed or stopped during this sync. Nothing from it was saved.';
+export const INTERRUPTED_NOTE =
+  'Interrupted: Bureau Sync was closed or stopped during this sync. Nothing from it was saved.';
 
 /** How often the owner refreshes its lease, and how old a heartbeat may be before the lease is taken over. */
 export const HEARTBEAT_MS = 5_000;
@@ -42,7 +43,9 @@ export const ownerText = (o: RunOwner): string => JSON.stringify({ host: o.host,
 function parseOwner(text: string): RunOwner | null {
   try {
     const o = JSON.parse(text) as Partial<RunOwner>;
-    return typeof o.host === 'string' && typeof o.pid === 'number' && typeof o.token === 'string' ? (o as RunOwner) : null;
+    return typeof o.host === 'string' && typeof o.pid === 'number' && typeof o.token === 'string'
+      ? (o as RunOwner)
+      : null;
   } catch {
     return null;
   }
@@ -72,7 +75,9 @@ export function pidAlive(pid: number): boolean {
 
 /** SQLITE_BUSY and its kin: another connection holds the lock this one needs. */
 export function isBusy(err: unknown): boolean {
-  return err instanceof Database.SqliteError && (err.code.startsWith('SQLITE_BUSY') || err.code.startsWith('SQLITE_LOCKED'));
+  return (
+    err instanceof Database.SqliteError && (err.code.startsWith('SQLITE_BUSY') || err.code.startsWith('SQLITE_LOCKED'))
+  );
 }
 
 /**
@@ -168,24 +173,36 @@ export class LeaseRepository {
    * always has its run. While `joining` a run, the lease is not claimed when that run finishes: its outcome
    * is the answer. Throws SQLITE_BUSY when the write lock stayed taken for claimBusyMs.
    */
-  tryClaim(companyId: string, runId: string, start: () => void, joining: string | null = null): Acquired | { held: string } {
+  tryClaim(
+    companyId: string,
+    runId: string,
+    start: () => void,
+    joining: string | null = null,
+  ): Acquired | { held: string } {
     const seen = this.#row(companyId); // a plain read never waits in WAL mode: most polls end here
-    if (seen && !this.#stale(seen)) return joining && seen.run_id !== joining ? { claimed: false, joinedRunId: joining } : { held: seen.run_id };
+    if (seen && !this.#stale(seen))
+      return joining && seen.run_id !== joining ? { claimed: false, joinedRunId: joining } : { held: seen.run_id };
     if (!seen && joining) return { claimed: false, joinedRunId: joining };
     return withBusyTimeout(this.db, this.opts.claimBusyMs ?? 200, () =>
       this.db
         .transaction((): Acquired | { held: string } => {
           const row = this.#row(companyId);
-          if (row && !this.#stale(row)) return joining && row.run_id !== joining ? { claimed: false, joinedRunId: joining } : { held: row.run_id };
+          if (row && !this.#stale(row))
+            return joining && row.run_id !== joining ? { claimed: false, joinedRunId: joining } : { held: row.run_id };
           if (!row && joining) return { claimed: false, joinedRunId: joining };
           if (!this.db.prepare('SELECT 1 FROM companies WHERE id = ?').get(companyId)) {
-            throw new AppError('NOT_FOUND', `No company has the ID "${companyId}". It may have been removed: check the companies list.`);
+            throw new AppError(
+              'NOT_FOUND',
+              `No company has the ID "${companyId}". It may have been removed: check the companies list.`,
+            );
           }
           if (row) this.#interrupt(row.run_id);
           start();
           const at = new Date(this.#now()).toISOString();
           this.db
-            .prepare('INSERT OR REPLACE INTO sync_leases (company_id, run_id, owner, acquired_at, heartbeat_at) VALUES (?, ?, ?, ?, ?)')
+            .prepare(
+              'INSERT OR REPLACE INTO sync_leases (company_id, run_id, owner, acquired_at, heartbeat_at) VALUES (?, ?, ?, ?, ?)',
+            )
             .run(companyId, runId, this.#ownerText, at, at);
           return { claimed: true, tookOverRunId: row?.run_id ?? null };
         })
@@ -243,10 +260,13 @@ export class LeaseRepository {
   beat(companyId: string, runId: string, onError?: (err: unknown) => void): boolean {
     if (!this.db.open || this.db.inTransaction) return false;
     try {
-      return withBusyTimeout(this.db, 0, () =>
-        this.db
-          .prepare('UPDATE sync_leases SET heartbeat_at = ? WHERE company_id = ? AND run_id = ? AND owner = ?')
-          .run(new Date(this.#now()).toISOString(), companyId, runId, this.#ownerText).changes > 0,
+      return withBusyTimeout(
+        this.db,
+        0,
+        () =>
+          this.db
+            .prepare('UPDATE sync_leases SET heartbeat_at = ? WHERE company_id = ? AND run_id = ? AND owner = ?')
+            .run(new Date(this.#now()).toISOString(), companyId, runId, this.#ownerText).changes > 0,
       );
     } catch (err) {
       if (!isBusy(err)) onError?.(err);
@@ -256,12 +276,20 @@ export class LeaseRepository {
 
   /** Whether this process still holds the company's lease for this run. */
   holds(companyId: string, runId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM sync_leases WHERE company_id = ? AND run_id = ? AND owner = ?').get(companyId, runId, this.#ownerText) !== undefined;
+    return (
+      this.db
+        .prepare('SELECT 1 FROM sync_leases WHERE company_id = ? AND run_id = ? AND owner = ?')
+        .get(companyId, runId, this.#ownerText) !== undefined
+    );
   }
 
   /** Gives the lease up; false when it was not this run's any more (taken over as stale). */
   release(companyId: string, runId: string): boolean {
-    return this.db.prepare('DELETE FROM sync_leases WHERE company_id = ? AND run_id = ? AND owner = ?').run(companyId, runId, this.#ownerText).changes > 0;
+    return (
+      this.db
+        .prepare('DELETE FROM sync_leases WHERE company_id = ? AND run_id = ? AND owner = ?')
+        .run(companyId, runId, this.#ownerText).changes > 0
+    );
   }
 
   /**
@@ -273,7 +301,9 @@ export class LeaseRepository {
     const lease = this.#row(companyId);
     if (lease && !this.#stale(lease)) return { runId: lease.run_id, mine: lease.owner === this.#ownerText };
     const runs = this.db
-      .prepare<[string], { id: string; owner: string | null }>(`SELECT id, owner FROM sync_runs WHERE company_id = ? AND status = 'running' AND trigger = 'employee'`)
+      .prepare<[string], { id: string; owner: string | null }>(
+        `SELECT id, owner FROM sync_runs WHERE company_id = ? AND status = 'running' AND trigger = 'employee'`,
+      )
       .all(companyId);
     const live = runs.find((r) => !this.ownerGone(r.owner));
     return live ? { runId: live.id, mine: live.owner === this.#ownerText } : null;
@@ -290,13 +320,24 @@ export class LeaseRepository {
       return withBusyTimeout(this.db, this.opts.claimBusyMs ?? 200, () =>
         this.db
           .transaction((): number => {
-            const leases = new Map(this.db.prepare<[], LeaseRow>('SELECT * FROM sync_leases').all().map((l) => [l.run_id, l]));
+            const leases = new Map(
+              this.db
+                .prepare<[], LeaseRow>('SELECT * FROM sync_leases')
+                .all()
+                .map((l) => [l.run_id, l]),
+            );
             let closed = 0;
             for (const l of leases.values()) {
               if (!this.#stale(l)) continue;
-              this.db.prepare('DELETE FROM sync_leases WHERE company_id = ? AND run_id = ?').run(l.company_id, l.run_id);
+              this.db
+                .prepare('DELETE FROM sync_leases WHERE company_id = ? AND run_id = ?')
+                .run(l.company_id, l.run_id);
             }
-            const running = this.db.prepare<[], { id: string; owner: string | null }>(`SELECT id, owner FROM sync_runs WHERE status = 'running'`).all();
+            const running = this.db
+              .prepare<[], { id: string; owner: string | null }>(
+                `SELECT id, owner FROM sync_runs WHERE status = 'running'`,
+              )
+              .all();
             for (const r of running) {
               const lease = leases.get(r.id);
               if (this.ownerGone(r.owner) || (lease !== undefined && this.#stale(lease))) {

@@ -14,10 +14,24 @@ export interface HandOffEmployee {
   values: Record<PayrollField, string | null>;
 }
 
-function toHandOff(r: { id: number; identity: string; display_name: string; state: EmployeeState; readiness: 'ready' | 'pending'; values_json: string }): HandOffEmployee {
+function toHandOff(r: {
+  id: number;
+  identity: string;
+  display_name: string;
+  state: EmployeeState;
+  readiness: 'ready' | 'pending';
+  values_json: string;
+}): HandOffEmployee {
   const values = JSON.parse(r.values_json) as Record<PayrollField, string | null>;
   // Shown as the payroll software knows them: the Employee ID field, not the HR system's own record id.
-  return { id: r.id, identity: values.employeeId ?? r.identity, name: r.display_name, state: r.state, readiness: r.readiness, values };
+  return {
+    id: r.id,
+    identity: values.employeeId ?? r.identity,
+    name: r.display_name,
+    state: r.state,
+    readiness: r.readiness,
+    values,
+  };
 }
 
 interface RawRecord {
@@ -79,7 +93,9 @@ export class PayrollExportRepository {
   constructor(private readonly db: Db) {}
 
   target(companyId: string): PayrollTarget | null {
-    const r = this.db.prepare<[string], { target_json: string }>('SELECT target_json FROM payroll_targets WHERE company_id = ?').get(companyId);
+    const r = this.db
+      .prepare<[string], { target_json: string }>('SELECT target_json FROM payroll_targets WHERE company_id = ?')
+      .get(companyId);
     return r ? payrollTargetSchema.parse(JSON.parse(r.target_json)) : null;
   }
 
@@ -95,7 +111,17 @@ export class PayrollExportRepository {
   /** Every current employee (active or leaver) of a company, one query. */
   current(companyId: string): HandOffEmployee[] {
     return this.db
-      .prepare<[string], { id: number; identity: string; display_name: string; state: EmployeeState; readiness: 'ready' | 'pending'; values_json: string }>(
+      .prepare<
+        [string],
+        {
+          id: number;
+          identity: string;
+          display_name: string;
+          state: EmployeeState;
+          readiness: 'ready' | 'pending';
+          values_json: string;
+        }
+      >(
         `SELECT id, identity, display_name, state, readiness, values_json FROM employees
          WHERE company_id = ? AND state IN ('active', 'leaver') ORDER BY display_name COLLATE NOCASE, id`,
       )
@@ -108,8 +134,17 @@ export class PayrollExportRepository {
     const out = new Map<number, HandOffEmployee>();
     if (ids.length === 0) return out;
     const rows = this.db
-      .prepare(`SELECT id, identity, display_name, state, readiness, values_json FROM employees WHERE id IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(ids)) as Array<{ id: number; identity: string; display_name: string; state: EmployeeState; readiness: 'ready' | 'pending'; values_json: string }>;
+      .prepare(
+        `SELECT id, identity, display_name, state, readiness, values_json FROM employees WHERE id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ids)) as Array<{
+      id: number;
+      identity: string;
+      display_name: string;
+      state: EmployeeState;
+      readiness: 'ready' | 'pending';
+      values_json: string;
+    }>;
     for (const r of rows) out.set(r.id, toHandOff(r));
     return out;
   }
@@ -133,7 +168,11 @@ export class PayrollExportRepository {
 
   /** The company's latest field change id: an export made now holds everyone as of this change. */
   changeMark(companyId: string): number {
-    return this.db.prepare<[string], { m: number | null }>('SELECT MAX(id) AS m FROM field_changes WHERE company_id = ?').get(companyId)?.m ?? 0;
+    return (
+      this.db
+        .prepare<[string], { m: number | null }>('SELECT MAX(id) AS m FROM field_changes WHERE company_id = ?')
+        .get(companyId)?.m ?? 0
+    );
   }
 
   insert(x: NewExport): ExportRecord {
@@ -143,9 +182,23 @@ export class PayrollExportRepository {
           `INSERT INTO payroll_exports (company_id, format, changes_only, filename, path, at, user_name, employee_count, left_out_count, sha256, change_mark)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(x.companyId, x.format, x.changesOnly ? 1 : 0, x.filename, x.path, x.at, x.user, x.employees.length, x.leftOut, x.sha256, x.mark);
+        .run(
+          x.companyId,
+          x.format,
+          x.changesOnly ? 1 : 0,
+          x.filename,
+          x.path,
+          x.at,
+          x.user,
+          x.employees.length,
+          x.leftOut,
+          x.sha256,
+          x.mark,
+        );
       const id = Number(info.lastInsertRowid);
-      const add = this.db.prepare('INSERT INTO payroll_export_employees (export_id, employee_id, state, included) VALUES (?, ?, ?, ?)');
+      const add = this.db.prepare(
+        'INSERT INTO payroll_export_employees (export_id, employee_id, state, included) VALUES (?, ?, ?, ?)',
+      );
       for (const e of x.employees) add.run(id, e.id, e.state, 1);
       for (const e of x.refused) add.run(id, e.id, e.state, 0);
       return this.get(id)!;
@@ -158,7 +211,12 @@ export class PayrollExportRepository {
   }
 
   history(companyId: string, limit: number): ExportRecord[] {
-    return this.db.prepare<[string, number], RawRecord>('SELECT * FROM payroll_exports WHERE company_id = ? ORDER BY id DESC LIMIT ?').all(companyId, limit).map(toRecord);
+    return this.db
+      .prepare<[string, number], RawRecord>(
+        'SELECT * FROM payroll_exports WHERE company_id = ? ORDER BY id DESC LIMIT ?',
+      )
+      .all(companyId, limit)
+      .map(toRecord);
   }
 
   last(companyId: string): ExportRecord | null {
@@ -168,7 +226,10 @@ export class PayrollExportRepository {
   /** Per employee any export has considered: the latest file holding them, and a later one refusing them. */
   baselines(companyId: string): Map<number, Baseline> {
     const rows = this.db
-      .prepare<[string], { employee_id: number; included: number; export_id: number; change_mark: number; state: EmployeeState }>(
+      .prepare<
+        [string],
+        { employee_id: number; included: number; export_id: number; change_mark: number; state: EmployeeState }
+      >(
         `${LATEST} SELECT l.employee_id, l.included, l.export_id, x.change_mark, ee.state FROM latest l
          JOIN payroll_exports x ON x.id = l.export_id
          JOIN payroll_export_employees ee ON ee.export_id = l.export_id AND ee.employee_id = l.employee_id`,
@@ -181,7 +242,8 @@ export class PayrollExportRepository {
       else b.refused = { exportId: r.export_id, mark: r.change_mark };
       out.set(r.employee_id, b);
     }
-    for (const b of out.values()) if (b.included && b.refused && b.refused.exportId < b.included.exportId) b.refused = null;
+    for (const b of out.values())
+      if (b.included && b.refused && b.refused.exportId < b.included.exportId) b.refused = null;
     return out;
   }
 
@@ -189,9 +251,14 @@ export class PayrollExportRepository {
    * Field changes made since the payroll software last received each employee (or, for one never received, since
    * the last file refused them), oldest first. One query, by the field history's per-employee index.
    */
-  changesSinceExport(companyId: string): Array<{ employeeId: number; field: PayrollField; from: string | null; to: string | null; at: string }> {
+  changesSinceExport(
+    companyId: string,
+  ): Array<{ employeeId: number; field: PayrollField; from: string | null; to: string | null; at: string }> {
     return this.db
-      .prepare<[string, string], { employee_id: number; field: PayrollField; from_value: string | null; to_value: string | null; at: string }>(
+      .prepare<
+        [string, string],
+        { employee_id: number; field: PayrollField; from_value: string | null; to_value: string | null; at: string }
+      >(
         `${LATEST}, base AS (
            SELECT l.employee_id, COALESCE(MAX(CASE WHEN l.included = 1 THEN x.change_mark END), MAX(x.change_mark)) AS mark
            FROM latest l JOIN payroll_exports x ON x.id = l.export_id GROUP BY l.employee_id)

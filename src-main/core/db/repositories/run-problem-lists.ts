@@ -43,7 +43,11 @@ export class RunProblemLists {
       }
     }
     // The SELECT's own ORDER BY sets the rows' order (their rowids), which is the list's order.
-    this.db.prepare(`INSERT INTO run_problems (run_id, ${RUN_PROBLEM_COLUMNS}) SELECT @runId, ${RUN_PROBLEM_COLUMNS} ${from}`).run({ ...params, runId });
+    this.db
+      .prepare(
+        `INSERT INTO run_problems (run_id, ${RUN_PROBLEM_COLUMNS}) SELECT @runId, ${RUN_PROBLEM_COLUMNS} ${from}`,
+      )
+      .run({ ...params, runId });
     // Worked out already (a list that differed after all): kept, so the next run need not read it back.
     if (digest !== null) this.db.prepare('UPDATE sync_runs SET problems_digest = ? WHERE id = ?').run(digest, runId);
   }

@@ -4,7 +4,15 @@ import type { RunCounts, RunStatus, RunSummary, Trigger } from '../../../contrac
 import { RunProblemLists, RUN_PROBLEM_COLUMNS } from './run-problem-lists';
 import { ownerText, PROCESS_OWNER, type RunOwner } from './leases';
 
-export const EMPTY_COUNTS: RunCounts = { created: 0, updated: 0, unchanged: 0, excluded: 0, leavers: 0, missing: 0, problems: 0 };
+export const EMPTY_COUNTS: RunCounts = {
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  excluded: 0,
+  leavers: 0,
+  missing: 0,
+  problems: 0,
+};
 
 interface RawRun {
   id: string;
@@ -65,9 +73,14 @@ export class RunRepository {
       .run({ ...r, owner: this.#owner });
   }
 
-  finish(id: string, f: { status: RunStatus; finishedAt: string; counts: RunCounts; error: AppErrorShape | null; note: string | null }): void {
+  finish(
+    id: string,
+    f: { status: RunStatus; finishedAt: string; counts: RunCounts; error: AppErrorShape | null; note: string | null },
+  ): void {
     this.db
-      .prepare('UPDATE sync_runs SET status = ?, finished_at = ?, counts_json = ?, error_json = ?, note = ? WHERE id = ?')
+      .prepare(
+        'UPDATE sync_runs SET status = ?, finished_at = ?, counts_json = ?, error_json = ?, note = ? WHERE id = ?',
+      )
       .run(f.status, f.finishedAt, JSON.stringify(f.counts), f.error ? JSON.stringify(f.error) : null, f.note, id);
   }
 
@@ -78,7 +91,9 @@ export class RunRepository {
 
   history(companyId: string, limit: number): RunSummary[] {
     return this.db
-      .prepare<[string, number], RawRun>('SELECT * FROM sync_runs WHERE company_id = ? ORDER BY started_at DESC, rowid DESC LIMIT ?')
+      .prepare<[string, number], RawRun>(
+        'SELECT * FROM sync_runs WHERE company_id = ? ORDER BY started_at DESC, rowid DESC LIMIT ?',
+      )
       .all(companyId, limit)
       .map(toRun);
   }

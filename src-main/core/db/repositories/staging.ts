@@ -118,7 +118,8 @@ export class StagingRepository {
     db.exec(SCHEMA);
     // Staged rows are written once and read once: a small cache is enough, and it is memory the app keeps.
     db.pragma('temp.cache_size = -2000');
-    this.#insert = db.prepare(`INSERT OR REPLACE INTO sync_staging (run_id, company_id, seq, kind, seen_identity, identity, employee_id,
+    this.#insert =
+      db.prepare(`INSERT OR REPLACE INTO sync_staging (run_id, company_id, seq, kind, seen_identity, identity, employee_id,
         hr_id, display_name, state, readiness, values_json, sources_json, record_json, record_hash, raw_hash, config_hash,
         problem_count, warning_count, is_leaver, flag, problems_json, changes_json, excluded_by, rekey_from)
       VALUES (@runId, @companyId, @seq, @kind, @seenIdentity, @identity, @employeeId, @hrId, @name, @state, @readiness, @valuesJson,
@@ -134,7 +135,9 @@ export class StagingRepository {
   discard(runId: string): void {
     const others = this.db.prepare('SELECT 1 FROM sync_staging WHERE run_id != ? LIMIT 1').get(runId);
     // Without a WHERE clause SQLite empties the table at once instead of deleting row by row.
-    this.db.prepare(others ? 'DELETE FROM sync_staging WHERE run_id = ?' : 'DELETE FROM sync_staging').run(...(others ? [runId] : []));
+    this.db
+      .prepare(others ? 'DELETE FROM sync_staging WHERE run_id = ?' : 'DELETE FROM sync_staging')
+      .run(...(others ? [runId] : []));
   }
 
   /** One page of decisions, committed on its own (a later replacement of the same seq overwrites it). */
@@ -233,11 +236,17 @@ export class StagingRepository {
           (roll ? ` AND identity NOT IN (SELECT value FROM json_each(@present))` : '') +
           (one !== null ? ' AND id = @one' : ''),
       )
-      .run({ ...p, ...(roll ? { present: JSON.stringify(roll.presentIds) } : {}), ...(one !== null ? { one } : {}) }).changes;
+      .run({
+        ...p,
+        ...(roll ? { present: JSON.stringify(roll.presentIds) } : {}),
+        ...(one !== null ? { one } : {}),
+      }).changes;
     // Someone asked for this one employee: even when nothing changed, "last synced" must say it was checked now.
     if (one !== null) {
       this.db
-        .prepare(`UPDATE employees SET last_synced_at = @syncedAt, last_run_id = @runId WHERE id = @one AND state != 'missing' AND last_run_id IS NOT @runId`)
+        .prepare(
+          `UPDATE employees SET last_synced_at = @syncedAt, last_run_id = @runId WHERE id = @one AND state != 'missing' AND last_run_id IS NOT @runId`,
+        )
         .run({ ...p, one });
     }
     const rest = roll ? this.#unstagedCurrent(p) : { n: 0, leavers: 0, problems: 0 };

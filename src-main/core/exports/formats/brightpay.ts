@@ -1,4 +1,16 @@
-import { addressLine, atMost, frequencyWords, genderAs, niNumber, plain, salaryInPounds, splitTaxCode, ukDate, yesNo, type Column } from '../encode';
+import {
+  addressLine,
+  atMost,
+  frequencyWords,
+  genderAs,
+  niNumber,
+  plain,
+  salaryInPounds,
+  splitTaxCode,
+  ukDate,
+  yesNo,
+  type Column,
+} from '../encode';
 import type { PayrollFormat } from './types';
 
 /**
@@ -35,9 +47,15 @@ export const brightpay: PayrollFormat = {
       { header: 'Email Address', cell: plain('email') },
       { header: 'Phone Number', cell: plain('phone') },
       { header: 'Tax Code', cell: (e) => (e.values.taxCode ? splitTaxCode(e.values.taxCode).code : '') },
-      { header: 'Week/Month 1 Basis', cell: (e) => (e.values.taxCode ? yn(splitTaxCode(e.values.taxCode).week1Month1) : '') },
+      {
+        header: 'Week/Month 1 Basis',
+        cell: (e) => (e.values.taxCode ? yn(splitTaxCode(e.values.taxCode).week1Month1) : ''),
+      },
       { header: 'National Insurance Table', cell: plain('niCategory') },
-      { header: 'Student Loan Plan', cell: (e) => (e.values.studentLoanPlan ? `Plan ${e.values.studentLoanPlan}` : 'None') },
+      {
+        header: 'Student Loan Plan',
+        cell: (e) => (e.values.studentLoanPlan ? `Plan ${e.values.studentLoanPlan}` : 'None'),
+      },
       { header: 'Postgraduate Loan', cell: (e) => yn(e.values.postgraduateLoan === 'true') },
       { header: 'Start Date', cell: (e) => ukDate(e.values.startDate) },
       { header: 'Starter Declaration', cell: plain('starterDeclaration') },

@@ -1,6 +1,17 @@
 import type { CustomLayout, CustomValue } from '../../../contract/exports';
 import type { PayrollField } from '../../../contract/payroll';
-import { dateAs, genderAs, frequencyWords, niNumber, salaryInPounds, splitTaxCode, yesNo, atMost, type Cell, type ExportEmployee } from '../encode';
+import {
+  dateAs,
+  genderAs,
+  frequencyWords,
+  niNumber,
+  salaryInPounds,
+  splitTaxCode,
+  yesNo,
+  atMost,
+  type Cell,
+  type ExportEmployee,
+} from '../encode';
 import type { PayrollFormat } from './types';
 import { AppError } from '../../errors';
 
@@ -45,10 +56,14 @@ function cellFor(value: CustomValue, layout: CustomLayout): (e: ExportEmployee) 
 export const custom: PayrollFormat = {
   id: 'custom',
   slug: 'custom',
-  notes: ['Columns, headings and spellings as set in this company\'s custom layout.'],
+  notes: ["Columns, headings and spellings as set in this company's custom layout."],
   columns({ target }) {
     const layout = target.customLayout;
-    if (!layout) throw new AppError('VALIDATION', 'This company has no custom CSV layout yet: set its columns in the payroll software options first.');
+    if (!layout)
+      throw new AppError(
+        'VALIDATION',
+        'This company has no custom CSV layout yet: set its columns in the payroll software options first.',
+      );
     return layout.columns.map((c) => ({ header: c.header, cell: cellFor(c.value, layout) }));
   },
 };

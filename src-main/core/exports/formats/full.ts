@@ -6,7 +6,9 @@ import type { PayrollFormat } from './types';
 export const full: PayrollFormat = {
   id: 'full',
   slug: 'payroll-fields',
-  notes: ['Every payroll field as Bureau Sync stores it: dates yyyy-mm-dd, the tax code as the HR system holds it (with any W1/M1), gender male/female.'],
+  notes: [
+    'Every payroll field as Bureau Sync stores it: dates yyyy-mm-dd, the tax code as the HR system holds it (with any W1/M1), gender male/female.',
+  ],
   columns() {
     const cols: Column[] = [{ header: 'Status', cell: (e) => (e.state === 'leaver' ? 'Leaver' : 'Active') }];
     for (const f of PAYROLL_FIELDS) cols.push({ header: PAYROLL_FIELD_LABELS[f], cell: plain(f) });

@@ -1,4 +1,17 @@
-import { addressLine, atMost, genderAs, niNumber, plain, refuse, salaryInPounds, splitTaxCode, ukDate, type Cell, type Column, type ExportEmployee } from '../encode';
+import {
+  addressLine,
+  atMost,
+  genderAs,
+  niNumber,
+  plain,
+  refuse,
+  salaryInPounds,
+  splitTaxCode,
+  ukDate,
+  type Cell,
+  type Column,
+  type ExportEmployee,
+} from '../encode';
 import type { PayrollFormat } from './types';
 import type { PayrollTarget } from '../../../contract/exports';
 
@@ -20,14 +33,18 @@ function slrPlanType(target: PayrollTarget) {
     const code = target.sageSlrPlanCodes[plan as '1' | '2' | '4' | '5'];
     return code
       ? code
-      : refuse(`Student loan Plan ${plan}: Sage 50 does not publish its SLR Plan Type code for this plan; enter the code once in this company's payroll software options, then export again`);
+      : refuse(
+          `Student loan Plan ${plan}: Sage 50 does not publish its SLR Plan Type code for this plan; enter the code once in this company's payroll software options, then export again`,
+        );
   };
 }
 
 /** Sage records a postgraduate loan by its start date (PGLR From Date), which HR systems do not hold. */
 function postgraduateLoan(e: ExportEmployee): Cell {
   return e.values.postgraduateLoan === 'true'
-    ? refuse('Postgraduate loan: Sage 50\'s template records the loan by its start date (PGLR From Date), which the HR system does not hold; add the loan in Sage 50 by hand')
+    ? refuse(
+        "Postgraduate loan: Sage 50's template records the loan by its start date (PGLR From Date), which the HR system does not hold; add the loan in Sage 50 by hand",
+      )
     : '';
 }
 
@@ -42,7 +59,7 @@ export const sage50: PayrollFormat = {
   notes: [
     'Sage publishes neither the full set of mandatory columns nor its accepted spellings: dates are written dd/mm/yyyy, gender Male/Female, pay frequency Weekly/Two-Weekly/Four-Weekly/Monthly. Check the first import in Sage 50.',
     'SLR Plan Type: only -1 (no loan) is public. Enter the codes for plans 1, 2, 4 and 5 in the payroll software options; until then, employees with a student loan are left out with the reason.',
-    'Postgraduate loans go in Sage by hand: the template needs the loan\'s start date, which HR systems do not hold.',
+    "Postgraduate loans go in Sage by hand: the template needs the loan's start date, which HR systems do not hold.",
   ],
   columns({ target, syncSalaries }) {
     const cols: Column[] = [
@@ -61,11 +78,18 @@ export const sage50: PayrollFormat = {
       { header: 'Gender', cell: (e) => genderAs('Male/Female', e.values.gender) },
       { header: 'Date of Birth', cell: (e) => ukDate(e.values.dateOfBirth) },
       { header: 'Tax Code', cell: (e) => (e.values.taxCode ? splitTaxCode(e.values.taxCode).code : '') },
-      { header: 'Wk1Mth1 Basis', cell: (e) => (e.values.taxCode ? (splitTaxCode(e.values.taxCode).week1Month1 ? '1' : '0') : '') },
+      {
+        header: 'Wk1Mth1 Basis',
+        cell: (e) => (e.values.taxCode ? (splitTaxCode(e.values.taxCode).week1Month1 ? '1' : '0') : ''),
+      },
       { header: 'NI Category', cell: plain('niCategory') },
       { header: 'NI Number', cell: niNumber },
       { header: 'Starter Form', cell: plain('starterDeclaration') },
-      { header: 'Payment Frequency', cell: (e) => (e.values.paymentFrequency ? (SAGE_FREQUENCY[e.values.paymentFrequency] ?? e.values.paymentFrequency) : '') },
+      {
+        header: 'Payment Frequency',
+        cell: (e) =>
+          e.values.paymentFrequency ? (SAGE_FREQUENCY[e.values.paymentFrequency] ?? e.values.paymentFrequency) : '',
+      },
       { header: 'Work Start Date', cell: (e) => ukDate(e.values.startDate) },
       { header: 'Work End Date', cell: (e) => ukDate(e.values.leaveDate) },
       { header: 'SLR Plan Type', cell: slrPlanType(target) },

@@ -1,8 +1,26 @@
-import { addressLine, atMost, frequencyWords, genderAs, niNumber, plain, refuse, salaryInPounds, splitTaxCode, type Cell, type Column, type ExportEmployee } from '../encode';
+import {
+  addressLine,
+  atMost,
+  frequencyWords,
+  genderAs,
+  niNumber,
+  plain,
+  refuse,
+  salaryInPounds,
+  splitTaxCode,
+  type Cell,
+  type Column,
+  type ExportEmployee,
+} from '../encode';
 import type { PayrollFormat } from './types';
 
 const PLANS: Record<string, string> = { '1': 'Plan One', '2': 'Plan Two', '4': 'Plan Four' };
-const PAY_PERIOD: Record<string, string> = { weekly: 'Weekly', fortnightly: 'Fortnightly', 'four-weekly': 'FourWeekly', monthly: 'Monthly' };
+const PAY_PERIOD: Record<string, string> = {
+  weekly: 'Weekly',
+  fortnightly: 'Fortnightly',
+  'four-weekly': 'FourWeekly',
+  monthly: 'Monthly',
+};
 // Staffology's CSV help page asks for names without punctuation; letters, spaces, hyphens and apostrophes are what
 // HMRC's own name rules allow, so anything else is refused rather than stripped.
 const NAME_CHARS = /^[\p{L}\p{M}' -]*$/u;
@@ -10,13 +28,20 @@ const NAME_CHARS = /^[\p{L}\p{M}' -]*$/u;
 function name(what: string, value: string | null): Cell {
   const c = atMost(35, what, value);
   if (typeof c !== 'string' || c === '') return c;
-  return NAME_CHARS.test(c) ? c : refuse(`${what} “${c}” has punctuation, which Staffology's import does not take; correct it in the HR system`);
+  return NAME_CHARS.test(c)
+    ? c
+    : refuse(`${what} “${c}” has punctuation, which Staffology's import does not take; correct it in the HR system`);
 }
 
 function studentLoan(e: ExportEmployee): Cell {
   const plan = e.values.studentLoanPlan;
   if (!plan) return '';
-  return PLANS[plan] ?? refuse(`Student loan Plan ${plan}: Staffology's employee CSV lists no Plan ${plan} (its API takes it): set the plan in Staffology by hand`);
+  return (
+    PLANS[plan] ??
+    refuse(
+      `Student loan Plan ${plan}: Staffology's employee CSV lists no Plan ${plan} (its API takes it): set the plan in Staffology by hand`,
+    )
+  );
 }
 
 /** Staffology's Country is a UK nation or "Outside of the UK"; which nation a UK address is in is not stored. */
@@ -34,7 +59,7 @@ export const staffology: PayrollFormat = {
   slug: 'staffology',
   notes: [
     'Staffology documents the required columns (Payroll Code, Date of Birth, Join Date) and the value spellings used here; the other headings follow its own employee export and are not verified: preview the first import with "allow updates" off.',
-    'Student loan Plan 5 is missing from Staffology\'s CSV help page, so employees on Plan 5 are left out with the reason.',
+    "Student loan Plan 5 is missing from Staffology's CSV help page, so employees on Plan 5 are left out with the reason.",
     'Country is blank for UK addresses (which UK nation is not held) and "Outside of the UK" otherwise.',
   ],
   columns({ syncSalaries }) {
@@ -60,11 +85,20 @@ export const staffology: PayrollFormat = {
       { header: 'Leave Date', cell: plain('leaveDate') },
       { header: 'Starter Declaration', cell: (e) => e.values.starterDeclaration ?? 'Unknown' },
       { header: 'Tax Code', cell: (e) => (e.values.taxCode ? splitTaxCode(e.values.taxCode).code : '') },
-      { header: 'W1M1', cell: (e) => (e.values.taxCode ? (splitTaxCode(e.values.taxCode).week1Month1 ? 'True' : 'False') : '') },
+      {
+        header: 'W1M1',
+        cell: (e) => (e.values.taxCode ? (splitTaxCode(e.values.taxCode).week1Month1 ? 'True' : 'False') : ''),
+      },
       { header: 'NI Table', cell: plain('niCategory') },
       { header: 'Student Loan', cell: studentLoan },
       { header: 'Postgrad Loan', cell: (e) => (e.values.postgraduateLoan === 'true' ? 'True' : 'False') },
-      { header: 'Pay Period', cell: (e) => (e.values.paymentFrequency ? (PAY_PERIOD[e.values.paymentFrequency] ?? frequencyWords(e.values.paymentFrequency)) : '') },
+      {
+        header: 'Pay Period',
+        cell: (e) =>
+          e.values.paymentFrequency
+            ? (PAY_PERIOD[e.values.paymentFrequency] ?? frequencyWords(e.values.paymentFrequency))
+            : '',
+      },
     ];
     if (syncSalaries) cols.push({ header: 'Annual Salary', cell: salaryInPounds('Staffology') });
     cols.push(

@@ -36,7 +36,11 @@ export type ChangedPeople =
   | { kind: 'incomplete'; reason: string }
   | { kind: 'changed'; changed: Set<string>; ids: string[] };
 
-export async function changedPeople(api: HumaansApi, since: Date, o: { includeSalaries: boolean; pageSize: number; signal?: AbortSignal }): Promise<ChangedPeople> {
+export async function changedPeople(
+  api: HumaansApi,
+  since: Date,
+  o: { includeSalaries: boolean; pageSize: number; signal?: AbortSignal },
+): Promise<ChangedPeople> {
   if (!(await honoursUpdatedAt(api, o.signal))) return { kind: 'everyone' };
   const after = new Date(since.getTime() - HUMAANS_CHANGES_OVERLAP_MS).toISOString();
   // A changed custom field (a renamed or retyped definition) can change everyone's record.
@@ -49,10 +53,16 @@ export async function changedPeople(api: HumaansApi, since: Date, o: { includeSa
     ['/job-roles', { 'updatedAt[$gt]': after }, SCOPE_PUBLIC_READ],
     ['/bank-accounts', { 'updatedAt[$gt]': after }, SCOPE_PRIVATE_READ],
     ['/custom-values', { 'updatedAt[$gt]': after }, SCOPE_PRIVATE_READ],
-    ...(o.includeSalaries ? ([['/compensations', { 'updatedAt[$gt]': after }, SCOPE_COMPENSATIONS_READ]] as Array<[string, Query, string]>) : []),
+    ...(o.includeSalaries
+      ? ([['/compensations', { 'updatedAt[$gt]': after }, SCOPE_COMPENSATIONS_READ]] as Array<[string, Query, string]>)
+      : []),
   ];
   // Different collections side by side, each one request at a time (as Humaans asks).
-  const reads = await Promise.all(sources.map(([path, query, scope]) => readRefs(api, path, query, scope, o, path === '/job-roles' || path === '/custom-values')));
+  const reads = await Promise.all(
+    sources.map(([path, query, scope]) =>
+      readRefs(api, path, query, scope, o, path === '/job-roles' || path === '/custom-values'),
+    ),
+  );
   const changed = new Set<string>();
   for (const [i, r] of reads.entries()) {
     if (r === null) continue; // a collection this token may not read is unknown to the full read too
@@ -76,7 +86,13 @@ export async function changedPeople(api: HumaansApi, since: Date, o: { includeSa
 /** Whether this Humaans filters /people by updatedAt: asked for changes after 2999, it must list nobody. */
 async function honoursUpdatedAt(api: HumaansApi, signal?: AbortSignal): Promise<boolean> {
   try {
-    const body = envelope.safeParse(await api.get('/people', { status: 'all', 'updatedAt[$gt]': FAR_FUTURE, $limit: 1 }, { signal, scope: SCOPE_PRIVATE_READ }));
+    const body = envelope.safeParse(
+      await api.get(
+        '/people',
+        { status: 'all', 'updatedAt[$gt]': FAR_FUTURE, $limit: 1 },
+        { signal, scope: SCOPE_PRIVATE_READ },
+      ),
+    );
     return body.success && body.data.total === 0 && body.data.data.length === 0;
   } catch (err) {
     if (err instanceof AppError && err.code === 'CANCELLED') throw err;
@@ -87,7 +103,9 @@ async function honoursUpdatedAt(api: HumaansApi, signal?: AbortSignal): Promise<
 
 /** How many people Humaans holds, as the `total` of a one-person page says; null when it does not say. */
 async function countPeople(api: HumaansApi, signal?: AbortSignal): Promise<number | null> {
-  const body = envelope.safeParse(await api.get('/people', { status: 'all', $limit: 1 }, { signal, scope: SCOPE_PRIVATE_READ }));
+  const body = envelope.safeParse(
+    await api.get('/people', { status: 'all', $limit: 1 }, { signal, scope: SCOPE_PRIVATE_READ }),
+  );
   return body.success && typeof body.data.total === 'number' ? body.data.total : null;
 }
 
@@ -101,8 +119,18 @@ async function readRefs(
   optionalScope: boolean,
 ): Promise<{ refs: Array<z.infer<typeof personRef>>; reason?: string } | null> {
   try {
-    const r = await readAll(api, { path, query, schema: personRef, noun: path.slice(1).replace('-', ' '), pageSize: o.pageSize, scope, signal: o.signal });
-    return r.complete ? { refs: r.items } : { refs: [], reason: r.incompleteReason ?? `The ${path.slice(1)} list changed while it was read.` };
+    const r = await readAll(api, {
+      path,
+      query,
+      schema: personRef,
+      noun: path.slice(1).replace('-', ' '),
+      pageSize: o.pageSize,
+      scope,
+      signal: o.signal,
+    });
+    return r.complete
+      ? { refs: r.items }
+      : { refs: [], reason: r.incompleteReason ?? `The ${path.slice(1)} list changed while it was read.` };
   } catch (err) {
     if (optionalScope && err instanceof AppError && (err.code === 'FORBIDDEN' || err.code === 'NOT_FOUND')) return null;
     throw err;

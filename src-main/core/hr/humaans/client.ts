@@ -165,7 +165,8 @@ export function createHumaansClient(opts: HumaansClientOptions): HrClient {
       const since = o.since ? new Date(o.since.cursor) : null;
       if (since && !Number.isNaN(since.getTime())) {
         const c = await changedPeople(api, since, { includeSalaries: o.includeSalaries, pageSize, signal: o.signal });
-        if (c.kind === 'incomplete') return { complete: false, incompleteReason: c.reason, fetched: 0, covers: 'changes', cursor: null };
+        if (c.kind === 'incomplete')
+          return { complete: false, incompleteReason: c.reason, fetched: 0, covers: 'changes', cursor: null };
         if (c.kind === 'changed') {
           const present = new Set(c.ids);
           const records: ProviderRecord[] = [];

@@ -372,7 +372,8 @@ export function createPeopleHRClient(opts: PeopleHRClientOptions): HrClient {
         // The reply alone made every record (no salary calls), so its digest stands for all of them. Too long to
         // hold unread, it was read as it came, and may still be the last reply: the caller may then repeat that
         // read's outcome, or (should it no longer hold) use these pages, all of which it has.
-        if (skipped === 0 && reply) return { complete: true, fetched, covers: reply.digest === lastReply ? 'same' : 'all', cursor: reply.digest };
+        if (skipped === 0 && reply)
+          return { complete: true, fetched, covers: reply.digest === lastReply ? 'same' : 'all', cursor: reply.digest };
       }
       if (skipped > 0) {
         return {

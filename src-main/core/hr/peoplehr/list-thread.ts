@@ -220,7 +220,9 @@ function readerStopped(why: string): AppError {
 /** One piece's rows as the core uses them: parsed from the thread's text, with that text and its hash where worked out. */
 function rowsOf(m: FromThread & { kind: 'rows' }): PieceRows {
   const records = m.jsons.map((json) => JSON.parse(json) as ProviderRecord);
-  const serialised: RecordJson[] | undefined = m.hashes ? m.jsons.map((json, i) => ({ json, hash: m.hashes![i]! })) : undefined;
+  const serialised: RecordJson[] | undefined = m.hashes
+    ? m.jsons.map((json, i) => ({ json, hash: m.hashes![i]! }))
+    : undefined;
   return { records, skipped: m.skipped, arrayStart: m.arrayStart, ...(serialised ? { serialised } : {}) };
 }
 

@@ -73,7 +73,10 @@ export function fieldType(key: string, personioType: string | null | undefined, 
   }
 }
 
-function rawAttr(raw: RawEmployee | undefined, key: string): { label?: unknown; type?: unknown; value?: unknown } | undefined {
+function rawAttr(
+  raw: RawEmployee | undefined,
+  key: string,
+): { label?: unknown; type?: unknown; value?: unknown } | undefined {
   const a = raw?.attributes[key];
   return typeof a === 'object' && a !== null && !Array.isArray(a) ? (a as Record<string, unknown>) : undefined;
 }
@@ -82,7 +85,11 @@ function rawAttr(raw: RawEmployee | undefined, key: string): { label?: unknown; 
  * Builds the catalogue from the attributes endpoint (may be empty when it is unavailable) and a sample
  * of records (raw and flattened with salaries, so salary fields are listed; their samples stay hidden).
  */
-export function buildCatalogue(attributes: PersonioAttribute[], raws: RawEmployee[], records: ProviderRecord[]): FieldInfo[] {
+export function buildCatalogue(
+  attributes: PersonioAttribute[],
+  raws: RawEmployee[],
+  records: ProviderRecord[],
+): FieldInfo[] {
   const out = new Map<string, FieldInfo>();
   const sampleFor = (key: string): string | null => {
     if (HIDDEN_SAMPLES.has(key)) return null;
@@ -100,7 +107,12 @@ export function buildCatalogue(attributes: PersonioAttribute[], raws: RawEmploye
     const personioType = type ?? (typeof raw?.type === 'string' ? raw.type : null);
     out.set(key, {
       key,
-      label: label && label.trim() !== '' ? label : typeof raw?.label === 'string' && raw.label !== '' ? raw.label : labelFor(key),
+      label:
+        label && label.trim() !== ''
+          ? label
+          : typeof raw?.label === 'string' && raw.label !== ''
+            ? raw.label
+            : labelFor(key),
       type: fieldType(key, personioType, raw?.value),
       sample: sampleFor(key),
       custom: key.startsWith('dynamic_'),

@@ -13,7 +13,14 @@ import type { PersonioSession } from './session';
  * and a sample record together.
  */
 export const DEFAULT_REQUIRED_ATTRIBUTES = ['first_name', 'last_name', 'status'];
-export const DEFAULT_RECOMMENDED_ATTRIBUTES = ['email', 'gender', 'hire_date', 'termination_date', 'position', 'department'];
+export const DEFAULT_RECOMMENDED_ATTRIBUTES = [
+  'email',
+  'gender',
+  'hire_date',
+  'termination_date',
+  'position',
+  'department',
+];
 
 export interface CheckDeps {
   session: PersonioSession;
@@ -31,7 +38,9 @@ export async function checkPersonioCredentials(deps: CheckDeps, signal?: AbortSi
   await deps.session.currentToken(signal);
   const attributes = await deps.loadAttributes(signal);
   // Also proves the credential may list employees (a 403 here is FORBIDDEN "Employees: Read").
-  const page = listResponseSchema.safeParse(await deps.session.get('/v1/company/employees', { limit: 1, offset: 0 }, 'list', signal));
+  const page = listResponseSchema.safeParse(
+    await deps.session.get('/v1/company/employees', { limit: 1, offset: 0 }, 'list', signal),
+  );
   const sample = page.success ? page.data.data : [];
 
   const readable = new Set<string>(['id']);
@@ -43,7 +52,11 @@ export async function checkPersonioCredentials(deps: CheckDeps, signal?: AbortSi
     warnings.push(
       'Personio has no employees yet and did not list which attributes this credential may read, so Bureau Sync could not check its permissions. Check again once people are added in Personio.',
     );
-    return { warnings, canReadSalaries: false, salaryReason: 'Bureau Sync could not yet check whether this Personio credential may read salaries.' };
+    return {
+      warnings,
+      canReadSalaries: false,
+      salaryReason: 'Bureau Sync could not yet check whether this Personio credential may read salaries.',
+    };
   }
 
   const missing = deps.required.filter((k) => !readable.has(k));
@@ -52,14 +65,20 @@ export async function checkPersonioCredentials(deps: CheckDeps, signal?: AbortSi
     throw new AppError(
       'FORBIDDEN',
       `Personio accepted the client ID and secret, but this API credential may not read ${labels.map((l) => `"${l}"`).join(', ')}, which Bureau Sync needs to sync people and spot leavers.`,
-      { permission: `Readable employee attributes: ${labels.join(', ')}`, missingAttributes: missing, howToGrant: howToGrantAttributes(labels) },
+      {
+        permission: `Readable employee attributes: ${labels.join(', ')}`,
+        missingAttributes: missing,
+        howToGrant: howToGrantAttributes(labels),
+      },
     );
   }
 
   const missingRecommended = deps.recommended.filter((k) => !readable.has(k));
   if (missingRecommended.length > 0) {
     const labels = names(missingRecommended);
-    warnings.push(`This Personio credential may not read ${labels.join(', ')}, so those fields cannot be synced. ${howToGrantAttributes(labels)}`);
+    warnings.push(
+      `This Personio credential may not read ${labels.join(', ')}, so those fields cannot be synced. ${howToGrantAttributes(labels)}`,
+    );
   }
   if (![...readable].some((k) => k.startsWith('dynamic_'))) {
     warnings.push(

@@ -9,7 +9,13 @@ import { createPersonioDocuments } from './documents';
 import { flattenEmployee } from './flatten';
 import { PERSONIO_APP_ID, PERSONIO_AUTH_RATE_LIMIT, PERSONIO_MAX_PAGE_SIZE, PERSONIO_RATE_LIMIT } from './howto';
 import { listEmployees, type ListDeps } from './list';
-import { attributeSchema, attributesResponseSchema, listResponseSchema, singleResponseSchema, type PersonioAttribute } from './schemas';
+import {
+  attributeSchema,
+  attributesResponseSchema,
+  listResponseSchema,
+  singleResponseSchema,
+  type PersonioAttribute,
+} from './schemas';
 import { PersonioSession } from './session';
 
 export interface PersonioCredentials {
@@ -56,13 +62,19 @@ function pick(explicit: RateLimit | null | undefined, fallback: RateLimit | unde
 export function createPersonioClient(opts: PersonioClientOptions): HrClient {
   const logger = opts.logger ?? silentLogger;
   const common = { ...opts.http, vendor: 'Personio', baseURL: opts.baseUrl, logger };
-  const api = createHttpClient({ ...common, rateLimit: pick(opts.rateLimit, opts.http?.rateLimit ?? PERSONIO_RATE_LIMIT) });
+  const api = createHttpClient({
+    ...common,
+    rateLimit: pick(opts.rateLimit, opts.http?.rateLimit ?? PERSONIO_RATE_LIMIT),
+  });
   const auth = createHttpClient({ ...common, rateLimit: pick(opts.authRateLimit, PERSONIO_AUTH_RATE_LIMIT) });
   const session = new PersonioSession({
     api,
     auth,
     credentials: opts.credentials,
-    headers: { 'X-Personio-App-ID': opts.appId ?? PERSONIO_APP_ID, 'X-Personio-Partner-ID': opts.partnerId ?? PERSONIO_APP_ID },
+    headers: {
+      'X-Personio-App-ID': opts.appId ?? PERSONIO_APP_ID,
+      'X-Personio-Partner-ID': opts.partnerId ?? PERSONIO_APP_ID,
+    },
     now: opts.now ?? Date.now,
   });
   const pageSize = Math.max(1, Math.min(PERSONIO_MAX_PAGE_SIZE, Math.floor(opts.pageSize ?? PERSONIO_MAX_PAGE_SIZE)));
@@ -70,7 +82,9 @@ export function createPersonioClient(opts: PersonioClientOptions): HrClient {
 
   async function loadAttributes(signal?: AbortSignal): Promise<PersonioAttribute[] | null> {
     try {
-      const raw = attributesResponseSchema.parse(await session.get('/v1/company/employees/attributes', undefined, 'attributes', signal));
+      const raw = attributesResponseSchema.parse(
+        await session.get('/v1/company/employees/attributes', undefined, 'attributes', signal),
+      );
       attributes = raw.data.flatMap((a) => {
         const p = attributeSchema.safeParse(a);
         return p.success ? [p.data] : [];
@@ -78,15 +92,25 @@ export function createPersonioClient(opts: PersonioClientOptions): HrClient {
     } catch (err) {
       // Some credentials may list employees but not this endpoint; the records themselves still tell.
       const status = err instanceof AppError ? err.details?.['status'] : undefined;
-      const unavailable = err instanceof AppError && (err.code === 'FORBIDDEN' || (err.code === 'HR_ERROR' && typeof status === 'number' && status < 500));
+      const unavailable =
+        err instanceof AppError &&
+        (err.code === 'FORBIDDEN' || (err.code === 'HR_ERROR' && typeof status === 'number' && status < 500));
       if (!unavailable) throw err;
       attributes = null;
     }
     return attributes;
   }
 
-  const tagKeys = () => (attributes ? new Set(attributes.filter((a) => a.type === 'tags').map((a) => a.key)) : undefined);
-  const listDeps: ListDeps = { session, pageSize, pagesAhead: Math.max(0, Math.floor(opts.pagesAhead ?? 0)), maxPasses: opts.maxListPasses ?? 2, logger, tagKeys };
+  const tagKeys = () =>
+    attributes ? new Set(attributes.filter((a) => a.type === 'tags').map((a) => a.key)) : undefined;
+  const listDeps: ListDeps = {
+    session,
+    pageSize,
+    pagesAhead: Math.max(0, Math.floor(opts.pagesAhead ?? 0)),
+    maxPasses: opts.maxListPasses ?? 2,
+    logger,
+    tagKeys,
+  };
 
   return {
     provider: 'personio',
@@ -107,7 +131,8 @@ export function createPersonioClient(opts: PersonioClientOptions): HrClient {
 
     async getEmployee(externalId, getOpts): Promise<ProviderRecord | null> {
       const id = externalId.trim();
-      if (!/^\d+$/.test(id)) throw new AppError('VALIDATION', `"${externalId}" is not a Personio employee ID (Personio IDs are numbers).`);
+      if (!/^\d+$/.test(id))
+        throw new AppError('VALIDATION', `"${externalId}" is not a Personio employee ID (Personio IDs are numbers).`);
       let raw: unknown;
       try {
         raw = await session.get(`/v1/company/employees/${id}`, undefined, 'employee', getOpts.signal);
@@ -116,13 +141,19 @@ export function createPersonioClient(opts: PersonioClientOptions): HrClient {
         throw err;
       }
       const parsed = singleResponseSchema.safeParse(raw);
-      if (!parsed.success) throw new AppError('HR_ERROR', 'Personio sent an employee record Bureau Sync could not read. Nothing was changed; try again in a few minutes.');
+      if (!parsed.success)
+        throw new AppError(
+          'HR_ERROR',
+          'Personio sent an employee record Bureau Sync could not read. Nothing was changed; try again in a few minutes.',
+        );
       return flattenEmployee(parsed.data.data, { includeSalaries: getOpts.includeSalaries, tagKeys: tagKeys() });
     },
 
     async fieldCatalogue(signal) {
       const attrs = (await loadAttributes(signal)) ?? [];
-      const page = listResponseSchema.safeParse(await session.get('/v1/company/employees', { limit: pageSize, offset: 0 }, 'list', signal));
+      const page = listResponseSchema.safeParse(
+        await session.get('/v1/company/employees', { limit: pageSize, offset: 0 }, 'list', signal),
+      );
       const raws = page.success ? page.data.data : [];
       const records = raws.flatMap((r) => flattenEmployee(r, { includeSalaries: true, tagKeys: tagKeys() }) ?? []);
       return buildCatalogue(attrs, raws, records);

@@ -41,7 +41,10 @@ export function employeeReadForbidden(): AppError {
 }
 
 export function personioError(err: unknown, call: PersonioCall): AppError {
-  const base = err instanceof AppError ? err : new AppError('INTERNAL', `Unexpected error talking to Personio: ${String(err)}`, undefined, err);
+  const base =
+    err instanceof AppError
+      ? err
+      : new AppError('INTERNAL', `Unexpected error talking to Personio: ${String(err)}`, undefined, err);
   const res = responseOf(err);
   if (!res) return base;
   const { status, data } = res;
@@ -79,7 +82,12 @@ export function personioError(err: unknown, call: PersonioCall): AppError {
     );
   }
   if (status >= 400 && status < 500 && status !== 404) {
-    return new AppError('HR_ERROR', `Personio refused Bureau Sync's request (HTTP ${status}${said ? `: "${said}"` : ''}). Nothing was changed.`, { status }, err);
+    return new AppError(
+      'HR_ERROR',
+      `Personio refused Bureau Sync's request (HTTP ${status}${said ? `: "${said}"` : ''}). Nothing was changed.`,
+      { status },
+      err,
+    );
   }
   return base;
 }

@@ -8,7 +8,13 @@ import type { RawEmployee } from './schemas';
  * Personio's reply and stays absent here ("unknown"); an empty one (null, "", unset salary 0) is null/"".
  */
 
-export const SALARY_KEYS = ['fix_salary', 'fix_salary_interval', 'hourly_salary', 'fix_salary_currency', 'hourly_salary_currency'];
+export const SALARY_KEYS = [
+  'fix_salary',
+  'fix_salary_interval',
+  'hourly_salary',
+  'fix_salary_currency',
+  'hourly_salary_currency',
+];
 
 export interface FlattenOptions {
   includeSalaries: boolean;
@@ -89,8 +95,10 @@ export function flattenEmployee(raw: RawEmployee, opts: FlattenOptions): Provide
   const fields: Record<string, string | null> = {};
   for (const [key, attr] of Object.entries(attrs)) fields[key] = flattenValue(key, attr, opts.tagKeys);
   fields['id'] = id;
-  if ('fix_salary' in attrs) fields['fix_salary_currency'] = fields['fix_salary'] === null ? null : currencyOf(attrs['fix_salary']);
-  if ('hourly_salary' in attrs) fields['hourly_salary_currency'] = fields['hourly_salary'] === null ? null : currencyOf(attrs['hourly_salary']);
+  if ('fix_salary' in attrs)
+    fields['fix_salary_currency'] = fields['fix_salary'] === null ? null : currencyOf(attrs['fix_salary']);
+  if ('hourly_salary' in attrs)
+    fields['hourly_salary_currency'] = fields['hourly_salary'] === null ? null : currencyOf(attrs['hourly_salary']);
   if (!opts.includeSalaries) for (const k of SALARY_KEYS) delete fields[k];
 
   const status = fields['status']?.toLowerCase() ?? null;

@@ -9,4 +9,7 @@ export {
 } from './howto';
 export { flattenEmployee, flattenValue, normaliseDate, SALARY_KEYS as PERSONIO_SALARY_KEYS } from './flatten';
 export { buildCatalogue as buildPersonioCatalogue } from './catalogue';
-export { DEFAULT_REQUIRED_ATTRIBUTES as PERSONIO_REQUIRED_ATTRIBUTES, DEFAULT_RECOMMENDED_ATTRIBUTES as PERSONIO_RECOMMENDED_ATTRIBUTES } from './check';
+export {
+  DEFAULT_REQUIRED_ATTRIBUTES as PERSONIO_REQUIRED_ATTRIBUTES,
+  DEFAULT_RECOMMENDED_ATTRIBUTES as PERSONIO_RECOMMENDED_ATTRIBUTES,
+} from './check';

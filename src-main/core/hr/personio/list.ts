@@ -70,7 +70,12 @@ async function onePass(deps: ListDeps, opts: ListOptions, seen: Set<string>, que
   // and an offset the rows actually served do not land on is simply read afresh.
   const ahead = new Map<number, Promise<unknown>>();
   const request = (at: number) => {
-    const p = deps.session.get('/v1/company/employees', { ...query, limit: deps.pageSize, offset: at }, 'list', opts.signal);
+    const p = deps.session.get(
+      '/v1/company/employees',
+      { ...query, limit: deps.pageSize, offset: at },
+      'list',
+      opts.signal,
+    );
     p.catch(() => undefined);
     return p;
   };
@@ -82,7 +87,10 @@ async function onePass(deps: ListDeps, opts: ListOptions, seen: Set<string>, que
     const parsed = listEnvelopeSchema.safeParse(raw);
     const rows = parsed.success ? employeesOf(parsed.data.data) : null;
     if (!parsed.success || parsed.data.success === false || rows === null) {
-      throw new AppError('HR_ERROR', 'Personio sent an employee list Bureau Sync could not read (no "data" list). Nothing was changed; try again in a few minutes.');
+      throw new AppError(
+        'HR_ERROR',
+        'Personio sent an employee list Bureau Sync could not read (no "data" list). Nothing was changed; try again in a few minutes.',
+      );
     }
     const page = { ...parsed.data, data: rows };
     const total = page.metadata?.total_elements ?? null;
@@ -116,7 +124,13 @@ async function onePass(deps: ListDeps, opts: ListOptions, seen: Set<string>, que
     offset += page.data.length;
     const servedLimit = page.limit ?? deps.pageSize;
     if (total !== null ? offset >= total : page.data.length < servedLimit) break;
-    if (--pagesLeft <= 0) return { stable: false, final: true, reason: 'Personio kept sending more pages than it said it had; the list was cut short. Nobody was marked missing.' };
+    if (--pagesLeft <= 0)
+      return {
+        stable: false,
+        final: true,
+        reason:
+          'Personio kept sending more pages than it said it had; the list was cut short. Nobody was marked missing.',
+      };
   }
 
   if (unreadable > 0) {
@@ -193,16 +207,29 @@ export async function listChangedEmployees(deps: ListDeps, since: Date, opts: Li
  * that union is the roll call. Any other count (someone deleted, or added between the two requests) falls back
  * to listing every id. Null when the count cannot be read or does not match.
  */
-async function rollCallByCount(deps: ListDeps, before: ReadonlySet<string>, changed: ReadonlySet<string>, signal?: AbortSignal): Promise<string[] | null> {
+async function rollCallByCount(
+  deps: ListDeps,
+  before: ReadonlySet<string>,
+  changed: ReadonlySet<string>,
+  signal?: AbortSignal,
+): Promise<string[] | null> {
   cancelled(signal);
-  const raw = await deps.session.get('/v1/company/employees', { 'attributes[]': ['id'], limit: 1, offset: 0 }, 'list', signal);
+  const raw = await deps.session.get(
+    '/v1/company/employees',
+    { 'attributes[]': ['id'], limit: 1, offset: 0 },
+    'list',
+    signal,
+  );
   const parsed = listEnvelopeSchema.safeParse(raw);
   const total = parsed.success && parsed.data.success !== false ? (parsed.data.metadata?.total_elements ?? null) : null;
   if (total === null) return null;
   const now = new Set(before);
   for (const id of changed) now.add(id);
   if (total !== now.size) {
-    deps.logger.info('Personio: the count of people differs from the last read; listing every id', { total, expected: now.size });
+    deps.logger.info('Personio: the count of people differs from the last read; listing every id', {
+      total,
+      expected: now.size,
+    });
     return null;
   }
   return [...now];

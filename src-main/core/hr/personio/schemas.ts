@@ -8,7 +8,13 @@ import { z } from 'zod';
 
 /** A whole number sent as a number or as a numeric string; anything else reads as "not said". */
 const looseInt = z
-  .union([z.number(), z.string().regex(/^\s*\d+\s*$/).transform((s) => Number(s))])
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^\s*\d+\s*$/)
+      .transform((s) => Number(s)),
+  ])
   .optional()
   .catch(undefined);
 
@@ -28,10 +34,7 @@ export type RawEmployee = z.infer<typeof employeeSchema>;
 
 export const listResponseSchema = z.looseObject({
   success: z.boolean().optional().catch(undefined),
-  metadata: z
-    .looseObject({ total_elements: looseInt })
-    .nullish()
-    .catch(undefined),
+  metadata: z.looseObject({ total_elements: looseInt }).nullish().catch(undefined),
   offset: looseInt,
   limit: looseInt,
   data: z.array(employeeSchema),
@@ -43,7 +46,8 @@ export const listResponseSchema = z.looseObject({
  */
 export const listEnvelopeSchema = listResponseSchema.extend({ data: z.array(z.unknown()) });
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The page's employees as employeeSchema reads them, or null when one of them is not an employee object. */
 export function employeesOf(data: unknown[]): RawEmployee[] | null {

@@ -55,7 +55,10 @@ export class PersonioSession {
         method: 'POST',
         url: '/v1/auth',
         headers: { ...this.o.headers, 'content-type': 'application/json', accept: 'application/json' },
-        data: JSON.stringify({ client_id: this.o.credentials.clientId, client_secret: this.o.credentials.clientSecret }),
+        data: JSON.stringify({
+          client_id: this.o.credentials.clientId,
+          client_secret: this.o.credentials.clientSecret,
+        }),
         signal,
       });
     } catch (err) {
@@ -64,7 +67,10 @@ export class PersonioSession {
     this.signIns += 1;
     const parsed = authResponseSchema.safeParse(res.data);
     if (!parsed.success || parsed.data.success === false) {
-      throw new AppError('HR_ERROR', 'Personio answered the sign-in without a token. This is usually a temporary fault at Personio; try again in a few minutes.');
+      throw new AppError(
+        'HR_ERROR',
+        'Personio answered the sign-in without a token. This is usually a temporary fault at Personio; try again in a few minutes.',
+      );
     }
     this.token = parsed.data.data.token;
     // Personio re-issues the same token with only its remaining lifetime (trap T3): trust expires_in.
@@ -73,14 +79,22 @@ export class PersonioSession {
   }
 
   /** GET with the bearer token; on a rejected token, signs in again once and retries once. */
-  async get<T = unknown>(url: string, params: Record<string, unknown> | undefined, call: PersonioCall, signal?: AbortSignal): Promise<T> {
+  async get<T = unknown>(
+    url: string,
+    params: Record<string, unknown> | undefined,
+    call: PersonioCall,
+    signal?: AbortSignal,
+  ): Promise<T> {
     const token = await this.currentToken(signal);
     try {
       return await this.send<T>(token, url, params, signal);
     } catch (err) {
       if (!isTokenRejected(err)) throw personioError(err, call);
     }
-    const fresh = this.token !== null && this.token !== token && this.pending === null ? this.token : await this.renew(token, signal);
+    const fresh =
+      this.token !== null && this.token !== token && this.pending === null
+        ? this.token
+        : await this.renew(token, signal);
     try {
       return await this.send<T>(fresh, url, params, signal);
     } catch (err) {
@@ -96,7 +110,12 @@ export class PersonioSession {
     return this.pending ?? this.signIn(signal);
   }
 
-  private async send<T>(token: string, url: string, params: Record<string, unknown> | undefined, signal?: AbortSignal): Promise<T> {
+  private async send<T>(
+    token: string,
+    url: string,
+    params: Record<string, unknown> | undefined,
+    signal?: AbortSignal,
+  ): Promise<T> {
     // An employee list page is ~670 KB: read as text as it arrives (http.jsonPage), not buffered.
     const res = await this.o.api.jsonPage<T>({
       method: 'GET',

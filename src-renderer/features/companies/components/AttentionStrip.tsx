@@ -22,8 +22,12 @@ export function AttentionStrip({ companies }: { companies: CompanySummary[] }) {
       <ul className="attention-list">
         {a.items.map((i) => (
           <li key={i.companyId} data-testid="attention-item">
-            <strong>{i.name}</strong>: {i.kind === 'credentials' ? 'the credentials stopped working' : 'the last sync failed'}. <span className="muted">{i.message}</span>{' '}
-            <span className="muted">Counts as of <RelativeTime at={i.asOf} />.</span>{' '}
+            <strong>{i.name}</strong>:{' '}
+            {i.kind === 'credentials' ? 'the credentials stopped working' : 'the last sync failed'}.{' '}
+            <span className="muted">{i.message}</span>{' '}
+            <span className="muted">
+              Counts as of <RelativeTime at={i.asOf} />.
+            </span>{' '}
             {i.kind === 'credentials' ? (
               <Button size="small" variant="primary" onClick={() => openConnectionSettings(i.companyId)}>
                 Replace credentials
@@ -37,8 +41,11 @@ export function AttentionStrip({ companies }: { companies: CompanySummary[] }) {
         ))}
         {a.bank.map((b) => (
           <li key={`bank-${b.companyId}`} data-testid="attention-bank">
-            <strong>{b.name}</strong>: {plural(b.count, 'employee’s bank details', 'employees’ bank details')} changed since the last export.{' '}
-            <span className="muted">Confirm with the employee before paying: payroll diversion fraud arrives as a bank-detail change.</span>{' '}
+            <strong>{b.name}</strong>: {plural(b.count, 'employee’s bank details', 'employees’ bank details')} changed
+            since the last export.{' '}
+            <span className="muted">
+              Confirm with the employee before paying: payroll diversion fraud arrives as a bank-detail change.
+            </span>{' '}
             <Button size="small" onClick={() => openExport(b.companyId)}>
               See the changes
             </Button>
@@ -46,14 +53,16 @@ export function AttentionStrip({ companies }: { companies: CompanySummary[] }) {
         ))}
         {a.awaiting > 0 && (
           <li data-testid="attention-awaiting">
-            <strong>{plural(a.awaiting, 'employee', 'employees')}</strong> across {plural(a.awaitingCompanies, 'company', 'companies')} changed since
-            the last export and await the next pay run (the To export column says where).
+            <strong>{plural(a.awaiting, 'employee', 'employees')}</strong> across{' '}
+            {plural(a.awaitingCompanies, 'company', 'companies')} changed since the last export and await the next pay
+            run (the To export column says where).
           </li>
         )}
         {a.pending > 0 && (
           <li data-testid="attention-pending">
-            <strong>{formatCount(a.pending)} Pending</strong> {a.pending === 1 ? 'employee' : 'employees'} across {plural(a.pendingCompanies, 'company', 'companies')}: they
-            cannot be paid from Bureau Sync’s data until their problems are fixed in the HR system.
+            <strong>{formatCount(a.pending)} Pending</strong> {a.pending === 1 ? 'employee' : 'employees'} across{' '}
+            {plural(a.pendingCompanies, 'company', 'companies')}: they cannot be paid from Bureau Sync’s data until
+            their problems are fixed in the HR system.
           </li>
         )}
       </ul>

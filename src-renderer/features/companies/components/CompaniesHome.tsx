@@ -44,22 +44,39 @@ export function CompaniesHome() {
       <header className="page-header">
         <div>
           <h1 id="home-title">Client companies</h1>
-          <p className="muted">Each company’s employees, pulled from its HR system and checked against UK payroll rules.</p>
+          <p className="muted">
+            Each company’s employees, pulled from its HR system and checked against UK payroll rules.
+          </p>
         </div>
         {companies.length > 0 && (
           <div className="page-actions">
             <Button onClick={() => go({ name: 'wizard' })}>Add company</Button>
             {anyPaused && (
-              <Button busy={pausing === 'resume'} disabled={pausing !== null} onClick={() => void pauseAll(false)} title="Resume syncing for every paused company">
+              <Button
+                busy={pausing === 'resume'}
+                disabled={pausing !== null}
+                onClick={() => void pauseAll(false)}
+                title="Resume syncing for every paused company"
+              >
                 Resume all
               </Button>
             )}
             {anyActive && (
-              <Button busy={pausing === 'pause'} disabled={pausing !== null} onClick={() => void pauseAll(true)} title="Stop scheduled syncs for every company until you resume">
+              <Button
+                busy={pausing === 'pause'}
+                disabled={pausing !== null}
+                onClick={() => void pauseAll(true)}
+                title="Stop scheduled syncs for every company until you resume"
+              >
                 Pause all
               </Button>
             )}
-            <Button variant="primary" busy={syncingAll} disabled={anyRunning && !syncingAll} onClick={() => void syncAll()}>
+            <Button
+              variant="primary"
+              busy={syncingAll}
+              disabled={anyRunning && !syncingAll}
+              onClick={() => void syncAll()}
+            >
               {syncingAll ? 'Syncing all…' : 'Sync all now'}
             </Button>
           </div>
@@ -73,7 +90,11 @@ export function CompaniesHome() {
       )}
 
       {status === 'error' && error && (
-        <Banner tone="error" title="Could not load your companies" action={<Button onClick={() => void load()}>Try again</Button>}>
+        <Banner
+          tone="error"
+          title="Could not load your companies"
+          action={<Button onClick={() => void load()}>Try again</Button>}
+        >
           {error.message}
         </Banner>
       )}
@@ -95,11 +116,25 @@ export function CompaniesHome() {
                 <th scope="col">HR system</th>
                 <th scope="col">Last successful sync</th>
                 <th scope="col">Last attempt</th>
-                <th scope="col" className="num">Ready</th>
-                <th scope="col" className="num">Pending</th>
-                <th scope="col" className="num">Leavers</th>
-                <th scope="col" className="num" title="Employees with changes awaiting the next pay run, since the last export">To export</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
+                <th scope="col" className="num">
+                  Ready
+                </th>
+                <th scope="col" className="num">
+                  Pending
+                </th>
+                <th scope="col" className="num">
+                  Leavers
+                </th>
+                <th
+                  scope="col"
+                  className="num"
+                  title="Employees with changes awaiting the next pay run, since the last export"
+                >
+                  To export
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>

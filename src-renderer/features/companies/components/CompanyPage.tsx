@@ -38,7 +38,9 @@ export function CompanyPage({ companyId, tab }: { companyId: string; tab: Compan
       <section className="page">
         {back}
         {status === 'ready' ? (
-          <Banner tone="error" title="This company is no longer in Bureau Sync">It may have been removed.</Banner>
+          <Banner tone="error" title="This company is no longer in Bureau Sync">
+            It may have been removed.
+          </Banner>
         ) : (
           <Loading label="Loading company…" />
         )}
@@ -60,13 +62,19 @@ export function CompanyPage({ companyId, tab }: { companyId: string; tab: Compan
             {providerName(company)} · Last successful sync <RelativeTime at={company.lastSuccessfulSyncAt} />
             {company.nextSyncAt && !company.paused && (
               <>
-                {' '}· Next sync <RelativeTime at={company.nextSyncAt} />
+                {' '}
+                · Next sync <RelativeTime at={company.nextSyncAt} />
               </>
             )}
           </p>
         </div>
         <div className="page-actions">
-          <Button variant="primary" busy={requested} disabled={company.running} onClick={() => void syncCompany(companyId)}>
+          <Button
+            variant="primary"
+            busy={requested}
+            disabled={company.running}
+            onClick={() => void syncCompany(companyId)}
+          >
             {syncing ? 'Syncing…' : 'Sync now'}
           </Button>
         </div>

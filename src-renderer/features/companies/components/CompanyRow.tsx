@@ -23,15 +23,25 @@ export function CompanyRow({ company: c }: { company: CompanySummary }) {
           {c.name}
         </button>
         <span className="badges">
-          {c.paused && <Badge tone="grey" title="Scheduled syncs are paused for this company">Paused</Badge>}
-          {!c.reviewed && <Badge tone="amber" title="Finish setting up this company to start syncing">Set-up not finished</Badge>}
+          {c.paused && (
+            <Badge tone="grey" title="Scheduled syncs are paused for this company">
+              Paused
+            </Badge>
+          )}
+          {!c.reviewed && (
+            <Badge tone="amber" title="Finish setting up this company to start syncing">
+              Set-up not finished
+            </Badge>
+          )}
         </span>
       </th>
       <td>{providerName(c)}</td>
       <td>
         <RelativeTime at={c.lastSuccessfulSyncAt} testId="last-success" />
       </td>
-      <td className="attempt-cell">{syncing ? <SyncProgressBar companyId={c.id} compact /> : <LastAttemptCell company={c} />}</td>
+      <td className="attempt-cell">
+        {syncing ? <SyncProgressBar companyId={c.id} compact /> : <LastAttemptCell company={c} />}
+      </td>
       {neverSynced(c) ? (
         <>
           <NotSyncedCell testId="count-ready" />
@@ -42,12 +52,24 @@ export function CompanyRow({ company: c }: { company: CompanySummary }) {
       ) : (
         <>
           <td className="num">
-            <button type="button" className="count-link count-ready" data-testid="count-ready" onClick={() => openCompany(c.id)} aria-label={`${formatCount(c.counts.ready)} ready`}>
+            <button
+              type="button"
+              className="count-link count-ready"
+              data-testid="count-ready"
+              onClick={() => openCompany(c.id)}
+              aria-label={`${formatCount(c.counts.ready)} ready`}
+            >
               {formatCount(c.counts.ready)}
             </button>
           </td>
           <td className="num">
-            <button type="button" className="count-link count-pending" data-testid="count-pending" onClick={() => openCompany(c.id)} aria-label={`${formatCount(c.counts.pending)} pending`}>
+            <button
+              type="button"
+              className="count-link count-pending"
+              data-testid="count-pending"
+              onClick={() => openCompany(c.id)}
+              aria-label={`${formatCount(c.counts.pending)} pending`}
+            >
               {formatCount(c.counts.pending)}
             </button>
           </td>
@@ -65,11 +87,22 @@ export function CompanyRow({ company: c }: { company: CompanySummary }) {
       )}
       <td className="actions-cell">
         {c.reviewed || c.provider === 'demo' ? (
-          <Button size="small" busy={requested} disabled={c.running} onClick={() => void syncCompany(c.id)} aria-label={`Sync ${c.name} now`}>
+          <Button
+            size="small"
+            busy={requested}
+            disabled={c.running}
+            onClick={() => void syncCompany(c.id)}
+            aria-label={`Sync ${c.name} now`}
+          >
             Sync now
           </Button>
         ) : (
-          <Button size="small" variant="primary" onClick={() => resumeSetup(c)} aria-label={`Resume set-up of ${c.name}`}>
+          <Button
+            size="small"
+            variant="primary"
+            onClick={() => resumeSetup(c)}
+            aria-label={`Resume set-up of ${c.name}`}
+          >
             Resume set-up
           </Button>
         )}

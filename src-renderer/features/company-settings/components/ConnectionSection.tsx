@@ -41,7 +41,10 @@ export function ConnectionSection({ detail, onReplaced }: { detail: CompanyDetai
     setBusy(true);
     setError(null);
     setDone(null);
-    const res = await api['companies.setCredentials']({ companyId: detail.id, credentials: buildCredentials(provider, fields) });
+    const res = await api['companies.setCredentials']({
+      companyId: detail.id,
+      credentials: buildCredentials(provider, fields),
+    });
     setBusy(false);
     if (!res.ok) {
       setError(res.error);
@@ -53,7 +56,13 @@ export function ConnectionSection({ detail, onReplaced }: { detail: CompanyDetai
   };
 
   return (
-    <section ref={ref} className="card form" id="settings-connection" aria-labelledby="connection-title" data-testid="settings-connection">
+    <section
+      ref={ref}
+      className="card form"
+      id="settings-connection"
+      aria-labelledby="connection-title"
+      data-testid="settings-connection"
+    >
       <h2 id="connection-title">Connection</h2>
       <dl className="summary">
         <dt>HR system</dt>
@@ -65,11 +74,17 @@ export function ConnectionSection({ detail, onReplaced }: { detail: CompanyDetai
           {inputs.map((f) => f.label).join(' and ')}, {detail.secretStorage}
         </dd>
         <dt>Salaries</dt>
-        <dd data-testid="permission-salaries">{detail.canReadSalaries ? 'Readable' : `Not readable: ${detail.salaryReason ?? 'these credentials cannot read salaries.'}`}</dd>
+        <dd data-testid="permission-salaries">
+          {detail.canReadSalaries
+            ? 'Readable'
+            : `Not readable: ${detail.salaryReason ?? 'these credentials cannot read salaries.'}`}
+        </dd>
         <dt>Payslip uploads</dt>
         <dd>
           Checked with {vendor} each time payslips are sent
-          {provider === 'humaans' && detail.settings.sendPayslipsViaHr && ': the token needs “View documents (documents:read)” and “Modify documents (documents:write)”'}
+          {provider === 'humaans' &&
+            detail.settings.sendPayslipsViaHr &&
+            ': the token needs “View documents (documents:read)” and “Modify documents (documents:write)”'}
         </dd>
       </dl>
       <form
@@ -80,10 +95,17 @@ export function ConnectionSection({ detail, onReplaced }: { detail: CompanyDetai
       >
         <h3>Replace credentials</h3>
         <p className="hint">
-          After a key was rotated or revoked in {vendor}. The new credentials are checked with {vendor} first; the ones stored now stay until {vendor} accepts the new ones.
+          After a key was rotated or revoked in {vendor}. The new credentials are checked with {vendor} first; the ones
+          stored now stay until {vendor} accepts the new ones.
         </p>
         {inputs.map((f) => (
-          <SecretInput key={f.key} label={`New ${f.label.charAt(0).toLowerCase()}${f.label.slice(1)}`} secret={f.secret} value={fields[f.key]} onChange={(v) => setFields({ ...fields, [f.key]: v })} />
+          <SecretInput
+            key={f.key}
+            label={`New ${f.label.charAt(0).toLowerCase()}${f.label.slice(1)}`}
+            secret={f.secret}
+            value={fields[f.key]}
+            onChange={(v) => setFields({ ...fields, [f.key]: v })}
+          />
         ))}
         {error && (
           <Banner tone="error" title="Credentials not replaced" testId="replace-error">

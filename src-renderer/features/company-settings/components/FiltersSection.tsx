@@ -21,14 +21,19 @@ export function FiltersSection({ detail }: { detail: CompanyDetail }) {
     setBusy(true);
     const error = await saveFilters(detail.id);
     setBusy(false);
-    setOutcome(error ? { ok: false, text: 'Filters not saved', error } : { ok: true, text: savedOutcome(detail.paused) });
+    setOutcome(
+      error ? { ok: false, text: 'Filters not saved', error } : { ok: true, text: savedOutcome(detail.paused) },
+    );
   };
 
   return (
     <div className="two-col wide-left" id="settings-filters" data-testid="settings-filters">
       <section className="card" aria-labelledby="filters-settings-title">
         <h2 id="filters-settings-title">Who to sync</h2>
-        <p className="muted">Everyone is synced unless you add rules. An employee is synced when they match every “Include only” rule and no “Exclude” rule.</p>
+        <p className="muted">
+          Everyone is synced unless you add rules. An employee is synced when they match every “Include only” rule and
+          no “Exclude” rule.
+        </p>
         <div className="rules">
           {rules.map((r, i) => (
             <FilterRuleRow key={i} index={i} rule={r} catalogue={detail.catalogue} />

@@ -29,7 +29,9 @@ export function MappingSection({ detail }: { detail: CompanyDetail }) {
     if (!changed) return;
     let live = true;
     const t = setTimeout(() => {
-      void api['mapping.preview']({ companyId: detail.id, mapping }).then((r) => live && r.ok && setPreview({ ...r.value, forMapping: mapping }));
+      void api['mapping.preview']({ companyId: detail.id, mapping }).then(
+        (r) => live && r.ok && setPreview({ ...r.value, forMapping: mapping }),
+      );
     }, 300);
     return () => {
       live = false;
@@ -48,9 +50,16 @@ export function MappingSection({ detail }: { detail: CompanyDetail }) {
   };
 
   return (
-    <section className="card" id="settings-mapping" aria-labelledby="mapping-settings-title" data-testid="settings-mapping">
+    <section
+      className="card"
+      id="settings-mapping"
+      aria-labelledby="mapping-settings-title"
+      data-testid="settings-mapping"
+    >
       <h2 id="mapping-settings-title">Field matching</h2>
-      <p className="muted">What each payroll field is read from now. “Do not map” leaves a payroll field untouched by syncs.</p>
+      <p className="muted">
+        What each payroll field is read from now. “Do not map” leaves a payroll field untouched by syncs.
+      </p>
       <MappingGrid catalogue={detail.catalogue} baselineLabel="Matched now" />
       {changed && preview && preview.forMapping === mapping && (
         <Banner tone={preview.toPending > 0 ? 'warning' : 'info'} title="Before you save" testId="mapping-impact">

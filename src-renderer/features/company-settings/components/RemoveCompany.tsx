@@ -60,7 +60,9 @@ export function RemoveCompany({ companyId }: { companyId: string }) {
           </p>
           <label className="checkbox">
             <input type="checkbox" checked={keepBackups} onChange={(e) => setKeepBackups(e.target.checked)} />
-            <span>Keep {copies === 1 ? 'this backup' : `these ${copies} backups`} as {copies === 1 ? 'it is' : 'they are'}</span>
+            <span>
+              Keep {copies === 1 ? 'this backup' : `these ${copies} backups`} as {copies === 1 ? 'it is' : 'they are'}
+            </span>
           </label>
         </div>
       )}

@@ -12,7 +12,14 @@ import { Checkbox } from './Checkbox';
 /** Company settings: pause, salaries, frequency, the Personio ID field, payroll defaults. */
 export function SettingsForm({ companyId }: { companyId: string }) {
   const s = useSettings(
-    useShallow((st) => ({ detail: st.detail, draft: st.draft, status: st.status, error: st.error, saving: st.saving, saveResult: st.saveResult })),
+    useShallow((st) => ({
+      detail: st.detail,
+      draft: st.draft,
+      status: st.status,
+      error: st.error,
+      saving: st.saving,
+      saveResult: st.saveResult,
+    })),
   );
   const { load, edit, setDefault, save, discard } = useSettings.getState();
   useEffect(() => {
@@ -21,13 +28,19 @@ export function SettingsForm({ companyId }: { companyId: string }) {
 
   if (s.status === 'error' && s.error)
     return (
-      <Banner tone="error" title="Could not read the settings" action={<Button onClick={() => void load(companyId)}>Try again</Button>}>
+      <Banner
+        tone="error"
+        title="Could not read the settings"
+        action={<Button onClick={() => void load(companyId)}>Try again</Button>}
+      >
         {s.error.message}
       </Banner>
     );
   if (!s.detail || !s.draft) return <Loading label="Loading settings…" />;
   const { detail, draft } = s;
-  const freq = FREQUENCIES.some((f) => f.minutes === draft.frequencyMinutes) ? FREQUENCIES : [...FREQUENCIES, { minutes: draft.frequencyMinutes, label: `Every ${draft.frequencyMinutes} minutes` }];
+  const freq = FREQUENCIES.some((f) => f.minutes === draft.frequencyMinutes)
+    ? FREQUENCIES
+    : [...FREQUENCIES, { minutes: draft.frequencyMinutes, label: `Every ${draft.frequencyMinutes} minutes` }];
 
   return (
     <form
@@ -41,10 +54,19 @@ export function SettingsForm({ companyId }: { companyId: string }) {
       <div className="settings-grid">
         <section className="card form" aria-labelledby="sync-settings-title">
           <h2 id="sync-settings-title">Syncing</h2>
-          <Checkbox label="Pause scheduled syncs" hint="Scheduled syncs and “Sync now” for the company are skipped; “Sync now” on one employee still works." checked={draft.paused} onChange={(v) => edit({ paused: v })} />
+          <Checkbox
+            label="Pause scheduled syncs"
+            hint="Scheduled syncs and “Sync now” for the company are skipped; “Sync now” on one employee still works."
+            checked={draft.paused}
+            onChange={(v) => edit({ paused: v })}
+          />
           <div className="form-field">
             <label htmlFor="frequency">How often to sync</label>
-            <select id="frequency" value={draft.frequencyMinutes} onChange={(e) => edit({ frequencyMinutes: Number(e.target.value) })}>
+            <select
+              id="frequency"
+              value={draft.frequencyMinutes}
+              onChange={(e) => edit({ frequencyMinutes: Number(e.target.value) })}
+            >
               {freq.map((f) => (
                 <option key={f.minutes} value={f.minutes}>
                   {f.label}
@@ -56,23 +78,39 @@ export function SettingsForm({ companyId }: { companyId: string }) {
             label="Sync salaries"
             checked={draft.syncSalaries}
             disabled={!detail.canReadSalaries}
-            hint={detail.canReadSalaries ? 'Annual salary and currency come from the HR system.' : `Not available: ${detail.salaryReason ?? 'these credentials cannot read salaries.'}`}
+            hint={
+              detail.canReadSalaries
+                ? 'Annual salary and currency come from the HR system.'
+                : `Not available: ${detail.salaryReason ?? 'these credentials cannot read salaries.'}`
+            }
             onChange={(v) => edit({ syncSalaries: v })}
           />
-          <Checkbox label="Include holiday pay in pension" checked={draft.includeHolidayPayInPension} onChange={(v) => edit({ includeHolidayPayInPension: v })} />
-          <Checkbox label="Send payslips through the HR system" checked={draft.sendPayslipsViaHr} onChange={(v) => edit({ sendPayslipsViaHr: v })} />
+          <Checkbox
+            label="Include holiday pay in pension"
+            checked={draft.includeHolidayPayInPension}
+            onChange={(v) => edit({ includeHolidayPayInPension: v })}
+          />
+          <Checkbox
+            label="Send payslips through the HR system"
+            checked={draft.sendPayslipsViaHr}
+            onChange={(v) => edit({ sendPayslipsViaHr: v })}
+          />
           {detail.provider === 'personio' && (
             <div className="form-field">
               <label htmlFor="id-field">Employee ID comes from</label>
               <select id="id-field" value={draft.idField} onChange={(e) => edit({ idField: e.target.value })}>
-                {!detail.catalogue.some((f) => f.key === draft.idField) && <option value={draft.idField}>{draft.idField}</option>}
+                {!detail.catalogue.some((f) => f.key === draft.idField) && (
+                  <option value={draft.idField}>{draft.idField}</option>
+                )}
                 {detail.catalogue.map((f) => (
                   <option key={f.key} value={f.key}>
                     {f.label} ({f.key})
                   </option>
                 ))}
               </select>
-              <p className="hint">Employees are matched on this field between syncs. Change it only before payroll has used the IDs.</p>
+              <p className="hint">
+                Employees are matched on this field between syncs. Change it only before payroll has used the IDs.
+              </p>
             </div>
           )}
         </section>
@@ -96,7 +134,12 @@ export function SettingsForm({ companyId }: { companyId: string }) {
                     ))}
                   </select>
                 ) : (
-                  <input id={id} value={value} placeholder={DEFAULT_HINTS[field]} onChange={(e) => setDefault(field, e.target.value)} />
+                  <input
+                    id={id}
+                    value={value}
+                    placeholder={DEFAULT_HINTS[field]}
+                    onChange={(e) => setDefault(field, e.target.value)}
+                  />
                 )}
               </div>
             );
@@ -104,7 +147,11 @@ export function SettingsForm({ companyId }: { companyId: string }) {
         </section>
       </div>
       {s.saveResult && (
-        <Banner tone={s.saveResult.tone} title={s.saveResult.tone === 'error' ? 'Settings not saved' : s.saveResult.text} testId="settings-result">
+        <Banner
+          tone={s.saveResult.tone}
+          title={s.saveResult.tone === 'error' ? 'Settings not saved' : s.saveResult.text}
+          testId="settings-result"
+        >
           {s.saveResult.tone === 'error' ? s.saveResult.text : undefined}
         </Banner>
       )}

@@ -25,8 +25,9 @@ export function ConnectionWizard() {
         <div>
           <h1 id="wizard-title">Connect a client’s HR system</h1>
           <p className="muted">
-            Bureau Sync reads employees from the HR system and never changes their records there. It writes one thing only: when “Send payslips through
-            the HR system” is on for a company, the payslip PDFs you send from its Payslips tab are uploaded into each employee’s documents.
+            Bureau Sync reads employees from the HR system and never changes their records there. It writes one thing
+            only: when “Send payslips through the HR system” is on for a company, the payslip PDFs you send from its
+            Payslips tab are uploaded into each employee’s documents.
           </p>
         </div>
         <div className="page-actions">
@@ -35,8 +36,15 @@ export function ConnectionWizard() {
       </header>
       <ol className="steps" aria-label="Steps">
         {WIZARD_STEPS.map((s, i) => (
-          <li key={s} className={i < current ? 'done' : i === current ? 'current' : ''} aria-current={i === current ? 'step' : undefined}>
-            <span className="step-num" aria-hidden="true">{i + 1}</span> {STEP_LABELS[s]}
+          <li
+            key={s}
+            className={i < current ? 'done' : i === current ? 'current' : ''}
+            aria-current={i === current ? 'step' : undefined}
+          >
+            <span className="step-num" aria-hidden="true">
+              {i + 1}
+            </span>{' '}
+            {STEP_LABELS[s]}
           </li>
         ))}
       </ol>

@@ -9,7 +9,15 @@ import { SecretInput } from './SecretInput';
 
 export function CredentialsStep() {
   const w = useWizard(
-    useShallow((s) => ({ provider: s.provider, name: s.name, secrets: s.secrets, baseUrl: s.baseUrl, check: s.check, creating: s.creating, createError: s.createError })),
+    useShallow((s) => ({
+      provider: s.provider,
+      name: s.name,
+      secrets: s.secrets,
+      baseUrl: s.baseUrl,
+      check: s.check,
+      creating: s.creating,
+      createError: s.createError,
+    })),
   );
   const { setName, setSecret, setBaseUrl, checkCredentials, createCompany, setStep } = useWizard.getState();
   if (!w.provider) return null;
@@ -42,13 +50,25 @@ export function CredentialsStep() {
           <input id="company-name" value={w.name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
         </div>
         {CREDENTIAL_FIELDS[provider].map((f) => (
-          <SecretInput key={f.key} label={f.label} secret={f.secret} value={w.secrets[f.key]} onChange={(v) => setSecret(f.key, v)} />
+          <SecretInput
+            key={f.key}
+            label={f.label}
+            secret={f.secret}
+            value={w.secrets[f.key]}
+            onChange={(v) => setSecret(f.key, v)}
+          />
         ))}
         <details className="advanced">
           <summary>Advanced: server address</summary>
           <div className="form-field">
             <label htmlFor="base-url">Server address</label>
-            <input id="base-url" value={w.baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder={`Leave blank for ${vendor}’s usual address`} autoComplete="off" />
+            <input
+              id="base-url"
+              value={w.baseUrl}
+              onChange={(e) => setBaseUrl(e.target.value)}
+              placeholder={`Leave blank for ${vendor}’s usual address`}
+              autoComplete="off"
+            />
             <p className="hint">Only for a test server or a {vendor} sandbox.</p>
           </div>
         </details>
@@ -64,7 +84,9 @@ export function CredentialsStep() {
         )}
         {w.check.status === 'ok' && w.check.result && (
           <Banner tone="success" title={`Connected to ${vendor}`} testId="check-ok">
-            {w.check.result.employeeCount !== null && <p>Bureau Sync can see {plural(w.check.result.employeeCount, 'employee')}.</p>}
+            {w.check.result.employeeCount !== null && (
+              <p>Bureau Sync can see {plural(w.check.result.employeeCount, 'employee')}.</p>
+            )}
             {w.check.result.warnings.map((warning) => (
               <p key={warning}>{warning}</p>
             ))}
@@ -72,7 +94,8 @@ export function CredentialsStep() {
         )}
         {w.check.status === 'ok' && w.check.result && !w.check.result.canReadSalaries && (
           <Banner tone="warning" title="Salaries will not sync" testId="check-salary-warning">
-            {w.check.result.salaryReason ?? 'These credentials cannot read salaries.'} Everything else syncs; you can add the permission later.
+            {w.check.result.salaryReason ?? 'These credentials cannot read salaries.'} Everything else syncs; you can
+            add the permission later.
           </Banner>
         )}
         {w.createError && (
@@ -86,7 +109,12 @@ export function CredentialsStep() {
           <Button type="submit" busy={w.check.status === 'checking'} disabled={!!missing}>
             Check connection
           </Button>
-          <Button variant="primary" busy={w.creating} disabled={w.check.status !== 'ok' || !!missing} onClick={() => void createCompany()}>
+          <Button
+            variant="primary"
+            busy={w.creating}
+            disabled={w.check.status !== 'ok' || !!missing}
+            onClick={() => void createCompany()}
+          >
             Save and continue
           </Button>
         </div>

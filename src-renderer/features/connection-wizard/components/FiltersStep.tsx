@@ -41,7 +41,10 @@ export function FiltersStep() {
             {resumeError.message}
           </Banner>
         )}
-        <p className="muted">Everyone is synced unless you add rules. An employee is synced when they match every “Include only” rule and no “Exclude” rule.</p>
+        <p className="muted">
+          Everyone is synced unless you add rules. An employee is synced when they match every “Include only” rule and
+          no “Exclude” rule.
+        </p>
         <div className="rules">
           {rules.map((r, i) => (
             <FilterRuleRow key={i} index={i} rule={r} catalogue={catalogue} />
@@ -67,7 +70,11 @@ export function FilterPreview() {
   return (
     <section className="card" aria-labelledby="preview-title" aria-live="polite" data-testid="filter-preview">
       <h2 id="preview-title">Preview {preview.status === 'loading' && <Spinner small />}</h2>
-      {preview.status === 'error' && preview.error && <Banner tone="error" title="The preview failed">{preview.error.message}</Banner>}
+      {preview.status === 'error' && preview.error && (
+        <Banner tone="error" title="The preview failed">
+          {preview.error.message}
+        </Banner>
+      )}
       {preview.result && (
         <>
           <p className="preview-counts">
@@ -77,15 +84,20 @@ export function FilterPreview() {
           {!preview.result.complete && <p className="hint">Based on part of the HR system’s list.</p>}
           <ul className="preview-list">
             {/* Who is left out, and why, is what the user is checking: show them first. */}
-            {[...preview.result.employees].sort((a, b) => Number(a.included) - Number(b.included)).slice(0, 12).map((e) => (
-              <li key={e.externalId} className={e.included ? '' : 'muted'}>
-                {e.name} <span className="small">{e.included ? '' : `— ${e.reason}`}</span>
-              </li>
-            ))}
+            {[...preview.result.employees]
+              .sort((a, b) => Number(a.included) - Number(b.included))
+              .slice(0, 12)
+              .map((e) => (
+                <li key={e.externalId} className={e.included ? '' : 'muted'}>
+                  {e.name} <span className="small">{e.included ? '' : `— ${e.reason}`}</span>
+                </li>
+              ))}
           </ul>
         </>
       )}
-      {preview.status === 'idle' && !preview.result && <p className="muted">Finish the rule to see who it lets through.</p>}
+      {preview.status === 'idle' && !preview.result && (
+        <p className="muted">Finish the rule to see who it lets through.</p>
+      )}
     </section>
   );
 }

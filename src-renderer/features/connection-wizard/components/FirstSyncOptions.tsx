@@ -13,7 +13,15 @@ const SALARY_HINT: Record<RealProvider, string> = {
 };
 
 /** The two settings that most often decide Ready on day one: salaries, and a pay frequency to fall back on. */
-export function FirstSyncOptions({ companyId, provider, disabled }: { companyId: string; provider: RealProvider; disabled: boolean }) {
+export function FirstSyncOptions({
+  companyId,
+  provider,
+  disabled,
+}: {
+  companyId: string;
+  provider: RealProvider;
+  disabled: boolean;
+}) {
   const s = useSetup((st) => st.salaries);
   const mapping = useSetup((st) => st.mapping);
   if (!s) return null;
@@ -26,7 +34,9 @@ export function FirstSyncOptions({ companyId, provider, disabled }: { companyId:
         label="Sync salaries"
         checked={s.settings.syncSalaries}
         disabled={!s.canRead || s.saving || disabled}
-        hint={s.canRead ? SALARY_HINT[provider] : `Not available: ${s.reason ?? 'these credentials cannot read salaries.'}`}
+        hint={
+          s.canRead ? SALARY_HINT[provider] : `Not available: ${s.reason ?? 'these credentials cannot read salaries.'}`
+        }
         onChange={(on) => void saveSettings(companyId, { syncSalaries: on })}
       />
       <div className="form-field narrow">

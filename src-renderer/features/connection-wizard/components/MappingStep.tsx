@@ -17,21 +17,39 @@ const DO_NOT_MAP = '__none__';
  * labels and sample values, required fields marked and suggestions badged. The wizard and Settings both use it.
  */
 /** `baselineLabel`: the badge beside a field still matched as it started (the wizard's suggestion, or what Settings has saved). */
-export function MappingGrid({ catalogue, baselineLabel = 'Suggested' }: { catalogue: FieldInfo[]; baselineLabel?: string }) {
+export function MappingGrid({
+  catalogue,
+  baselineLabel = 'Suggested',
+}: {
+  catalogue: FieldInfo[];
+  baselineLabel?: string;
+}) {
   const m = useSetup(useShallow((s) => ({ mapping: s.mapping, suggested: s.suggested, error: s.saveError })));
   const { mapField } = useSetup.getState();
   const [query, setQuery] = useState('');
   const q = query.trim().toLowerCase();
-  const options = q ? catalogue.filter((f) => `${f.label} ${f.key} ${f.sample ?? ''}`.toLowerCase().includes(q)) : catalogue;
+  const options = q
+    ? catalogue.filter((f) => `${f.label} ${f.key} ${f.sample ?? ''}`.toLowerCase().includes(q))
+    : catalogue;
   const byKey = new Map(catalogue.map((f) => [f.key, f]));
   const unmappedRequired = PAYROLL_FIELDS.filter((f) => REQUIRED_FIELDS.has(f) && !m.mapping[f]);
   return (
     <>
       <div className="form-field narrow">
         <label htmlFor="field-search">Search the HR system’s fields</label>
-        <input id="field-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Label, key or sample value" />
+        <input
+          id="field-search"
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder="Label, key or sample value"
+        />
       </div>
-      {m.error && <Banner tone="error" title="The matching was not saved">{m.error.message}</Banner>}
+      {m.error && (
+        <Banner tone="error" title="The matching was not saved">
+          {m.error.message}
+        </Banner>
+      )}
       <table className="table mapping-table" data-testid="mapping-grid">
         <thead>
           <tr>
@@ -48,7 +66,12 @@ export function MappingGrid({ catalogue, baselineLabel = 'Suggested' }: { catalo
             return (
               <tr key={field}>
                 <th scope="row">
-                  {PAYROLL_FIELD_LABELS[field]} {REQUIRED_FIELDS.has(field) && <span className="required" title="Needed for Ready">Required</span>}
+                  {PAYROLL_FIELD_LABELS[field]}{' '}
+                  {REQUIRED_FIELDS.has(field) && (
+                    <span className="required" title="Needed for Ready">
+                      Required
+                    </span>
+                  )}
                 </th>
                 <td>
                   <select
@@ -73,7 +96,8 @@ export function MappingGrid({ catalogue, baselineLabel = 'Suggested' }: { catalo
       </table>
       {unmappedRequired.length > 0 && (
         <Banner tone="warning" title="Some required fields are not matched">
-          Employees will stay Pending for {unmappedRequired.map((f) => PAYROLL_FIELD_LABELS[f]).join(', ')} unless a company default supplies it.
+          Employees will stay Pending for {unmappedRequired.map((f) => PAYROLL_FIELD_LABELS[f]).join(', ')} unless a
+          company default supplies it.
         </Banner>
       )}
     </>
@@ -92,7 +116,9 @@ export function MappingStep() {
   return (
     <section className="card" aria-labelledby="mapping-title">
       <h2 id="mapping-title">Match payroll fields to the HR system’s fields</h2>
-      <p className="muted">Suggestions are filled in. Choose “Do not map” to leave a payroll field untouched by syncs.</p>
+      <p className="muted">
+        Suggestions are filled in. Choose “Do not map” to leave a payroll field untouched by syncs.
+      </p>
       <MappingGrid catalogue={catalogue} />
       <div className="form-actions">
         <Button onClick={() => useWizard.getState().setStep('filters')}>Back</Button>

@@ -15,7 +15,12 @@ import { FirstSyncOptions } from './FirstSyncOptions';
 export function ReviewStep() {
   const w = useWizard(useShallow((s) => ({ companyId: s.companyId, name: s.name, provider: s.provider })));
   const s = useSetup(
-    useShallow((st) => ({ rules: st.rules.length, mapping: st.mapping, preview: st.preview.result, review: st.review})),
+    useShallow((st) => ({
+      rules: st.rules.length,
+      mapping: st.mapping,
+      preview: st.preview.result,
+      review: st.review,
+    })),
   );
   useEffect(() => {
     if (w.companyId) void useSetup.getState().loadSalaries(w.companyId);

@@ -2,7 +2,16 @@ import { useId } from 'react';
 import { OPERATOR_ARITY } from '../../../../src-main/contract/filters';
 import type { FieldInfo } from '../../../../src-main/contract/providers';
 import { Spinner } from '../../../ui/Spinner';
-import { BLANK_LABEL, draftValues, listOptions, togglePicked, valueSource, valueSuggestions, withSuggestion, type RuleDraft } from '../logic';
+import {
+  BLANK_LABEL,
+  draftValues,
+  listOptions,
+  togglePicked,
+  valueSource,
+  valueSuggestions,
+  withSuggestion,
+  type RuleDraft,
+} from '../logic';
 import { useSetup } from '../setupStore';
 import { useWizard } from '../store';
 
@@ -38,7 +47,12 @@ export function RuleValue({ index, rule, field }: { index: number; rule: RuleDra
           value={chosen[0] ?? ''}
           onChange={(e) => {
             // "is (blank)" is what "is empty" says: the rule takes that operator rather than a blank value.
-            if (e.target.value === BLANK_OPTION) setRule(index, { operator: rule.operator === 'isNot' ? 'isNotEmpty' : 'isEmpty', picked: null, valuesText: '' });
+            if (e.target.value === BLANK_OPTION)
+              setRule(index, {
+                operator: rule.operator === 'isNot' ? 'isNotEmpty' : 'isEmpty',
+                picked: null,
+                valuesText: '',
+              });
             else setRule(index, { picked: e.target.value ? [e.target.value] : null, valuesText: e.target.value });
           }}
         >
@@ -54,11 +68,16 @@ export function RuleValue({ index, rule, field }: { index: number; rule: RuleDra
     return (
       <fieldset className="rule-values" data-testid="rule-values">
         <legend>
-          <span className="visually-hidden">Rule {n}: </span>Values <span className="muted">— tick one or more of the {offered.length} in the HR system</span>
+          <span className="visually-hidden">Rule {n}: </span>Values{' '}
+          <span className="muted">— tick one or more of the {offered.length} in the HR system</span>
         </legend>
         {options.map((o) => (
           <label key={o.value || BLANK_OPTION} className={`check-chip${chosen.includes(o.value) ? ' on' : ''}`}>
-            <input type="checkbox" checked={chosen.includes(o.value)} onChange={(e) => setRule(index, togglePicked(rule, o.value, e.target.checked))} />
+            <input
+              type="checkbox"
+              checked={chosen.includes(o.value)}
+              onChange={(e) => setRule(index, togglePicked(rule, o.value, e.target.checked))}
+            />
             {o.value === '' ? BLANK_LABEL : o.value}
             {o.stale && <span className="muted">{STALE}</span>}
           </label>
@@ -68,7 +87,13 @@ export function RuleValue({ index, rule, field }: { index: number; rule: RuleDra
   }
 
   // Typed: "contains" (with the HR system's values as suggestions), or a field whose values cannot be listed.
-  const suggestions = source === 'list' ? offered : valueSuggestions(field, rules.filter((_, j) => j !== index));
+  const suggestions =
+    source === 'list'
+      ? offered
+      : valueSuggestions(
+          field,
+          rules.filter((_, j) => j !== index),
+        );
   return (
     <>
       <input
@@ -88,11 +113,19 @@ export function RuleValue({ index, rule, field }: { index: number; rule: RuleDra
           <p className="rule-suggestions" data-testid="rule-suggestions">
             <span className="muted">In the HR system:</span>
             {suggestions.slice(0, MAX_CHIPS).map((v) => (
-              <button key={v} type="button" className="chip" aria-label={`Rule ${n}: use the value ${v}`} onClick={() => setRule(index, { valuesText: withSuggestion(rule, v) })}>
+              <button
+                key={v}
+                type="button"
+                className="chip"
+                aria-label={`Rule ${n}: use the value ${v}`}
+                onClick={() => setRule(index, { valuesText: withSuggestion(rule, v) })}
+              >
                 {v}
               </button>
             ))}
-            {suggestions.length > MAX_CHIPS && <span className="muted">and {suggestions.length - MAX_CHIPS} more as you type</span>}
+            {suggestions.length > MAX_CHIPS && (
+              <span className="muted">and {suggestions.length - MAX_CHIPS} more as you type</span>
+            )}
           </p>
         </>
       )}
@@ -105,8 +138,16 @@ export function RuleValue({ index, rule, field }: { index: number; rule: RuleDra
 function TypedHint({ source }: { source: ReturnType<typeof valueSource> }) {
   const fv = useSetup((s) => s.fieldValues);
   const companyId = useWizard((s) => s.companyId);
-  if (source === 'tooMany') return <p className="rule-hint">This field holds too many different values to list (names, e-mail addresses…), so type the value.</p>;
-  if (source === 'none') return <p className="rule-hint">Nobody has a value in this field in the HR system; “is empty” may be what you mean.</p>;
+  if (source === 'tooMany')
+    return (
+      <p className="rule-hint">
+        This field holds too many different values to list (names, e-mail addresses…), so type the value.
+      </p>
+    );
+  if (source === 'none')
+    return (
+      <p className="rule-hint">Nobody has a value in this field in the HR system; “is empty” may be what you mean.</p>
+    );
   if (source !== 'unknown') return null;
   if (fv.status === 'loading') {
     return (
@@ -119,7 +160,11 @@ function TypedHint({ source }: { source: ReturnType<typeof valueSource> }) {
   return (
     <p className="rule-hint" data-testid="field-values-error">
       Could not read the values the HR system holds ({fv.error?.message ?? 'no reason given'}), so type the value.{' '}
-      <button type="button" className="link-button" onClick={() => companyId && void useSetup.getState().loadFieldValues(companyId, true)}>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => companyId && void useSetup.getState().loadFieldValues(companyId, true)}
+      >
         Try again
       </button>
     </p>

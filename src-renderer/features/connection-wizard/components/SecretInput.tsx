@@ -1,7 +1,17 @@
 import { useId, useState } from 'react';
 
 /** A masked box with a Show/Hide toggle; never autocompleted or spell-checked. */
-export function SecretInput({ label, value, onChange, secret }: { label: string; value: string; onChange: (v: string) => void; secret: boolean }) {
+export function SecretInput({
+  label,
+  value,
+  onChange,
+  secret,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  secret: boolean;
+}) {
   const id = useId();
   const [shown, setShown] = useState(false);
   return (
@@ -18,7 +28,13 @@ export function SecretInput({ label, value, onChange, secret }: { label: string;
           className="mono"
         />
         {secret && (
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => setShown(!shown)} aria-pressed={shown} aria-label={`${shown ? 'Hide' : 'Show'} ${label}`}>
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            onClick={() => setShown(!shown)}
+            aria-pressed={shown}
+            aria-label={`${shown ? 'Hide' : 'Show'} ${label}`}
+          >
             {shown ? 'Hide' : 'Show'}
           </button>
         )}

@@ -27,7 +27,11 @@ export function DatabaseNotice() {
           testId="database-damaged"
           action={
             good && (
-              <Button variant="primary" busy={s.restoring} onClick={() => void useDatabase.getState().restore(good.file)}>
+              <Button
+                variant="primary"
+                busy={s.restoring}
+                onClick={() => void useDatabase.getState().restore(good.file)}
+              >
                 Restore the backup of {formatDateTime(good.createdAt)}
               </Button>
             )
@@ -38,7 +42,11 @@ export function DatabaseNotice() {
         </Banner>
       )}
       {s.result && (
-        <Banner tone={s.result.tone} title={s.result.tone === 'success' ? 'Backup restored' : 'Not restored'} testId="database-restore-result">
+        <Banner
+          tone={s.result.tone}
+          title={s.result.tone === 'success' ? 'Backup restored' : 'Not restored'}
+          testId="database-restore-result"
+        >
           {s.result.text}
         </Banner>
       )}

@@ -28,7 +28,10 @@ export function ChangeHistory({ changes }: { changes: FieldChange[] }) {
             {changes.map((c, i) => (
               <tr key={`${c.runId}-${c.field}-${i}`}>
                 <td>
-                  <span className="nowrap">{formatDateTime(c.at)}</span> <span className="muted">(<RelativeTime at={c.at} />)</span>
+                  <span className="nowrap">{formatDateTime(c.at)}</span>{' '}
+                  <span className="muted">
+                    (<RelativeTime at={c.at} />)
+                  </span>
                 </td>
                 <th scope="row">{PAYROLL_FIELD_LABELS[c.field]}</th>
                 <td>{show(c, c.from)}</td>

@@ -14,7 +14,9 @@ import { FieldTable } from './FieldTable';
 import { ProblemList } from './ProblemList';
 
 export function EmployeeDetailPage({ companyId, employeeId }: { companyId: string; employeeId: number }) {
-  const { detail, status, error } = useEmployeeDetail(useShallow((s) => ({ detail: s.detail, status: s.status, error: s.error })));
+  const { detail, status, error } = useEmployeeDetail(
+    useShallow((s) => ({ detail: s.detail, status: s.status, error: s.error })),
+  );
   const load = useEmployeeDetail((s) => s.load);
   const { syncing, notice } = useEmployees(useShallow((s) => ({ syncing: !!s.syncing[employeeId], notice: s.notice })));
   const { syncEmployee, dismissNotice } = useEmployees.getState();
@@ -33,7 +35,11 @@ export function EmployeeDetailPage({ companyId, employeeId }: { companyId: strin
     return (
       <section className="page">
         {back}
-        <Banner tone="error" title="Could not open this employee" action={<Button onClick={() => void load(companyId, employeeId)}>Try again</Button>}>
+        <Banner
+          tone="error"
+          title="Could not open this employee"
+          action={<Button onClick={() => void load(companyId, employeeId)}>Try again</Button>}
+        >
           {error.message}
         </Banner>
       </section>
@@ -55,13 +61,17 @@ export function EmployeeDetailPage({ companyId, employeeId }: { companyId: strin
       <header className="page-header">
         <div>
           <h1 id="employee-title">
-            {detail.name} <Badge tone={STATUS_TONES[st]} title={STATUS_HINTS[st]}>{STATUS_LABELS[st]}</Badge>
+            {detail.name}{' '}
+            <Badge tone={STATUS_TONES[st]} title={STATUS_HINTS[st]}>
+              {STATUS_LABELS[st]}
+            </Badge>
           </h1>
           <p className="muted">
             Employee ID <span className="mono">{detail.shownId}</span>
             {detail.hrId !== detail.shownId && (
               <>
-                {' '}· HR system ID <span className="mono">{detail.hrId}</span>
+                {' '}
+                · HR system ID <span className="mono">{detail.hrId}</span>
               </>
             )}{' '}
             · Last synced <RelativeTime at={detail.lastSyncedAt} testId="detail-synced" />
@@ -80,8 +90,8 @@ export function EmployeeDetailPage({ companyId, employeeId }: { companyId: strin
       )}
       {detail.state === 'excluded' && (
         <Banner tone="info" title="Left out of payroll by the company’s filters" testId="excluded-by">
-          {detail.excludedBy ?? 'A filter rule leaves this person out; the next sync names which one.'} Their payroll fields are not stored. To include them,
-          change the rules in Settings → Who to sync.
+          {detail.excludedBy ?? 'A filter rule leaves this person out; the next sync names which one.'} Their payroll
+          fields are not stored. To include them, change the rules in Settings → Who to sync.
         </Banner>
       )}
       <ProblemList problems={detail.problems} />

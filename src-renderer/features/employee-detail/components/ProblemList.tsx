@@ -6,7 +6,9 @@ import { Badge } from '../../../ui/Badge';
 export function ProblemList({ problems }: { problems: Problem[] }) {
   return (
     <section className="card" aria-labelledby="problems-title" data-testid="problem-list">
-      <h2 id="problems-title">Problems {problems.length > 0 && <span className="count-pill">{problems.length}</span>}</h2>
+      <h2 id="problems-title">
+        Problems {problems.length > 0 && <span className="count-pill">{problems.length}</span>}
+      </h2>
       {problems.length === 0 ? (
         <p className="muted">No problems: everything payroll needs is present and valid.</p>
       ) : (
@@ -14,7 +16,9 @@ export function ProblemList({ problems }: { problems: Problem[] }) {
           {problems.map((p, i) => (
             <li key={`${p.field}-${p.code}-${i}`} className={`problem problem-${p.severity}`}>
               <div className="problem-head">
-                <Badge tone={p.severity === 'error' ? 'amber' : 'grey'}>{p.severity === 'error' ? 'Blocks payroll' : 'Warning'}</Badge>
+                <Badge tone={p.severity === 'error' ? 'amber' : 'grey'}>
+                  {p.severity === 'error' ? 'Blocks payroll' : 'Warning'}
+                </Badge>
                 <strong>{PAYROLL_FIELD_LABELS[p.field]}</strong>
               </div>
               <p className="problem-message">{p.message}</p>

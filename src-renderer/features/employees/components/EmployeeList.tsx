@@ -56,10 +56,13 @@ export function EmployeeList({ companyId }: { companyId: string }) {
     if (s.total !== null && s.total > 0) ensureRange(first, last);
   }, [first, last, s.total, s.gen, ensureRange]);
 
-  const onOpen = useCallback((row: EmployeeRow) => {
-    setScrollTop(scroller.current?.scrollTop ?? 0);
-    openEmployee(companyId, row.id);
-  }, [companyId, setScrollTop]);
+  const onOpen = useCallback(
+    (row: EmployeeRow) => {
+      setScrollTop(scroller.current?.scrollTop ?? 0);
+      openEmployee(companyId, row.id);
+    },
+    [companyId, setScrollTop],
+  );
   const onSync = useCallback((row: EmployeeRow) => void syncEmployee(row), [syncEmployee]);
   const onArrow = useCallback(
     (index: number, key: string) => {
@@ -96,26 +99,35 @@ export function EmployeeList({ companyId }: { companyId: string }) {
         </Banner>
       )}
       <p className="list-summary muted" aria-live="polite" data-testid="employee-total">
-        {s.total === null ? 'Loading…' : `${formatCount(s.total)} ${s.total === 1 ? 'employee' : 'employees'}${filtered ? ' match' : ''}`}
+        {s.total === null
+          ? 'Loading…'
+          : `${formatCount(s.total)} ${s.total === 1 ? 'employee' : 'employees'}${filtered ? ' match' : ''}`}
         {s.status !== 'all' && ` · showing ${STATUS_LABELS[s.status]}`}
       </p>
       <div role="table" aria-label="Employees" aria-rowcount={(s.total ?? 0) + 1} className="vtable">
         <div role="rowgroup">
           <div role="row" aria-rowindex={1} className="vrow vhead">
-            <div role="columnheader" className="col-name">Name</div>
-            <div role="columnheader" className="col-id">Employee ID</div>
-            <div role="columnheader" className="col-status">Status</div>
-            <div role="columnheader" className="col-problems">Problems</div>
-            <div role="columnheader" className="col-synced">Last synced</div>
-            <div role="columnheader" className="col-menu"><span className="visually-hidden">Actions</span></div>
+            <div role="columnheader" className="col-name">
+              Name
+            </div>
+            <div role="columnheader" className="col-id">
+              Employee ID
+            </div>
+            <div role="columnheader" className="col-status">
+              Status
+            </div>
+            <div role="columnheader" className="col-problems">
+              Problems
+            </div>
+            <div role="columnheader" className="col-synced">
+              Last synced
+            </div>
+            <div role="columnheader" className="col-menu">
+              <span className="visually-hidden">Actions</span>
+            </div>
           </div>
         </div>
-        <div
-          ref={scroller}
-          className="vscroll"
-          role="rowgroup"
-          data-testid="employee-scroller"
-        >
+        <div ref={scroller} className="vscroll" role="rowgroup" data-testid="employee-scroller">
           {s.total === null && s.loadState !== 'error' && <Loading label="Loading employees…" />}
           {s.total === 0 && (
             <EmptyState title={filtered ? 'No employees match' : 'No employees yet'}>

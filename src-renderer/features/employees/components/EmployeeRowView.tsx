@@ -16,7 +16,15 @@ type Props = {
   onArrow: (index: number, key: string) => void;
 };
 
-export const EmployeeRowView = memo(function EmployeeRowView({ row, index, top, syncing, onOpen, onSync, onArrow }: Props) {
+export const EmployeeRowView = memo(function EmployeeRowView({
+  row,
+  index,
+  top,
+  syncing,
+  onOpen,
+  onSync,
+  onArrow,
+}: Props) {
   const status = rowStatus(row);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return;
@@ -75,7 +83,13 @@ export const EmployeeRowView = memo(function EmployeeRowView({ row, index, top, 
 
 export function PlaceholderRow({ index, top }: { index: number; top: number }) {
   return (
-    <div role="row" aria-rowindex={index + 2} className="vrow placeholder" style={{ transform: `translateY(${top}px)` }} aria-busy="true">
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className="vrow placeholder"
+      style={{ transform: `translateY(${top}px)` }}
+      aria-busy="true"
+    >
       <div role="cell" className="col-name">
         <span className="skeleton" />
       </div>

@@ -53,7 +53,11 @@ export function RunRow({ run }: { run: RunSummary }) {
       </tr>
       {msg && (
         <tr className="run-message-row">
-          <td colSpan={5 + COUNT_COLUMNS.length} className={msg.tone === 'error' ? 'run-error' : 'muted'} data-testid="run-message">
+          <td
+            colSpan={5 + COUNT_COLUMNS.length}
+            className={msg.tone === 'error' ? 'run-error' : 'muted'}
+            data-testid="run-message"
+          >
             {msg.text}
           </td>
         </tr>

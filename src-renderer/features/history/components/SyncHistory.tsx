@@ -33,13 +33,19 @@ export function SyncHistory({ companyId, running }: { companyId: string; running
         </Banner>
       )}
       {status === 'error' && error && (
-        <Banner tone="error" title="Could not read the sync history" action={<Button onClick={() => void load(companyId)}>Try again</Button>}>
+        <Banner
+          tone="error"
+          title="Could not read the sync history"
+          action={<Button onClick={() => void load(companyId)}>Try again</Button>}
+        >
           {error.message}
         </Banner>
       )}
       {status === 'loading' && <Loading label="Loading sync history…" />}
       {status === 'ready' && runs.length === 0 && (
-        <EmptyState title="No syncs yet">This company has not been synced. Use “Sync now” to fetch its employees.</EmptyState>
+        <EmptyState title="No syncs yet">
+          This company has not been synced. Use “Sync now” to fetch its employees.
+        </EmptyState>
       )}
       {runs.length > 0 && (
         <div className="table-wrap">
@@ -49,13 +55,17 @@ export function SyncHistory({ companyId, running }: { companyId: string; running
                 <th scope="col">Started</th>
                 <th scope="col">Trigger</th>
                 <th scope="col">Status</th>
-                <th scope="col" className="num">Took</th>
+                <th scope="col" className="num">
+                  Took
+                </th>
                 {COUNT_COLUMNS.map((c) => (
                   <th scope="col" className="num" key={c.key}>
                     {c.label}
                   </th>
                 ))}
-                <th scope="col"><span className="visually-hidden">Download</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">Download</span>
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -18,10 +18,19 @@ export function ChangesCountCell({ companyId, name }: { companyId: string; name:
   }
   return (
     <td className="num" data-testid="count-changes">
-      <button type="button" className="count-link" onClick={open} aria-label={`${c.count} changes awaiting the next pay run for ${name}`}>
+      <button
+        type="button"
+        className="count-link"
+        onClick={open}
+        aria-label={`${c.count} changes awaiting the next pay run for ${name}`}
+      >
         {c.count}
       </button>
-      {c.bankChanges > 0 && <Badge tone="red" title="Bank details changed: confirm with the employee before paying">{c.bankChanges} bank</Badge>}
+      {c.bankChanges > 0 && (
+        <Badge tone="red" title="Bank details changed: confirm with the employee before paying">
+          {c.bankChanges} bank
+        </Badge>
+      )}
     </td>
   );
 }

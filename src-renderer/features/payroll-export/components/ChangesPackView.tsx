@@ -6,9 +6,13 @@ const show = (v: string | null) => (v === null || v === '' ? '(blank)' : v);
 
 /** What the next pay run must take in since the last export; bank-detail changes first and loud. */
 export function ChangesPackView({ pack }: { pack: ChangesPack }) {
-  const bank = pack.changed.flatMap((c) => c.flags.filter((f) => f.kind === 'bank').map((f) => ({ name: c.employee.name, message: f.message })));
+  const bank = pack.changed.flatMap((c) =>
+    c.flags.filter((f) => f.kind === 'bank').map((f) => ({ name: c.employee.name, message: f.message })),
+  );
   const identity = [
-    ...pack.changed.flatMap((c) => c.flags.filter((f) => f.kind === 'identity').map((f) => ({ name: c.employee.name, message: f.message }))),
+    ...pack.changed.flatMap((c) =>
+      c.flags.filter((f) => f.kind === 'identity').map((f) => ({ name: c.employee.name, message: f.message })),
+    ),
     ...pack.newStarters.flatMap((s) => s.flags.map((f) => ({ name: s.employee.name, message: f.message }))),
   ];
   return (
@@ -17,7 +21,11 @@ export function ChangesPackView({ pack }: { pack: ChangesPack }) {
         {pack.summary}
       </p>
       {bank.length > 0 && (
-        <Banner tone="error" title={`Bank details changed for ${bank.length === 1 ? '1 employee' : `${bank.length} employees`}`} testId="bank-flags">
+        <Banner
+          tone="error"
+          title={`Bank details changed for ${bank.length === 1 ? '1 employee' : `${bank.length} employees`}`}
+          testId="bank-flags"
+        >
           <ul className="flag-list">
             {bank.map((b) => (
               <li key={b.name}>
@@ -46,7 +54,11 @@ export function ChangesPackView({ pack }: { pack: ChangesPack }) {
               <ul>
                 {pack.newStarters.map((s) => (
                   <li key={s.employee.employeeId}>
-                    {s.employee.name} <span className="muted">({s.employee.identity}{s.startDate ? `, starts ${formatDate(s.startDate)}` : ''})</span>
+                    {s.employee.name}{' '}
+                    <span className="muted">
+                      ({s.employee.identity}
+                      {s.startDate ? `, starts ${formatDate(s.startDate)}` : ''})
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -58,7 +70,10 @@ export function ChangesPackView({ pack }: { pack: ChangesPack }) {
               <ul>
                 {pack.leavers.map((l) => (
                   <li key={l.employee.employeeId}>
-                    {l.employee.name} <span className="muted">(left {l.leaveDate ? formatDate(l.leaveDate) : 'on a date the HR system does not hold'})</span>
+                    {l.employee.name}{' '}
+                    <span className="muted">
+                      (left {l.leaveDate ? formatDate(l.leaveDate) : 'on a date the HR system does not hold'})
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -79,7 +94,15 @@ export function ChangesPackView({ pack }: { pack: ChangesPack }) {
                 <tbody>
                   {pack.changed.flatMap((c) =>
                     c.changes.map((ch, i) => (
-                      <tr key={`${c.employee.employeeId}-${ch.field}`} className={c.flags.some((f) => f.kind === 'bank') && ['sortCode', 'accountNumber', 'accountName'].includes(ch.field) ? 'bank-change' : undefined}>
+                      <tr
+                        key={`${c.employee.employeeId}-${ch.field}`}
+                        className={
+                          c.flags.some((f) => f.kind === 'bank') &&
+                          ['sortCode', 'accountNumber', 'accountName'].includes(ch.field)
+                            ? 'bank-change'
+                            : undefined
+                        }
+                      >
                         <th scope="row">{i === 0 ? c.employee.name : ''}</th>
                         <td>{ch.label}</td>
                         <td className="mono">{show(ch.from)}</td>

@@ -1,9 +1,21 @@
-import { BOOLEAN_STYLES, DATE_STYLES, GENDER_STYLES, type CustomLayout, type CustomValue } from '../../../../src-main/contract/exports';
+import {
+  BOOLEAN_STYLES,
+  DATE_STYLES,
+  GENDER_STYLES,
+  type CustomLayout,
+  type CustomValue,
+} from '../../../../src-main/contract/exports';
 import { Button } from '../../../ui/Button';
 import { CUSTOM_VALUE_OPTIONS, move } from '../logic';
 
 /** The bureau's own CSV layout: columns chosen, named and ordered, and how dates, yes/no and gender are spelled. */
-export function CustomLayoutEditor({ layout, onChange }: { layout: CustomLayout; onChange: (l: CustomLayout) => void }) {
+export function CustomLayoutEditor({
+  layout,
+  onChange,
+}: {
+  layout: CustomLayout;
+  onChange: (l: CustomLayout) => void;
+}) {
   const setColumns = (columns: CustomLayout['columns']) => onChange({ ...layout, columns });
   return (
     <div className="custom-layout" data-testid="custom-layout">
@@ -11,21 +23,50 @@ export function CustomLayoutEditor({ layout, onChange }: { layout: CustomLayout;
         {layout.columns.map((c, i) => (
           <li key={i} className="layout-column" data-testid="layout-column">
             <span className="layout-pos muted">{i + 1}</span>
-            <select aria-label={`Column ${i + 1}: value`} value={c.value} onChange={(e) => setColumns(layout.columns.map((x, k) => (k === i ? { ...x, value: e.target.value as CustomValue } : x)))}>
+            <select
+              aria-label={`Column ${i + 1}: value`}
+              value={c.value}
+              onChange={(e) =>
+                setColumns(layout.columns.map((x, k) => (k === i ? { ...x, value: e.target.value as CustomValue } : x)))
+              }
+            >
               {CUSTOM_VALUE_OPTIONS.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
                 </option>
               ))}
             </select>
-            <input aria-label={`Column ${i + 1}: heading`} value={c.header} onChange={(e) => setColumns(layout.columns.map((x, k) => (k === i ? { ...x, header: e.target.value } : x)))} />
-            <Button size="small" variant="ghost" aria-label={`Move column ${i + 1} up`} disabled={i === 0} onClick={() => setColumns(move(layout.columns, i, -1))}>
+            <input
+              aria-label={`Column ${i + 1}: heading`}
+              value={c.header}
+              onChange={(e) =>
+                setColumns(layout.columns.map((x, k) => (k === i ? { ...x, header: e.target.value } : x)))
+              }
+            />
+            <Button
+              size="small"
+              variant="ghost"
+              aria-label={`Move column ${i + 1} up`}
+              disabled={i === 0}
+              onClick={() => setColumns(move(layout.columns, i, -1))}
+            >
               ↑
             </Button>
-            <Button size="small" variant="ghost" aria-label={`Move column ${i + 1} down`} disabled={i === layout.columns.length - 1} onClick={() => setColumns(move(layout.columns, i, 1))}>
+            <Button
+              size="small"
+              variant="ghost"
+              aria-label={`Move column ${i + 1} down`}
+              disabled={i === layout.columns.length - 1}
+              onClick={() => setColumns(move(layout.columns, i, 1))}
+            >
               ↓
             </Button>
-            <Button size="small" variant="ghost" aria-label={`Remove column ${i + 1}`} onClick={() => setColumns(layout.columns.filter((_, k) => k !== i))}>
+            <Button
+              size="small"
+              variant="ghost"
+              aria-label={`Remove column ${i + 1}`}
+              onClick={() => setColumns(layout.columns.filter((_, k) => k !== i))}
+            >
               ✕
             </Button>
           </li>
@@ -37,7 +78,10 @@ export function CustomLayoutEditor({ layout, onChange }: { layout: CustomLayout;
       <div className="layout-styles">
         <label className="form-field">
           <span className="field-label">Dates</span>
-          <select value={layout.dateStyle} onChange={(e) => onChange({ ...layout, dateStyle: e.target.value as CustomLayout['dateStyle'] })}>
+          <select
+            value={layout.dateStyle}
+            onChange={(e) => onChange({ ...layout, dateStyle: e.target.value as CustomLayout['dateStyle'] })}
+          >
             {DATE_STYLES.map((s) => (
               <option key={s}>{s}</option>
             ))}
@@ -45,7 +89,10 @@ export function CustomLayoutEditor({ layout, onChange }: { layout: CustomLayout;
         </label>
         <label className="form-field">
           <span className="field-label">Yes / no</span>
-          <select value={layout.booleanStyle} onChange={(e) => onChange({ ...layout, booleanStyle: e.target.value as CustomLayout['booleanStyle'] })}>
+          <select
+            value={layout.booleanStyle}
+            onChange={(e) => onChange({ ...layout, booleanStyle: e.target.value as CustomLayout['booleanStyle'] })}
+          >
             {BOOLEAN_STYLES.map((s) => (
               <option key={s}>{s}</option>
             ))}
@@ -53,7 +100,10 @@ export function CustomLayoutEditor({ layout, onChange }: { layout: CustomLayout;
         </label>
         <label className="form-field">
           <span className="field-label">Gender</span>
-          <select value={layout.genderStyle} onChange={(e) => onChange({ ...layout, genderStyle: e.target.value as CustomLayout['genderStyle'] })}>
+          <select
+            value={layout.genderStyle}
+            onChange={(e) => onChange({ ...layout, genderStyle: e.target.value as CustomLayout['genderStyle'] })}
+          >
             {GENDER_STYLES.map((s) => (
               <option key={s}>{s}</option>
             ))}

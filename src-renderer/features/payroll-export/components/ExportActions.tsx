@@ -10,7 +10,12 @@ export function ExportActions({ companyId }: { companyId: string }) {
       <Button variant="primary" onClick={() => void show(companyId)}>
         Export for payroll…
       </Button>
-      <Button busy={busy === 'pdf'} disabled={busy !== null} onClick={() => void pendingReport(companyId, 'pdf')} title="The Pending employees, what to fix and where in the HR system: a PDF to email to the client">
+      <Button
+        busy={busy === 'pdf'}
+        disabled={busy !== null}
+        onClick={() => void pendingReport(companyId, 'pdf')}
+        title="The Pending employees, what to fix and where in the HR system: a PDF to email to the client"
+      >
         Pending report (PDF)
       </Button>
       <Button busy={busy === 'csv'} disabled={busy !== null} onClick={() => void pendingReport(companyId, 'csv')}>

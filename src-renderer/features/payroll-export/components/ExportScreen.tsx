@@ -12,7 +12,17 @@ import { PayrollSoftwareForm } from './PayrollSoftwareForm';
 /** Export for payroll: the company's payroll software, what changed since the last export, the file, who is left out. */
 export function ExportScreen({ companyId }: { companyId: string }) {
   const s = useExport(
-    useShallow((st) => ({ target: st.target, loaded: st.loaded, editing: st.editing, preview: st.preview, changesPreview: st.changesPreview, pack: st.pack, busy: st.busy, error: st.error, notice: st.notice })),
+    useShallow((st) => ({
+      target: st.target,
+      loaded: st.loaded,
+      editing: st.editing,
+      preview: st.preview,
+      changesPreview: st.changesPreview,
+      pack: st.pack,
+      busy: st.busy,
+      error: st.error,
+      notice: st.notice,
+    })),
   );
   const { close, edit, exportFile, dismiss, show } = useExport.getState();
   useEffect(() => {
@@ -44,7 +54,12 @@ export function ExportScreen({ companyId }: { companyId: string }) {
           <h3 id="software-title">Payroll software</h3>
           {s.editing || !s.target ? (
             <>
-              {!s.target && <p className="hint">Choose once which payroll software this company's employees are loaded into; every export uses it until you change it.</p>}
+              {!s.target && (
+                <p className="hint">
+                  Choose once which payroll software this company's employees are loaded into; every export uses it
+                  until you change it.
+                </p>
+              )}
               <PayrollSoftwareForm initial={s.target} />
             </>
           ) : (
@@ -76,16 +91,25 @@ export function ExportScreen({ companyId }: { companyId: string }) {
         <section className="card" aria-labelledby="file-title">
           <h3 id="file-title">The file</h3>
           <p>
-            The full file holds <strong data-testid="export-count">{s.preview.included}</strong> Ready {s.preview.included === 1 ? 'employee' : 'employees'} (active, and leavers with their leave date).
-            {pending > 0 && ` ${pending} Pending ${pending === 1 ? 'employee is' : 'employees are'} left out, listed below with the reasons.`}
+            The full file holds <strong data-testid="export-count">{s.preview.included}</strong> Ready{' '}
+            {s.preview.included === 1 ? 'employee' : 'employees'} (active, and leavers with their leave date).
+            {pending > 0 &&
+              ` ${pending} Pending ${pending === 1 ? 'employee is' : 'employees are'} left out, listed below with the reasons.`}
           </p>
           <div className="form-actions start">
-            <Button variant="primary" busy={s.busy === 'full'} disabled={s.busy !== null || s.preview.included === 0} onClick={() => void exportFile(false)}>
+            <Button
+              variant="primary"
+              busy={s.busy === 'full'}
+              disabled={s.busy !== null || s.preview.included === 0}
+              onClick={() => void exportFile(false)}
+            >
               Export {s.preview.included} Ready {s.preview.included === 1 ? 'employee' : 'employees'}
             </Button>
             {s.pack?.since && s.changesPreview && (
               <Button busy={s.busy === 'changes'} disabled={s.busy !== null} onClick={() => void exportFile(true)}>
-                {s.changesPreview.nothingChanged ? 'Export changes only (nothing changed)' : `Export changes only (${s.changesPreview.included})`}
+                {s.changesPreview.nothingChanged
+                  ? 'Export changes only (nothing changed)'
+                  : `Export changes only (${s.changesPreview.included})`}
               </Button>
             )}
           </div>

@@ -13,7 +13,11 @@ export function ExportsHistory({ companyId }: { companyId: string }) {
     void useExport.getState().loadHistory(companyId);
   }, [companyId]);
   if (loaded && history.length === 0) {
-    return <EmptyState title="No exports yet">Exports for the payroll software appear here. Use “Export for payroll…” on the Employees tab.</EmptyState>;
+    return (
+      <EmptyState title="No exports yet">
+        Exports for the payroll software appear here. Use “Export for payroll…” on the Employees tab.
+      </EmptyState>
+    );
   }
   return (
     <div className="table-wrap">
@@ -24,8 +28,12 @@ export function ExportsHistory({ companyId }: { companyId: string }) {
             <th scope="col">Format</th>
             <th scope="col">File</th>
             <th scope="col">By</th>
-            <th scope="col" className="num">Employees</th>
-            <th scope="col" className="num">Left out</th>
+            <th scope="col" className="num">
+              Employees
+            </th>
+            <th scope="col" className="num">
+              Left out
+            </th>
             <th scope="col">SHA-256</th>
           </tr>
         </thead>

@@ -19,7 +19,9 @@ export function LeftOutList({ leftOut }: { leftOut: LeftOut[] }) {
             <th scope="row">{l.name}</th>
             <td className="mono">{l.identity}</td>
             <td>
-              <Badge tone={l.kind === 'pending' ? 'amber' : 'red'}>{l.kind === 'pending' ? 'Pending' : 'The payroll software cannot hold a value'}</Badge>
+              <Badge tone={l.kind === 'pending' ? 'amber' : 'red'}>
+                {l.kind === 'pending' ? 'Pending' : 'The payroll software cannot hold a value'}
+              </Badge>
               <ul className="reason-list">
                 {l.reasons.map((r) => (
                   <li key={r}>{r}</li>

@@ -12,7 +12,9 @@ export function DeliveryHistory() {
     <section className="card" aria-labelledby="deliveries-title" data-testid="payslip-history">
       <h2 id="deliveries-title">Delivery history</h2>
       {history.status === 'error' && <p className="muted">{history.error?.message}</p>}
-      {history.status === 'ready' && rows.length === 0 && <p className="muted">No payslips sent for this company yet.</p>}
+      {history.status === 'ready' && rows.length === 0 && (
+        <p className="muted">No payslips sent for this company yet.</p>
+      )}
       {rows.length > 0 && (
         <table className="table">
           <thead>

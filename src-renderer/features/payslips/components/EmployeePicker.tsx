@@ -9,7 +9,17 @@ type Option = { id: number; label: string };
  * Who an unmatched or ambiguous payslip is for: the candidates matching found, or any employee found by
  * searching the company's list (fine at 50,000: the search runs in the database, 20 results at a time).
  */
-export function EmployeePicker({ companyId, file, candidates, onPick }: { companyId: string; file: string; candidates: PayslipEmployee[]; onPick: (id: number | null) => void }) {
+export function EmployeePicker({
+  companyId,
+  file,
+  candidates,
+  onPick,
+}: {
+  companyId: string;
+  file: string;
+  candidates: PayslipEmployee[];
+  onPick: (id: number | null) => void;
+}) {
   const id = useId();
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<EmployeeRow[]>([]);
@@ -28,14 +38,23 @@ export function EmployeePicker({ companyId, file, candidates, onPick }: { compan
   const shown = query.trim().length < 2 ? [] : found;
   const options: Option[] = [
     ...candidates.map((c) => ({ id: c.employeeId, label: `${c.name} (${c.identity})` })),
-    ...shown.filter((r) => !candidates.some((c) => c.employeeId === r.id)).map((r) => ({ id: r.id, label: `${r.name} (${r.identity})` })),
+    ...shown
+      .filter((r) => !candidates.some((c) => c.employeeId === r.id))
+      .map((r) => ({ id: r.id, label: `${r.name} (${r.identity})` })),
   ];
   return (
     <div className="picker">
       <label className="visually-hidden" htmlFor={`${id}-q`}>
         Find the employee for {file}
       </label>
-      <input id={`${id}-q`} type="search" placeholder="Find by name or ID" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+      <input
+        id={`${id}-q`}
+        type="search"
+        placeholder="Find by name or ID"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        autoComplete="off"
+      />
       <select
         aria-label={`Employee for ${file}`}
         value=""

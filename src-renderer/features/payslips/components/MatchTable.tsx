@@ -34,7 +34,12 @@ export function MatchTable({ report }: { report: PayslipMatchReport }) {
               </td>
               <td>
                 {needsPerson(f) ? (
-                  <EmployeePicker companyId={report.companyId} file={f.file} candidates={f.candidates} onPick={(id) => void assign(f.file, id)} />
+                  <EmployeePicker
+                    companyId={report.companyId}
+                    file={f.file}
+                    candidates={f.candidates}
+                    onPick={(id) => void assign(f.file, id)}
+                  />
                 ) : (
                   (f.employee?.name ?? '—')
                 )}

@@ -15,7 +15,15 @@ import { SendResults } from './SendResults';
 export function PayslipsPanel({ companyId }: { companyId: string }) {
   const canBrowse = useCanChooseFolder();
   const s = usePayslips(
-    useShallow((st) => ({ payDate: st.payDate, dir: st.dir, categoryId: st.categoryId, categories: st.categories, match: st.match, send: st.send, progress: st.progress })),
+    useShallow((st) => ({
+      payDate: st.payDate,
+      dir: st.dir,
+      categoryId: st.categoryId,
+      categories: st.categories,
+      match: st.match,
+      send: st.send,
+      progress: st.progress,
+    })),
   );
   const { open, setField, runMatch, sendAll, enableSending } = usePayslips.getState();
   useEffect(() => open(companyId), [companyId, open]);
@@ -36,8 +44,18 @@ export function PayslipsPanel({ companyId }: { companyId: string }) {
       {s.categories.status === 'error' && s.categories.error && (
         <Banner
           tone={switchedOff ? 'warning' : 'error'}
-          title={switchedOff ? 'Sending payslips is switched off for this company' : 'Could not read the HR system’s document categories'}
-          action={switchedOff ? <Button variant="primary" onClick={() => void enableSending()}>Switch it on</Button> : undefined}
+          title={
+            switchedOff
+              ? 'Sending payslips is switched off for this company'
+              : 'Could not read the HR system’s document categories'
+          }
+          action={
+            switchedOff ? (
+              <Button variant="primary" onClick={() => void enableSending()}>
+                Switch it on
+              </Button>
+            ) : undefined
+          }
           testId="payslips-off"
         >
           {s.categories.error.message}
@@ -74,17 +92,34 @@ export function PayslipsPanel({ companyId }: { companyId: string }) {
           <div className="form-field grow">
             <label htmlFor="pay-folder">Folder with the payslip PDFs</label>
             <div className="input-with-button">
-              <input id="pay-folder" className="mono" value={s.dir} onChange={(e) => setField({ dir: e.target.value })} placeholder="e.g. C:\Payroll\2026-03 or /Users/me/Payslips/March" autoComplete="off" spellCheck={false} />
+              <input
+                id="pay-folder"
+                className="mono"
+                value={s.dir}
+                onChange={(e) => setField({ dir: e.target.value })}
+                placeholder="e.g. C:\Payroll\2026-03 or /Users/me/Payslips/March"
+                autoComplete="off"
+                spellCheck={false}
+              />
               <ChooseFolderButton onChosen={(dir) => setField({ dir })} />
             </div>
-            <p className="hint">Type or paste the folder’s full path{canBrowse ? ', or choose it' : ''}. One PDF per employee, named with their employee ID or name.</p>
+            <p className="hint">
+              Type or paste the folder’s full path{canBrowse ? ', or choose it' : ''}. One PDF per employee, named with
+              their employee ID or name.
+            </p>
           </div>
           {cats && (
             <div className="form-field">
               <label htmlFor="pay-category">Category in the HR system</label>
               {cats.freeText ? (
                 <>
-                  <input id="pay-category" list="pay-category-list" value={s.categoryId} onChange={(e) => setField({ categoryId: e.target.value })} placeholder="e.g. Payslips" />
+                  <input
+                    id="pay-category"
+                    list="pay-category-list"
+                    value={s.categoryId}
+                    onChange={(e) => setField({ categoryId: e.target.value })}
+                    placeholder="e.g. Payslips"
+                  />
                   <datalist id="pay-category-list">
                     {cats.categories.map((c) => (
                       <option key={c.id} value={c.name} />
@@ -92,7 +127,11 @@ export function PayslipsPanel({ companyId }: { companyId: string }) {
                   </datalist>
                 </>
               ) : (
-                <select id="pay-category" value={s.categoryId} onChange={(e) => setField({ categoryId: e.target.value })}>
+                <select
+                  id="pay-category"
+                  value={s.categoryId}
+                  onChange={(e) => setField({ categoryId: e.target.value })}
+                >
                   {!cats.required && <option value="">No category</option>}
                   {cats.required && !s.categoryId && <option value="">Choose a category…</option>}
                   {cats.categories.map((c) => (
@@ -106,16 +145,29 @@ export function PayslipsPanel({ companyId }: { companyId: string }) {
           )}
         </div>
         <div className="form-actions">
-          <Button type="submit" busy={s.match.status === 'loading'} disabled={!s.dir.trim() || !s.payDate || switchedOff}>
+          <Button
+            type="submit"
+            busy={s.match.status === 'loading'}
+            disabled={!s.dir.trim() || !s.payDate || switchedOff}
+          >
             Match files
           </Button>
           <Button variant="primary" busy={sending} disabled={!canSend} onClick={() => void sendAll()}>
             {sending ? 'Sending…' : `Send ${formatCount(sendable)} payslip${sendable === 1 ? '' : 's'}`}
           </Button>
         </div>
-        {waiting > 0 && <p className="hint">{waiting === 1 ? 'One file needs' : `${waiting} files need`} a person chosen before it can be sent; the rest can go now.</p>}
+        {waiting > 0 && (
+          <p className="hint">
+            {waiting === 1 ? 'One file needs' : `${waiting} files need`} a person chosen before it can be sent; the rest
+            can go now.
+          </p>
+        )}
         {sending && s.progress && (
-          <ProgressBar value={s.progress.processed} total={s.progress.total} label={`Sending payslips: ${s.progress.processed} of ${s.progress.total}`} />
+          <ProgressBar
+            value={s.progress.processed}
+            total={s.progress.total}
+            label={`Sending payslips: ${s.progress.processed} of ${s.progress.total}`}
+          />
         )}
       </form>
       {s.match.status === 'error' && s.match.error && (

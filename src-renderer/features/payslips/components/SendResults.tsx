@@ -27,7 +27,8 @@ export function SendResults({ result, busy }: { result: PayslipSendResult; busy:
       <ul className="result-list">
         {result.results.map((r) => (
           <li key={r.file} data-testid="payslip-result" data-status={r.status}>
-            <Badge tone={DELIVERY_TONES[r.status]}>{DELIVERY_LABELS[r.status]}</Badge> <span className="mono">{r.file}</span>
+            <Badge tone={DELIVERY_TONES[r.status]}>{DELIVERY_LABELS[r.status]}</Badge>{' '}
+            <span className="mono">{r.file}</span>
             <span className="small"> — {r.message}</span>
           </li>
         ))}

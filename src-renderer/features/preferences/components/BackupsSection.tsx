@@ -29,8 +29,8 @@ export function BackupsSection({ keepDays, saving }: { keepDays: number; saving:
       <h2 id="prefs-backups-title">Backups</h2>
       <p className="hint">
         Once a day, and before each upgrade of Bureau Sync, a copy of the database is made, checked by SQLite, and kept
-        {backups ? ` in ${backups.dir}` : ' in the backups folder'}, readable only by your user account. Older copies are
-        deleted after the next daily backup; the newest is always kept.
+        {backups ? ` in ${backups.dir}` : ' in the backups folder'}, readable only by your user account. Older copies
+        are deleted after the next daily backup; the newest is always kept.
       </p>
       <div className="form-field backup-days">
         <label htmlFor="backup-days">Keep backups for (days)</label>
@@ -45,14 +45,29 @@ export function BackupsSection({ keepDays, saving }: { keepDays: number; saving:
             aria-invalid={!valid || undefined}
             onChange={(e) => setDraft(e.target.value)}
           />
-          <Button busy={saving} disabled={!valid || n === keepDays} onClick={() => void usePreferences.getState().setBackupDays(n).then(() => setDraft(null))}>
+          <Button
+            busy={saving}
+            disabled={!valid || n === keepDays}
+            onClick={() =>
+              void usePreferences
+                .getState()
+                .setBackupDays(n)
+                .then(() => setDraft(null))
+            }
+          >
             Save
           </Button>
         </div>
-        {!valid && <p className="hint field-error">Enter a whole number of days from {BACKUP_DAYS.min} to {BACKUP_DAYS.max}.</p>}
+        {!valid && (
+          <p className="hint field-error">
+            Enter a whole number of days from {BACKUP_DAYS.min} to {BACKUP_DAYS.max}.
+          </p>
+        )}
       </div>
       {error && <p className="hint field-error">{error.message}</p>}
-      {backups && backups.backups.length === 0 && <p className="hint">No backups yet: the first is made within the hour.</p>}
+      {backups && backups.backups.length === 0 && (
+        <p className="hint">No backups yet: the first is made within the hour.</p>
+      )}
       {backups && backups.backups.length > 0 && (
         <div className="table-wrap">
           <table className="table" aria-label="Backups">
@@ -79,7 +94,9 @@ export function BackupsSection({ keepDays, saving }: { keepDays: number; saving:
           </table>
         </div>
       )}
-      {backups && backups.backups.length > 0 && <p className="hint">{plural(backups.backups.length, 'backup')} kept.</p>}
+      {backups && backups.backups.length > 0 && (
+        <p className="hint">{plural(backups.backups.length, 'backup')} kept.</p>
+      )}
     </section>
   );
 }

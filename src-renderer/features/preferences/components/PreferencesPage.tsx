@@ -10,7 +10,9 @@ import { BackupsSection } from './BackupsSection';
 
 /** App preferences (not per company): start at login, which events notify you, and how long backups are kept. */
 export function PreferencesPage() {
-  const s = usePreferences(useShallow((st) => ({ prefs: st.prefs, status: st.status, error: st.error, saving: st.saving, result: st.result })));
+  const s = usePreferences(
+    useShallow((st) => ({ prefs: st.prefs, status: st.status, error: st.error, saving: st.saving, result: st.result })),
+  );
   const { load, set } = usePreferences.getState();
   useEffect(() => {
     void load();
@@ -28,7 +30,11 @@ export function PreferencesPage() {
         </div>
       </header>
       {s.status === 'error' && s.error && (
-        <Banner tone="error" title="Could not read your preferences" action={<Button onClick={() => void load()}>Try again</Button>}>
+        <Banner
+          tone="error"
+          title="Could not read your preferences"
+          action={<Button onClick={() => void load()}>Try again</Button>}
+        >
           {s.error.message}
         </Banner>
       )}
@@ -63,13 +69,19 @@ export function PreferencesPage() {
               checked={s.prefs.notifyOnPending}
               onChange={(v) => void set('notifyOnPending', v)}
             />
-            <p className="hint">Notifications appear in the desktop app; browser mode keeps the choice for when you use it.</p>
+            <p className="hint">
+              Notifications appear in the desktop app; browser mode keeps the choice for when you use it.
+            </p>
           </section>
           <BackupsSection keepDays={s.prefs.backupDays} saving={s.saving === 'backupDays'} />
         </div>
       )}
       {s.result && (
-        <Banner tone={s.result.tone} title={s.result.tone === 'error' ? 'Preference not saved' : 'Saved'} testId="preferences-result">
+        <Banner
+          tone={s.result.tone}
+          title={s.result.tone === 'error' ? 'Preference not saved' : 'Saved'}
+          testId="preferences-result"
+        >
           {s.result.text}
         </Banner>
       )}

@@ -25,18 +25,33 @@ export function CrossCompanySearch() {
         spellCheck={false}
       />
       {s.status === 'error' && <p className="hint">{s.message}</p>}
-      {s.status === 'ready' && s.hits.length === 0 && <p className="hint" data-testid="search-empty">No employee in any company matches “{s.text.trim()}”.</p>}
+      {s.status === 'ready' && s.hits.length === 0 && (
+        <p className="hint" data-testid="search-empty">
+          No employee in any company matches “{s.text.trim()}”.
+        </p>
+      )}
       {s.hits.length > 0 && (
         <ul className="search-hits" aria-label="Employees found" data-testid="search-hits">
           {s.hits.map((h) => (
             <li key={`${h.companyId}-${h.employeeId}`}>
-              <button type="button" className="search-hit" data-testid="search-hit" onClick={() => openEmployee(h.companyId, h.employeeId)}>
+              <button
+                type="button"
+                className="search-hit"
+                data-testid="search-hit"
+                onClick={() => openEmployee(h.companyId, h.employeeId)}
+              >
                 <strong>{h.name}</strong>
                 <span className="muted">
                   {h.companyName} · {h.identity} · matched by {MATCHED[h.matchedBy]}
                 </span>
                 {h.state === 'active' || h.state === 'leaver' ? (
-                  <Badge tone={h.readiness === 'ready' ? 'green' : 'amber'}>{h.state === 'leaver' ? `Leaver, ${h.readiness === 'ready' ? 'Ready' : 'Pending'}` : h.readiness === 'ready' ? 'Ready' : 'Pending'}</Badge>
+                  <Badge tone={h.readiness === 'ready' ? 'green' : 'amber'}>
+                    {h.state === 'leaver'
+                      ? `Leaver, ${h.readiness === 'ready' ? 'Ready' : 'Pending'}`
+                      : h.readiness === 'ready'
+                        ? 'Ready'
+                        : 'Pending'}
+                  </Badge>
                 ) : (
                   <Badge tone="grey">{h.state === 'excluded' ? 'Excluded' : 'Missing'}</Badge>
                 )}
