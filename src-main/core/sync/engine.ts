@@ -14,7 +14,7 @@ import { RunProblemLists } from '../db/repositories/run-problem-lists';
 import { isBusy, LeaseRepository } from '../db/repositories/leases';
 import type { HrClient, ListResult, ProviderRecord } from '../hr/types';
 import { evaluateFilters } from '../filters/evaluate';
-import { identityOf, sha1, type PlanConfig } from './plan';
+import { identityOf, rawName, sha1, type PlanConfig } from './plan';
 import { rekeyCandidates } from './rekey';
 import { StreamPlanner } from './stream';
 import { londonDate } from './dates';
@@ -420,12 +420,7 @@ export class SyncEngine {
       onPage: (page) => {
         for (const r of page) {
           const v = evaluateFilters(cfg.filters, r.fields, cfg.labels);
-          const name = [
-            r.fields['first_name'] ?? r.fields['firstName'] ?? r.fields['FirstName'],
-            r.fields['last_name'] ?? r.fields['lastName'] ?? r.fields['LastName'],
-          ]
-            .filter(Boolean)
-            .join(' ');
+          const name = rawName(r, cfg.mapping);
           employees.push({
             externalId: r.externalId,
             name: name || r.externalId,

@@ -4,9 +4,6 @@ import { sha1 } from '../hr/record-json';
 import { HUMAANS_SHOWN_ID_KEY } from '../db/repositories/shown-id';
 import { rawName, type PlanConfig } from './plan';
 
-/** Name fields of the three vendors (as rawName reads them): an excluded person is listed by name. */
-const NAME_KEYS = ['first_name', 'firstName', 'FirstName', 'last_name', 'lastName', 'LastName'];
-
 /**
  * What is kept of a person the filters leave out: enough to list them (name, the ID the HR system shows),
  * to match them again (the ID fields) and to show why (the fields the filters read) — and none of their
@@ -15,13 +12,14 @@ const NAME_KEYS = ['first_name', 'firstName', 'FirstName', 'last_name', 'lastNam
  */
 export function excludedRecord(
   record: ProviderRecord,
-  cfg: Pick<PlanConfig, 'idField' | 'defaultIdField' | 'filters'>,
+  cfg: Pick<PlanConfig, 'idField' | 'defaultIdField' | 'filters' | 'mapping'>,
 ): ProviderRecord {
+  // The name fields the company maps (rawName reads them): an excluded person is listed by name.
   const keep = new Set([
     cfg.idField,
     cfg.defaultIdField,
     HUMAANS_SHOWN_ID_KEY,
-    ...NAME_KEYS,
+    ...[cfg.mapping.firstName, cfg.mapping.lastName, cfg.mapping.employeeId].filter((k): k is string => Boolean(k)),
     ...cfg.filters.map((f) => f.field),
   ]);
   const fields: Record<string, string | null> = {};
@@ -36,7 +34,7 @@ export function excludedEmployee(
 ): { name: string; excludedBy: string; recordJson: string; recordHash: string } {
   const recordJson = JSON.stringify(excludedRecord(record, cfg));
   return {
-    name: rawName(record) || `HR record ${record.externalId}`,
+    name: rawName(record, cfg.mapping) || `HR record ${record.externalId}`,
     excludedBy: exclusionReason(record, cfg),
     recordJson,
     recordHash: sha1(recordJson),

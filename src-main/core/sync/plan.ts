@@ -38,12 +38,13 @@ export function displayName(values: Partial<Record<PayrollField, string | null>>
 
 export { sha1 };
 
-/** The display name a duplicate-ID problem gives a record (no payroll rules have run for it). */
-export function rawName(record: ProviderRecord): string {
-  const f = record.fields;
-  return [f.first_name ?? f.firstName ?? f.FirstName, f.last_name ?? f.lastName ?? f.LastName]
-    .filter(Boolean)
-    .join(' ');
+/**
+ * A record's name before any payroll rule has run (a duplicate-ID problem, an excluded person, the filters'
+ * preview): the fields the company maps to first and last name, whatever its HR system calls them.
+ */
+export function rawName(record: ProviderRecord, mapping: Mapping): string {
+  const f = (key: string | null | undefined) => (key ? record.fields[key] : null);
+  return [f(mapping.firstName), f(mapping.lastName)].filter(Boolean).join(' ');
 }
 
 export function duplicateProblem(identity: string, record: { externalId: string; name: string }): RunProblemRow {

@@ -100,10 +100,10 @@ export class StreamPlanner {
       return problemRow(
         seq,
         identity,
-        duplicateProblem(identity, { externalId: record.externalId, name: rawName(record) }),
+        duplicateProblem(identity, { externalId: record.externalId, name: rawName(record, cfg.mapping) }),
       );
     }
-    this.#first.set(identity, { seq, externalId: record.externalId, name: rawName(record) });
+    this.#first.set(identity, { seq, externalId: record.externalId, name: rawName(record, cfg.mapping) });
     let existing = this.d.stored().get(identity);
     let rekeyFrom: string | null = null;
     if (!existing && this.d.rekeyable) {
