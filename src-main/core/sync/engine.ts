@@ -13,8 +13,8 @@ import { StagingRepository, type PartialRead } from '../db/repositories/staging'
 import { RunProblemLists } from '../db/repositories/run-problem-lists';
 import { isBusy, LeaseRepository } from '../db/repositories/leases';
 import type { HrClient, ListResult, ProviderRecord } from '../hr/types';
-import { evaluateFilters } from '../filters/evaluate';
-import { identityOf, rawName, sha1, type PlanConfig } from './plan';
+import { identityOf, sha1, type PlanConfig } from './plan';
+import { previewFilters } from './preview';
 import { rekeyCandidates } from './rekey';
 import { StreamPlanner } from './stream';
 import { londonDate } from './dates';
@@ -406,32 +406,15 @@ export class SyncEngine {
     }
   }
 
-  /** Who a sync would include and exclude, and why; writes nothing. */
-  /** `filters`: rules not saved yet (Settings → Who to sync previews before Save); by default the company's own. */
+  /**
+   * Who a sync would include and exclude, and why; writes nothing. `filters`: rules not saved yet (Settings → Who to sync previews
+   * before Save); by default the company's own.
+   */
   async preview(companyId: string, signal?: AbortSignal, filters?: FilterRule[]): Promise<PreviewResult> {
     const company = this.#company(companyId);
     const client = await this.d.clientFor(company);
     const saved = this.#config(company, 'preview');
-    const cfg = filters ? { ...saved, filters } : saved;
-    const employees: PreviewResult['employees'] = [];
-    const res = await client.listEmployees({
-      signal,
-      includeSalaries: false,
-      onPage: (page) => {
-        for (const r of page) {
-          const v = evaluateFilters(cfg.filters, r.fields, cfg.labels);
-          const name = rawName(r, cfg.mapping);
-          employees.push({
-            externalId: r.externalId,
-            name: name || r.externalId,
-            included: v.included,
-            reason: v.reason,
-          });
-        }
-      },
-    });
-    const included = employees.filter((e) => e.included).length;
-    return { included, excluded: employees.length - included, complete: res.complete, employees };
+    return previewFilters(client, filters ? { ...saved, filters } : saved, signal);
   }
 
   #finish(

@@ -149,6 +149,29 @@ const LAST_SYNCED = `CASE WHEN state IN ('active','leaver')
   THEN (SELECT last_successful_sync_at FROM companies c WHERE c.id = employees.company_id)
   ELSE last_synced_at END`;
 
+/** The columns the planner compares a record against, as read and as the planner holds them. */
+const COMPACT_COLUMNS = 'id, identity, hr_id, state, record_hash, raw_hash, config_hash, problem_count';
+interface RawCompact {
+  id: number;
+  identity: string;
+  hr_id: string;
+  state: EmployeeState;
+  record_hash: string;
+  raw_hash: string | null;
+  config_hash: string | null;
+  problem_count: number;
+}
+const toCompact = (r: RawCompact): CompactEmployee => ({
+  id: r.id,
+  identity: r.identity,
+  hrId: r.hr_id,
+  state: r.state,
+  recordHash: r.record_hash,
+  rawHash: r.raw_hash,
+  configHash: r.config_hash,
+  problemCount: r.problem_count,
+});
+
 export class EmployeeRepository {
   readonly #allForCompany;
   readonly #byId;
@@ -179,67 +202,15 @@ export class EmployeeRepository {
   /** Every stored employee of a company, compactly, keyed by identity: a 50,000-person company fits in a few MB. */
   compactByIdentity(companyId: string): Map<string, CompactEmployee> {
     const m = new Map<string, CompactEmployee>();
-    const rows = this.db.prepare<
-      [string],
-      {
-        id: number;
-        identity: string;
-        hr_id: string;
-        state: EmployeeState;
-        record_hash: string;
-        raw_hash: string | null;
-        config_hash: string | null;
-        problem_count: number;
-      }
-    >(
-      'SELECT id, identity, hr_id, state, record_hash, raw_hash, config_hash, problem_count FROM employees WHERE company_id = ?',
-    );
-    for (const r of rows.iterate(companyId)) {
-      m.set(r.identity, {
-        id: r.id,
-        identity: r.identity,
-        hrId: r.hr_id,
-        state: r.state,
-        recordHash: r.record_hash,
-        rawHash: r.raw_hash,
-        configHash: r.config_hash,
-        problemCount: r.problem_count,
-      });
-    }
+    const rows = this.db.prepare<[string], RawCompact>(`SELECT ${COMPACT_COLUMNS} FROM employees WHERE company_id = ?`);
+    for (const r of rows.iterate(companyId)) m.set(r.identity, toCompact(r));
     return m;
   }
 
   /** One employee's compact facts (what the planner compares a record against). */
   compactOf(id: number): CompactEmployee | null {
-    const r = this.db
-      .prepare<
-        [number],
-        {
-          id: number;
-          identity: string;
-          hr_id: string;
-          state: EmployeeState;
-          record_hash: string;
-          raw_hash: string | null;
-          config_hash: string | null;
-          problem_count: number;
-        }
-      >(
-        'SELECT id, identity, hr_id, state, record_hash, raw_hash, config_hash, problem_count FROM employees WHERE id = ?',
-      )
-      .get(id);
-    return r
-      ? {
-          id: r.id,
-          identity: r.identity,
-          hrId: r.hr_id,
-          state: r.state,
-          recordHash: r.record_hash,
-          rawHash: r.raw_hash,
-          configHash: r.config_hash,
-          problemCount: r.problem_count,
-        }
-      : null;
+    const r = this.db.prepare<[number], RawCompact>(`SELECT ${COMPACT_COLUMNS} FROM employees WHERE id = ?`).get(id);
+    return r ? toCompact(r) : null;
   }
 
   /** Whether any current employee was last decided under a different set-up (or day) than `configHash`. */
